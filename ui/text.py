@@ -1,0 +1,50 @@
+"""Per-session translation and formatting: `_()` looks up the session's language on every call."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import i18n
+from i18n import N_  # noqa: F401  re-exported for pages that mark strings for later translation
+
+LANG_KEY = "lang"
+
+
+def lang() -> str:
+    """The session's language: chosen in the sidebar, else the account's, else the browser's."""
+    value = st.session_state.get(LANG_KEY)
+    if value in i18n.LANGUAGES:
+        return value
+    try:
+        return i18n.normalize_language(st.context.locale)
+    except Exception:  # no browser context (bare script run)
+        return i18n.DEFAULT_LANGUAGE
+
+
+def _(message: str) -> str:
+    return i18n.gettext(message, lang())
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return i18n.ngettext(singular, plural, n, lang())
+
+
+def money(amount, cents: bool = True) -> str:
+    return i18n.format_money(amount, lang(), cents=cents)
+
+
+def number(value, digits: int = 0) -> str:
+    return i18n.format_number(value, lang(), digits)
+
+
+def percent(ratio, digits: int = 1) -> str:
+    return i18n.format_percent(ratio, lang(), digits)
+
+
+def date(value, fmt: str = "long") -> str:
+    return i18n.format_date(value, lang(), fmt)
+
+
+def pick(value) -> str:
+    """One language from bilingual content ({'en':..., 'es':...})."""
+    return i18n.text(value, lang())
