@@ -1,0 +1,242 @@
+"""User accounts: argon2id passwords, lockout after failed logins, and the first administrator."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+
+from db import audit
+from db.engine import reading, transaction
+from db.models import ROLES, Office, User, utcnow
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = dt.timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 10
+
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+_DUMMY_HASH = _hasher.hash("not a real password, only for timing")
+
+
+class AccountError(ValueError):
+    """A problem with an account request, with a stable code the UI translates."""
+
+    def __init__(self, code: str):
+        self.code = code
+        super().__init__(code)
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_new_password(password: str) -> None:
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise AccountError("password_too_short")
+
+
+def user_dict(user: User) -> dict:
+    """What the session keeps about the logged-in user."""
+    return {
+        "id": user.id,
+        "name": user.display_name,
+        "username": user.username,
+        "role": user.role,
+        "office_id": user.office_id,
+        "language": user.language,
+    }
+
+
+def has_users(engine: Engine) -> bool:
+    with reading(engine) as s:
+        return bool(s.scalar(select(func.count()).select_from(User)))
+
+
+def create_user(
+    engine: Engine,
+    *,
+    username: str,
+    display_name: str,
+    password: str,
+    role: str,
+    office_id: int,
+    hud_counselor_id: str = "",
+    language: str = "en",
+    actor: dict | None = None,
+    is_demo: bool = False,
+) -> int:
+    """Add an account; usernames are case-insensitive and unique."""
+    username = (username or "").strip().lower()
+    if not username or not (display_name or "").strip():
+        raise AccountError("missing_name")
+    if role not in ROLES:
+        raise AccountError("bad_role")
+    check_new_password(password)
+    with transaction(engine) as s:
+        if s.scalar(select(User.id).where(User.username == username)):
+            raise AccountError("username_taken")
+        user = User(
+            username=username,
+            display_name=display_name.strip(),
+            password_hash=hash_password(password),
+            role=role,
+            office_id=office_id,
+            hud_counselor_id=hud_counselor_id.strip(),
+            language=language,
+            is_demo=is_demo,
+        )
+        s.add(user)
+        s.flush()
+        audit.record(s, actor, "user_created", "user", user.id, role)
+        return user.id
+
+
+def create_first_admin(
+    engine: Engine, *, office_name: str, username: str, display_name: str, password: str, language: str = "en"
+) -> int:
+    """Create the first office and administrator; refuses once any account exists."""
+    check_new_password(password)
+    with transaction(engine) as s:
+        if s.scalar(select(func.count()).select_from(User)):
+            raise AccountError("already_set_up")
+        office = Office(
+            name=(office_name or "").strip() or "Main office", code="main", agency_name=office_name
+        )
+        s.add(office)
+        s.flush()
+        office_id = office.id
+    return create_user(
+        engine,
+        username=username,
+        display_name=display_name,
+        password=password,
+        role="admin",
+        office_id=office_id,
+        language=language,
+    )
+
+
+def authenticate(engine: Engine, username: str, password: str, now: dt.datetime | None = None) -> dict:
+    """Return the session user for valid credentials, else raise AccountError('bad_login' or 'locked').
+
+    Failures are counted and audited in the same transaction, which commits before the error is raised.
+    """
+    now = now or utcnow()
+    username = (username or "").strip().lower()
+    result: dict | None = None
+    error = "bad_login"
+    with transaction(engine) as s:
+        user = s.scalar(select(User).where(User.username == username))
+        try:
+            _hasher.verify(user.password_hash if user else _DUMMY_HASH, password or "")
+            ok = user is not None and user.is_active
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            ok = False
+        who = {"id": user.id, "office_id": user.office_id} if user else None
+        if user is not None and user.locked_until and user.locked_until > now:
+            error = "locked"
+            audit.record(s, who, "login_locked", "user", user.id)
+        elif not ok:
+            if user is not None:
+                user.failed_logins += 1
+                if user.failed_logins >= MAX_FAILED_LOGINS:
+                    user.locked_until = now + LOCKOUT
+                    user.failed_logins = 0
+                    error = "locked"
+            audit.record(s, who, "login_failed", "user", user.id if user else None)
+        else:
+            user.failed_logins = 0
+            user.locked_until = None
+            user.last_login_at = now
+            if _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = hash_password(password)
+            audit.record(s, who, "login", "user", user.id)
+            result = user_dict(user)
+    if result is None:
+        raise AccountError(error)
+    return result
+
+
+def record_logout(engine: Engine, user: dict) -> None:
+    with transaction(engine) as s:
+        audit.record(s, user, "logout", "user", user.get("id"))
+
+
+def set_language(engine: Engine, user_id: int, language: str) -> None:
+    """Remember the user's language choice on the account."""
+    with transaction(engine) as s:
+        user = s.get(User, user_id)
+        if user is not None and user.language != language:
+            user.language = language
+
+
+def _require_admin(actor: dict | None) -> None:
+    if not actor or actor.get("role") != "admin":
+        raise AccountError("not_allowed")
+
+
+def list_users(engine: Engine, actor: dict) -> list[dict]:
+    _require_admin(actor)
+    with reading(engine) as s:
+        rows = s.execute(select(User, Office.name).join(Office).order_by(Office.name, User.display_name))
+        return [
+            {
+                "id": u.id,
+                "username": u.username,
+                "name": u.display_name,
+                "role": u.role,
+                "office": office,
+                "hud_counselor_id": u.hud_counselor_id,
+                "active": u.is_active,
+                "locked": bool(u.locked_until and u.locked_until > utcnow()),
+            }
+            for u, office in rows
+        ]
+
+
+def list_offices(engine: Engine) -> list[dict]:
+    with reading(engine) as s:
+        return [{"id": o.id, "name": o.name} for o in s.scalars(select(Office).order_by(Office.name))]
+
+
+def create_office(engine: Engine, actor: dict, name: str) -> int:
+    _require_admin(actor)
+    name = (name or "").strip()
+    if not name:
+        raise AccountError("missing_name")
+    with transaction(engine) as s:
+        code = f"office-{(s.scalar(select(func.count()).select_from(Office)) or 0) + 1}"
+        office = Office(name=name, code=code, agency_name=name)
+        s.add(office)
+        s.flush()
+        audit.record(s, actor, "office_created", "office", office.id)
+        return office.id
+
+
+def set_active(engine: Engine, actor: dict, user_id: int, active: bool) -> None:
+    _require_admin(actor)
+    if user_id == actor["id"] and not active:
+        raise AccountError("cannot_disable_self")
+    with transaction(engine) as s:
+        user = s.get(User, user_id)
+        if user is None:
+            raise AccountError("not_found")
+        user.is_active = active
+        audit.record(s, actor, "user_enabled" if active else "user_disabled", "user", user_id)
+
+
+def reset_password(engine: Engine, actor: dict, user_id: int, new_password: str) -> None:
+    """Set a new password and clear any lockout."""
+    _require_admin(actor)
+    check_new_password(new_password)
+    with transaction(engine) as s:
+        user = s.get(User, user_id)
+        if user is None:
+            raise AccountError("not_found")
+        user.password_hash = hash_password(new_password)
+        user.failed_logins = 0
+        user.locked_until = None
+        audit.record(s, actor, "password_reset", "user", user_id)

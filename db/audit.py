@@ -1,0 +1,38 @@
+"""The audit trail: every login, view and change of a client record, by id only (no personal data)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import AuditEvent
+
+
+def record(
+    session: Session,
+    user: dict | None,
+    action: str,
+    entity: str = "",
+    entity_id: int | None = None,
+    detail: str = "",
+) -> None:
+    """Add an audit event to the caller's transaction, so it commits (or not) with the change itself."""
+    session.add(
+        AuditEvent(
+            user_id=(user or {}).get("id"),
+            office_id=(user or {}).get("office_id"),
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=detail[:300],
+        )
+    )
+
+
+def events_for(session: Session, entity: str, entity_id: int) -> list[AuditEvent]:
+    stmt = (
+        select(AuditEvent)
+        .where(AuditEvent.entity == entity, AuditEvent.entity_id == entity_id)
+        .order_by(AuditEvent.at, AuditEvent.id)
+    )
+    return list(session.scalars(stmt))

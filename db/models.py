@@ -1,0 +1,291 @@
+"""The core records of a counseling agency. Schema changes go through Alembic migrations only.
+
+Never stored: SSN or ITIN numbers, bank or card account numbers. Eligibility needs only the *kind*
+of ID (`id_type`) and the residency category, and those two columns are marked sensitive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ROLES = ("admin", "lead", "counselor", "trainer")
+SENSITIVE_COLUMNS = frozenset({"id_type", "residency", "phone", "email", "notes", "birth_year"})
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict: JSON, list: JSON}
+
+
+class Office(Base):
+    __tablename__ = "office"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    agency_name: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class User(Base):
+    __tablename__ = "app_user"
+    __table_args__ = (CheckConstraint("role in ('admin','lead','counselor','trainer')", name="role"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    hud_counselor_id: Mapped[str] = mapped_column(String(40), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(5), default="en")
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    office: Mapped[Office] = relationship()
+
+
+class Household(Base):
+    """A client household: intake, HUD-9902 demographics, and where it stands."""
+
+    __tablename__ = "household"
+    __table_args__ = (
+        Index("ix_household_office_stage", "office_id", "stage"),
+        Index("ix_household_office_name", "office_id", "search_name"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"), index=True)
+    counselor_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), index=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    search_name: Mapped[str] = mapped_column(String(200), default="")  # lower-cased, accents removed
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    contact_preference: Mapped[str] = mapped_column(String(20), default="phone")
+    preferred_language: Mapped[str] = mapped_column(String(5), default="es")
+    household_size: Mapped[int] = mapped_column(Integer, default=1)
+    annual_income: Mapped[float | None] = mapped_column(Float)
+    ami_percent: Mapped[float | None] = mapped_column(Float)
+    income_band: Mapped[str] = mapped_column(String(20), default="not_reported")
+    jurisdiction: Mapped[str] = mapped_column(String(30), default="dc")
+    housing_status: Mapped[str] = mapped_column(String(20), default="renter")
+    ethnicity: Mapped[str] = mapped_column(String(30), default="not_reported")
+    race: Mapped[str] = mapped_column(String(40), default="not_reported")
+    rural: Mapped[str] = mapped_column(String(20), default="not_reported")
+    limited_english: Mapped[str] = mapped_column(String(20), default="not_reported")
+    counseling_purpose: Mapped[str] = mapped_column(String(30), default="")
+    id_type: Mapped[str] = mapped_column(String(20), default="")  # sensitive: kind only, never a number
+    residency: Mapped[str] = mapped_column(String(30), default="")  # sensitive
+    consent_date: Mapped[dt.date | None] = mapped_column(Date)
+    first_time_buyer: Mapped[bool] = mapped_column(Boolean, default=True)
+    stage: Mapped[str] = mapped_column(String(30), default="intake")  # derived from milestones
+    stage_since: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    opened_on: Mapped[dt.date] = mapped_column(Date, default=dt.date.today)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    close_reason: Mapped[str] = mapped_column(String(40), default="")
+    last_contact_on: Mapped[dt.date | None] = mapped_column(Date)
+    next_follow_up: Mapped[dt.date | None] = mapped_column(Date)
+    given_plan_on: Mapped[dt.date | None] = mapped_column(Date)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    members: Mapped[list[HouseholdMember]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="HouseholdMember.id"
+    )
+
+
+class HouseholdMember(Base):
+    __tablename__ = "household_member"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    relationship_to_head: Mapped[str] = mapped_column(String(30), default="")
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    annual_income: Mapped[float | None] = mapped_column(Float)
+
+    household: Mapped[Household] = relationship(back_populates="members")
+
+
+class CounselingSession(Base):
+    """One-on-one counseling (HUD-9902 section 9) — group education lives in EducationEvent."""
+
+    __tablename__ = "counseling_session"
+    __table_args__ = (Index("ix_session_household_date", "household_id", "session_date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"), index=True)
+    counselor_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    session_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    start_time: Mapped[dt.time | None] = mapped_column(Time)
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
+    mode: Mapped[str] = mapped_column(String(20), default="in_person")
+    purpose: Mapped[str] = mapped_column(String(30))  # 9902 section 9 purpose code
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class EducationEvent(Base):
+    """A group workshop (HUD-9902 section 8)."""
+
+    __tablename__ = "education_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"), index=True)
+    trainer_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    event_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    education_type: Mapped[str] = mapped_column(String(40))  # 9902 section 8 code
+    module_id: Mapped[str] = mapped_column(String(60), default="")
+    language: Mapped[str] = mapped_column(String(5), default="es")
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=120)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class EducationAttendance(Base):
+    __tablename__ = "education_attendance"
+    __table_args__ = (UniqueConstraint("event_id", "household_id", name="uq_attendance_event_household"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("education_event.id", ondelete="CASCADE"), index=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), index=True)
+    completed: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ActionPlan(Base):
+    """The written plan agreed with the household (24 CFR 214.300); one current plan per household."""
+
+    __tablename__ = "action_plan"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), unique=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    goals: Mapped[list[PlanGoal]] = relationship(cascade="all, delete-orphan", order_by="PlanGoal.position")
+    steps: Mapped[list[PlanStep]] = relationship(cascade="all, delete-orphan", order_by="PlanStep.position")
+
+
+class PlanGoal(Base):
+    __tablename__ = "plan_goal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("action_plan.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PlanStep(Base):
+    __tablename__ = "plan_step"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("action_plan.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(20), default="client")  # client | counselor
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open | done | dropped
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Referral(Base):
+    __tablename__ = "referral"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), index=True)
+    agency: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str] = mapped_column(String(300), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    referred_on: Mapped[dt.date] = mapped_column(Date, default=dt.date.today)
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+
+
+class Milestone(Base):
+    """A homeownership or asset milestone from the catalog in db.milestones; drives the pipeline stage."""
+
+    __tablename__ = "milestone"
+    __table_args__ = (Index("ix_milestone_household_code", "household_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(40))
+    achieved_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    value: Mapped[float | None] = mapped_column(Float)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Scenario(Base):
+    """A saved calculator result (affordability, assistance, budget snapshot, tenant checklist)."""
+
+    __tablename__ = "scenario"
+    __table_args__ = (Index("ix_scenario_household_kind", "household_id", "kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(30))
+    inputs: Mapped[dict] = mapped_column(JSON, default=dict)
+    summary: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Outcome(Base):
+    """A HUD-9902 section 10 outcome the counselor confirmed for a household."""
+
+    __tablename__ = "outcome"
+    __table_args__ = (Index("ix_outcome_household_code", "household_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(40))
+    achieved_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    confirmed_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AuditEvent(Base):
+    """Who did what to which record, when. Holds ids and action names only, never personal data."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("office.id"))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40), default="")
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(String(300), default="")

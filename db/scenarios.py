@@ -1,0 +1,103 @@
+"""Saved calculator results on a household, and the HUD-9902 outcomes a counselor confirms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from db import audit
+from db.codes import OUTCOME
+from db.engine import reading, transaction
+from db.models import Household, Outcome, Scenario
+from db.scope import check_household
+
+
+def _plain(value):
+    """JSON-safe copy (dates as ISO strings, no NaN), so a scenario stores the same on both backends."""
+
+    def default(o):
+        if isinstance(o, (dt.date, dt.datetime)):
+            return o.isoformat()
+        if hasattr(o, "item"):
+            return o.item()
+        return str(o)
+
+    data = json.loads(json.dumps(value, default=default))
+
+    def clean(v):
+        if isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
+            return None
+        if isinstance(v, dict):
+            return {k: clean(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [clean(x) for x in v]
+        return v
+
+    return clean(data)
+
+
+def save(engine: Engine, user: dict, household_id: int, kind: str, inputs: dict, summary: dict) -> int:
+    with transaction(engine) as s:
+        check_household(user, s.get(Household, household_id))
+        row = Scenario(
+            household_id=household_id,
+            kind=kind,
+            inputs=_plain(inputs),
+            summary=_plain(summary),
+            created_by=user["id"],
+        )
+        s.add(row)
+        s.flush()
+        audit.record(s, user, "scenario_saved", "household", household_id, kind)
+        return row.id
+
+
+def list_for(
+    engine: Engine, user: dict, household_id: int, kind: str | None = None, limit: int = 50
+) -> list[dict]:
+    """Saved scenarios for a household, newest first."""
+    with transaction(engine) as s:
+        check_household(user, s.get(Household, household_id))
+        stmt = select(Scenario).where(Scenario.household_id == household_id)
+        if kind:
+            stmt = stmt.where(Scenario.kind == kind)
+        stmt = stmt.order_by(Scenario.created_at.desc(), Scenario.id.desc()).limit(limit)
+        rows = [
+            {"id": r.id, "kind": r.kind, "created_at": r.created_at, "inputs": r.inputs, "summary": r.summary}
+            for r in s.scalars(stmt)
+        ]
+        audit.record(s, user, "scenarios_viewed", "household", household_id, kind or "")
+        return rows
+
+
+def latest(engine: Engine, user: dict, household_id: int, kind: str) -> dict | None:
+    rows = list_for(engine, user, household_id, kind, limit=1)
+    return rows[0] if rows else None
+
+
+def confirm_outcome(
+    engine: Engine, user: dict, household_id: int, code: str, on: dt.date | None = None
+) -> int:
+    """Record a HUD-9902 section 10 outcome the counselor confirmed."""
+    if code not in OUTCOME:
+        raise ValueError("unknown outcome")
+    with transaction(engine) as s:
+        check_household(user, s.get(Household, household_id))
+        row = Outcome(
+            household_id=household_id, code=code, achieved_on=on or dt.date.today(), confirmed_by=user["id"]
+        )
+        s.add(row)
+        s.flush()
+        audit.record(s, user, "outcome_confirmed", "household", household_id, code)
+        return row.id
+
+
+def outcomes_for(engine: Engine, user: dict, household_id: int) -> list[dict]:
+    with reading(engine) as s:
+        check_household(user, s.get(Household, household_id))
+        stmt = select(Outcome).where(Outcome.household_id == household_id).order_by(Outcome.achieved_on)
+        return [{"id": o.id, "code": o.code, "achieved_on": o.achieved_on} for o in s.scalars(stmt)]
