@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from functools import lru_cache
+from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 
 from babel.dates import format_date as _babel_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal, format_percent as _babel_percent
+from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_percent as _babel_percent
 from babel.support import NullTranslations, Translations
 
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
@@ -33,7 +34,7 @@ def normalize_language(value: str | None) -> str:
     return code if code in LANGUAGES else DEFAULT_LANGUAGE
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(lang: str) -> NullTranslations:
     """The catalog for a language, compiled in memory from every .po file in its folder."""
     lang = normalize_language(lang)
@@ -79,7 +80,9 @@ def format_money(amount, lang: str, *, cents: bool = True) -> str:
     value = _finite(amount)
     if cents:
         return format_currency(value, "USD", locale=locale_of(lang))
-    return format_currency(round(value), "USD", format="¤#,##0", locale=locale_of(lang), currency_digits=False)
+    return format_currency(
+        round(value), "USD", format="¤#,##0", locale=locale_of(lang), currency_digits=False
+    )
 
 
 def format_number(value, lang: str, digits: int = 0) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from calculators import InputError
@@ -62,7 +62,7 @@ def validate_rows(name: str, data: dict) -> list[str]:
     return problems
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict:
     """Parse and validate `calculators/rules/<name>.toml` (name may contain a folder, e.g. 'assistance/dc_hpap')."""
     path = RULES_DIR / f"{name}.toml"

@@ -1,0 +1,7 @@
+"""Home affordability (being built)."""
+
+import streamlit as st
+
+from ui.text import _
+
+st.title(_("Home affordability"))

@@ -1,0 +1,11 @@
+"""Audit log (being built)."""
+
+from ui.auth import require_role
+
+user = require_role("admin")
+
+import streamlit as st  # noqa: E402
+
+from ui.text import _  # noqa: E402
+
+st.title(_("Audit log"))

@@ -1,0 +1,7 @@
+"""Budget coach (being built)."""
+
+import streamlit as st
+
+from ui.text import _
+
+st.title(_("Budget coach"))

@@ -1,0 +1,11 @@
+"""Record retention (being built)."""
+
+from ui.auth import require_role
+
+user = require_role("lead", "admin")
+
+import streamlit as st  # noqa: E402
+
+from ui.text import _  # noqa: E402
+
+st.title(_("Record retention"))

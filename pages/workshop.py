@@ -1,0 +1,7 @@
+"""Workshops (being built)."""
+
+import streamlit as st
+
+from ui.text import _
+
+st.title(_("Workshops"))

@@ -1,0 +1,125 @@
+"""Camino's entry point: page set-up, language, login gate and the menu each role sees."""
+
+import streamlit as st
+
+from db import accounts
+from i18n import LANGUAGES
+from ui import auth
+from ui.db import engine
+from ui.presentation import apply_presentation_style, is_presenting, presentation_toggle
+from ui.text import _, lang
+
+st.set_page_config(page_title="Camino", page_icon=":material/home:", layout="wide")
+
+auth.enforce_idle_timeout()
+user = auth.current_user()
+
+
+def remember_language() -> None:
+    """Copy the sidebar choice to the session language, and to the account when logged in."""
+    st.session_state["lang"] = st.session_state["lang_switch"]
+    if auth.current_user():
+        accounts.set_language(engine(), auth.current_user()["id"], st.session_state["lang"])
+
+
+def language_switch() -> None:
+    """English/Español in the sidebar; the choice is remembered on the user's account."""
+    if "pending_lang" in st.session_state:
+        st.session_state["lang"] = st.session_state.pop("pending_lang")
+    st.session_state["lang"] = lang()
+    st.session_state["lang_switch"] = st.session_state["lang"]
+    st.sidebar.segmented_control(
+        "Language / Idioma",
+        list(LANGUAGES),
+        format_func=LANGUAGES.get,
+        key="lang_switch",
+        required=True,
+        on_change=remember_language,
+    )
+
+
+def page(path: str, title: str, url_path: str, icon: str, **kwargs) -> st.Page:
+    return st.Page(path, title=title, url_path=url_path, icon=icon, **kwargs)
+
+
+def build_menu(user: dict | None) -> dict:
+    """The pages this user may open, by section. A page left out here cannot be reached at all."""
+    role = user["role"] if user else None
+    calculators = [
+        page("pages/affordability.py", _("Home affordability"), "affordability", ":material/house:"),
+        page(
+            "pages/assistance.py", _("Down-payment assistance"), "assistance", ":material/volunteer_activism:"
+        ),
+        page("pages/budget.py", _("Budget coach"), "budget", ":material/savings:"),
+        page("pages/tenant_rights.py", _("Tenant rights"), "tenant-rights", ":material/gavel:"),
+    ]
+    menu: dict[str, list] = {}
+    if user is None:
+        if accounts.has_users(engine()):
+            first = st.Page(auth.login_page, title=_("Log in"), url_path="login", icon=":material/login:")
+        else:
+            first = st.Page(
+                auth.first_admin_page, title=_("Set up Camino"), url_path="setup", icon=":material/key:"
+            )
+        menu[_("Account")] = [first]
+        menu[_("Calculators")] = calculators
+        menu[_("Workshop")] = [page("pages/workshop.py", _("Workshops"), "workshop", ":material/co_present:")]
+        return menu
+
+    if role in auth.CLIENT_ROLES:
+        menu[_("Clients")] = [
+            page("pages/households.py", _("Households"), "households", ":material/groups:", default=True),
+            page("pages/household.py", _("Client file"), "household", ":material/folder_shared:"),
+            page("pages/intake.py", _("New household"), "intake", ":material/person_add:"),
+            page("pages/action_plan.py", _("Action plan"), "action-plan", ":material/checklist:"),
+            page("pages/follow_up.py", _("Follow-up"), "follow-up", ":material/event_repeat:"),
+            page(
+                "pages/import_export.py", _("Import and export"), "import-export", ":material/import_export:"
+            ),
+        ]
+    menu[_("Calculators")] = calculators
+    program = []
+    if role in auth.CLIENT_ROLES:
+        program.append(
+            page("pages/pipeline.py", _("Pipeline and outcomes"), "pipeline", ":material/monitoring:")
+        )
+    if role in auth.PROGRAM_ROLES:
+        program += [
+            page("pages/hud9902.py", _("HUD-9902 report"), "hud-9902", ":material/summarize:"),
+            page("pages/program_rules.py", _("Program rules"), "program-rules", ":material/rule:"),
+            page("pages/retention.py", _("Record retention"), "retention", ":material/inventory_2:"),
+        ]
+    if program:
+        menu[_("Program")] = program
+    menu[_("Workshop")] = [
+        page(
+            "pages/workshop.py",
+            _("Workshops"),
+            "workshop",
+            ":material/co_present:",
+            default=role == "trainer",
+        ),
+        page("pages/attendance.py", _("Attendance"), "attendance", ":material/how_to_reg:"),
+    ]
+    if role == "admin":
+        menu[_("Admin")] = [
+            page("pages/users.py", _("Users and offices"), "users", ":material/manage_accounts:"),
+            page("pages/audit_log.py", _("Audit log"), "audit-log", ":material/history:"),
+        ]
+    menu[_("Account")] = [
+        page("pages/account.py", _("My account"), "account", ":material/person:"),
+        st.Page(auth.logout_page, title=_("Log out"), url_path="logout", icon=":material/logout:"),
+    ]
+    return menu
+
+
+if is_presenting():
+    apply_presentation_style()
+    navigation = st.navigation(build_menu(user), position="hidden")
+else:
+    language_switch()
+    presentation_toggle()
+    if user:
+        st.sidebar.caption(_("Logged in as {name}").format(name=user["name"]))
+    navigation = st.navigation(build_menu(user))
+navigation.run()

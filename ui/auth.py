@@ -1,0 +1,139 @@
+"""Login, first-administrator set-up, idle logout and the role guard every client page calls first."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from db import accounts
+from ui.db import engine
+from ui.text import N_, _, lang
+
+IDLE_SECONDS = 30 * 60
+USER_KEY = "user"
+ACTIVITY_KEY = "last_activity"
+
+CLIENT_ROLES = ("admin", "lead", "counselor")
+PROGRAM_ROLES = ("admin", "lead")
+STAFF_ROLES = ("admin", "lead", "counselor", "trainer")
+
+ACCOUNT_MESSAGES = {
+    "bad_login": N_("Incorrect username or password."),
+    "locked": N_("Too many failed attempts. This account is locked for 15 minutes."),
+    "password_too_short": N_("The password must have at least 10 characters."),
+    "missing_name": N_("Please fill in the name fields."),
+    "username_taken": N_("That username is already in use."),
+    "bad_role": N_("Choose a role."),
+    "already_set_up": N_("Camino is already set up. Please log in."),
+    "not_allowed": N_("You do not have access to this page."),
+    "cannot_disable_self": N_("You cannot disable your own account."),
+    "not_found": N_("That account no longer exists."),
+}
+
+
+def account_message(error: accounts.AccountError) -> str:
+    return _(ACCOUNT_MESSAGES.get(error.code, N_("Something went wrong. Please try again.")))
+
+
+def current_user() -> dict | None:
+    return st.session_state.get(USER_KEY)
+
+
+def log_in(user: dict) -> None:
+    st.session_state[USER_KEY] = user
+    st.session_state[ACTIVITY_KEY] = time.time()
+    if user.get("language"):
+        # The language widget already exists in this run; the entry point applies this on the next one.
+        st.session_state["pending_lang"] = user["language"]
+
+
+def log_out(reason: str = "") -> None:
+    """Forget the user and every client detail held in this session."""
+    user = current_user()
+    if user:
+        accounts.record_logout(engine(), user)
+    for key in list(st.session_state.keys()):
+        if key not in ("lang", "lang_switch"):
+            del st.session_state[key]
+    if reason:
+        st.session_state["logout_reason"] = reason
+
+
+def enforce_idle_timeout(now: float | None = None) -> None:
+    """Log out a session idle for 30 minutes; otherwise note this run as activity."""
+    if current_user() is None:
+        return
+    now = now or time.time()
+    last = st.session_state.get(ACTIVITY_KEY, now)
+    if now - last > IDLE_SECONDS:
+        log_out("idle")
+        return
+    st.session_state[ACTIVITY_KEY] = now
+
+
+def require_role(*roles: str) -> dict:
+    """Stop the page unless a user with one of `roles` is logged in (every client page calls this first).
+
+    It also enforces the idle timeout, because a page can run without the entry point (legacy router).
+    """
+    enforce_idle_timeout()
+    user = current_user()
+    if user is None or (roles and user.get("role") not in roles):
+        st.warning(_("Please log in with an account that has access to this page."), icon=":material/lock:")
+        st.stop()
+    return user
+
+
+def login_page() -> None:
+    st.title(_("Log in"))
+    if st.session_state.pop("logout_reason", "") == "idle":
+        st.info(_("You were logged out after 30 minutes without activity."))
+    with st.form("login"):
+        username = st.text_input(_("Username"), key="login_user", autocomplete="username")
+        password = st.text_input(_("Password"), type="password", key="login_password")
+        submitted = st.form_submit_button(_("Log in"), type="primary")
+    if submitted:
+        try:
+            user = accounts.authenticate(engine(), username, password)
+        except accounts.AccountError as err:
+            st.error(account_message(err))
+        else:
+            log_in(user)
+            st.rerun()
+    st.caption(_("The calculators, tenant rights and workshops work without logging in."))
+
+
+def first_admin_page() -> None:
+    """Shown once, on an empty database: create the office and its first administrator."""
+    st.title(_("Welcome to Camino"))
+    st.write(_("Create the first administrator. You can add counselors and other staff afterwards."))
+    with st.form("first_admin"):
+        office = st.text_input(_("Agency or office name"), key="setup_office")
+        name = st.text_input(_("Your full name"), key="setup_name")
+        username = st.text_input(_("Username"), key="setup_username")
+        password = st.text_input(
+            _("Password (at least 10 characters)"), type="password", key="setup_password"
+        )
+        submitted = st.form_submit_button(_("Create administrator"), type="primary")
+    if submitted:
+        try:
+            accounts.create_first_admin(
+                engine(),
+                office_name=office,
+                username=username,
+                display_name=name,
+                password=password,
+                language=lang(),
+            )
+            user = accounts.authenticate(engine(), username, password)
+        except accounts.AccountError as err:
+            st.error(account_message(err))
+        else:
+            log_in(user)
+            st.rerun()
+
+
+def logout_page() -> None:
+    log_out()
+    st.rerun()
