@@ -1,0 +1,183 @@
+"""The app shell: first-run set-up, login, lockout, idle logout, language switch, and the menu per role."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.app.conftest import APP, ROOT, app_test, visible_text
+from tests.factories import PASSWORD
+
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+CLIENT_PAGES = [
+    "pages/households.py",
+    "pages/household.py",
+    "pages/intake.py",
+    "pages/action_plan.py",
+    "pages/follow_up.py",
+    "pages/import_export.py",
+    "pages/pipeline.py",
+]
+LEAD_PAGES = ["pages/hud9902.py", "pages/program_rules.py", "pages/retention.py"]
+ADMIN_PAGES = ["pages/users.py", "pages/audit_log.py"]
+
+
+def login(at, username, password):
+    at.text_input(key="login_user").input(username)
+    at.text_input(key="login_password").input(password)
+    at.button[0].click().run()
+    return at
+
+
+def test_empty_database_offers_first_administrator_setup(empty_db):
+    at = app_test()
+    assert at.title[0].value == "Welcome to Camino"
+    at.text_input(key="setup_office").input("Casa de Ayuda")
+    at.text_input(key="setup_name").input("Ana Admin")
+    at.text_input(key="setup_username").input("ana")
+    at.text_input(key="setup_password").input("short")
+    at.button[0].click().run()
+    assert "at least 10 characters" in at.error[0].value
+    at.text_input(key="setup_password").input("a long enough password")
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.session_state["user"]["role"] == "admin"
+    assert "Logged in as Ana Admin" in visible_text(at)
+
+
+def test_setup_screen_is_gone_once_an_account_exists(agency):
+    at = app_test()
+    assert at.title[0].value == "Log in"
+
+
+def test_login_then_client_menu(agency):
+    at = login(app_test(), "counselor", PASSWORD)
+    assert not at.exception
+    assert at.session_state["user"]["username"] == "counselor"
+    assert at.title[0].value == "Households"
+
+
+def test_wrong_password_is_refused_and_five_failures_lock(agency):
+    at = app_test()
+    for _ in range(4):
+        login(at, "counselor", "wrong password!")
+        assert at.error[0].value == "Incorrect username or password."
+    login(at, "counselor", "wrong password!")
+    assert "locked for 15 minutes" in at.error[0].value
+    login(at, "counselor", PASSWORD)
+    assert "locked for 15 minutes" in at.error[0].value
+    assert "user" not in at.session_state or at.session_state["user"] is None
+
+
+def test_idle_session_is_logged_out(agency):
+    at = app_test(user=agency["users"]["counselor"])
+    assert at.title[0].value == "Households"
+    at.session_state["last_activity"] = time.time() - 31 * 60
+    at.run()
+    assert "user" not in at.session_state
+    # A fresh visit shows the login page with the reason.
+    at = app_test(state={"logout_reason": "idle"})
+    assert at.title[0].value == "Log in"
+    assert "30 minutes without activity" in visible_text(at)
+
+
+def test_spanish_switch_translates_the_shell(agency):
+    at = app_test(lang="es")
+    assert at.title[0].value == "Iniciar sesión"
+    assert at.text_input(key="login_user").label == "Usuario"
+
+
+def test_browser_locale_sets_the_default_language(agency):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.context["locale"] = "es-US"
+    at.run()
+    assert at.title[0].value == "Iniciar sesión"
+
+
+def test_language_choice_is_remembered_on_the_account(agency):
+    from db.accounts import authenticate
+
+    at = app_test(user=agency["users"]["counselor"])
+    at.segmented_control(key="lang_switch").set_value("es").run()
+    assert at.title[0].value == "Hogares"
+    user = authenticate(agency["engine"], "counselor", PASSWORD)
+    assert user["language"] == "es"
+    # The next login starts in Spanish.
+    at = login(app_test(lang="en"), "counselor", PASSWORD)
+    assert at.title[0].value == "Hogares"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_run_directly_while_logged_out_shows_no_client_data(agency, page):
+    """Streamlit's legacy router can run a pages/ file before the entry point; each must guard itself."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / page), default_timeout=60)
+    at.run()
+    text = visible_text(at)
+    assert not at.exception
+    for secret in ("Núñez", "Nguyễn", "555-0101", "555-0199"):
+        assert secret not in text
+
+
+@pytest.mark.parametrize("role", ["admin", "lead", "counselor", "trainer", None])
+@pytest.mark.parametrize("page", PAGES)
+def test_role_matrix(agency, role, page):
+    """Who reaches which page: trainers no client page, only leads/admins the program pages, only admins users."""
+    user = agency["users"].get(role) if role else None
+    at = app_test(user=user)
+    allowed = True
+    if page in CLIENT_PAGES:
+        allowed = role in ("admin", "lead", "counselor")
+    elif page in LEAD_PAGES:
+        allowed = role in ("admin", "lead")
+    elif page in ADMIN_PAGES:
+        allowed = role == "admin"
+    elif page in ("pages/attendance.py", "pages/account.py"):
+        allowed = role is not None
+    if not allowed:
+        with pytest.raises(ValueError):
+            at.switch_page(page)
+        return
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert at.title, f"{page} shows no heading"
+
+
+def _logout_script():
+    import streamlit as st
+
+    from ui import auth
+
+    auth.log_out()
+    st.write(sorted(k for k in st.session_state.keys()))
+
+
+def test_logout_forgets_the_user_and_open_household_and_is_audited(agency):
+    from sqlalchemy import select
+    from streamlit.testing.v1 import AppTest
+
+    from db.engine import reading
+    from db.models import AuditEvent
+
+    at = AppTest.from_function(_logout_script, default_timeout=60)
+    at.session_state["user"] = agency["users"]["counselor"]
+    at.session_state["household_id"] = agency["households"]["north"]
+    at.session_state["lang"] = "es"
+    at.run()
+    assert "user" not in at.session_state
+    assert "household_id" not in at.session_state
+    assert at.session_state["lang"] == "es"
+    with reading(agency["engine"]) as s:
+        actions = list(s.scalars(select(AuditEvent.action)))
+    assert "logout" in actions
+
+
+def test_idle_timeout_also_applies_when_a_page_runs_without_the_entry_point(agency):
+    at = app_test("pages/households.py", user=agency["users"]["counselor"])
+    at.session_state["last_activity"] = time.time() - 31 * 60
+    at.run()
+    assert "Please log in" in at.warning[0].value

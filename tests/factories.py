@@ -1,0 +1,87 @@
+"""Small, known records for tests: two offices, one user per role, and households in each office."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from db import accounts
+from db.engine import transaction
+from db.models import Household, Office
+
+PASSWORD = "correct horse battery"
+
+
+def make_office(engine, name: str, code: str) -> int:
+    with transaction(engine) as s:
+        office = Office(name=name, code=code, agency_name="Camino Test Agency")
+        s.add(office)
+        s.flush()
+        return office.id
+
+
+def make_household(engine, office_id: int, name: str, **fields) -> int:
+    with transaction(engine) as s:
+        hh = Household(
+            office_id=office_id,
+            display_name=name,
+            search_name=name.lower(),
+            opened_on=fields.pop("opened_on", dt.date(2026, 1, 5)),
+            **fields,
+        )
+        s.add(hh)
+        s.flush()
+        return hh.id
+
+
+def small_agency(engine) -> dict:
+    """Two offices with staff and households; returns the ids and session-user dicts by role."""
+    north = make_office(engine, "Oficina Norte", "north")
+    south = make_office(engine, "Oficina Sur", "south")
+    users = {}
+    for username, role, office in [
+        ("admin", "admin", north),
+        ("lead", "lead", north),
+        ("counselor", "counselor", north),
+        ("counselor_south", "counselor", south),
+        ("trainer", "trainer", north),
+    ]:
+        uid = accounts.create_user(
+            engine,
+            username=username,
+            display_name=f"Test {username}",
+            password=PASSWORD,
+            role=role,
+            office_id=office,
+            hud_counselor_id="HUD-12345" if role == "counselor" else "",
+        )
+        users[username] = {
+            "id": uid,
+            "name": f"Test {username}",
+            "username": username,
+            "role": role,
+            "office_id": office,
+            "language": "en",
+        }
+    households = {
+        "north": make_household(
+            engine,
+            north,
+            "María José Núñez Pérez",
+            counselor_id=users["counselor"]["id"],
+            phone="202-555-0101",
+            jurisdiction="dc",
+            household_size=4,
+            annual_income=62000,
+        ),
+        "south": make_household(
+            engine,
+            south,
+            "Nguyễn Thị Ngọc",
+            counselor_id=users["counselor_south"]["id"],
+            phone="301-555-0199",
+            jurisdiction="montgomery_md",
+            household_size=2,
+            annual_income=48000,
+        ),
+    }
+    return {"offices": {"north": north, "south": south}, "users": users, "households": households}
