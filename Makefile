@@ -1,0 +1,70 @@
+# Camino: `make run` serves the app on an embedded SQLite database; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test demo bench backup restore lint format i18n i18n-extract i18n-update i18n-compile check-python clean
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Camino needs Python 3.11 or newer")'
+
+$(BIN)/python: | check-python
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $(VENV)/.runtime $@
+
+## run: install, migrate the embedded database under var/, and serve http://localhost:8501
+run: $(VENV)/.runtime
+	$(BIN)/python -m db.migrate
+	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT)
+
+## test: lint, rule and content checks, unit, AppTest, SQLite + PostgreSQL, and Chromium tests
+test: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/python -m calculators.rules check
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## demo: fill the database named by DATABASE_URL (default: the embedded one) with a fictional caseload
+demo: $(VENV)/.runtime
+	$(BIN)/python -m db.migrate
+	$(BIN)/python -m db.seed --demo
+
+bench: $(VENV)/.dev
+	$(BIN)/python -m bench
+
+backup: $(VENV)/.runtime
+	$(BIN)/python -m db.backup create --out $${OUT:-var/backups/camino-$$(date +%Y%m%d-%H%M%S).backup}
+
+restore: $(VENV)/.runtime
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=path/to/backup" && exit 2)
+	$(BIN)/python -m db.backup restore $(FILE)
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+
+format: $(VENV)/.dev
+	$(BIN)/ruff format .
+
+## i18n: extract strings and update the Spanish catalog (then translate the new entries)
+i18n: i18n-extract i18n-update
+
+i18n-extract: $(VENV)/.dev
+	$(BIN)/pybabel extract -F i18n/babel.cfg -k _ -k N_ -k ngettext:1,2 -o i18n/messages.pot --no-location --sort-output .
+
+i18n-update: $(VENV)/.dev
+	$(BIN)/pybabel update -i i18n/messages.pot -d i18n/locales -l es --no-fuzzy-matching --ignore-obsolete
+
+i18n-compile: $(VENV)/.dev
+	$(BIN)/pybabel compile -d i18n/locales --statistics
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
