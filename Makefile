@@ -25,7 +25,7 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
 ## run: install, migrate the embedded database under var/, and serve http://localhost:8501
 run: $(VENV)/.runtime
 	$(BIN)/python -m db.migrate
-	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT)
+	$(BIN)/python -m ui.server --server.port $(PORT)
 
 ## test: lint, rule and content checks, unit, AppTest, SQLite + PostgreSQL, and Chromium tests
 test: $(VENV)/.dev

@@ -121,5 +121,5 @@ else:
     presentation_toggle()
     if user:
         st.sidebar.caption(_("Logged in as {name}").format(name=user["name"]))
-    navigation = st.navigation(build_menu(user))
+    navigation = st.navigation(build_menu(user), expanded=True)
 navigation.run()
