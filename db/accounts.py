@@ -240,3 +240,13 @@ def reset_password(engine: Engine, actor: dict, user_id: int, new_password: str)
         user.failed_logins = 0
         user.locked_until = None
         audit.record(s, actor, "password_reset", "user", user_id)
+
+
+def change_password(engine: Engine, user: dict, current: str, new: str) -> None:
+    """Let a user change their own password after proving the current one."""
+    check_new_password(new)
+    authenticate(engine, user["username"], current)
+    with transaction(engine) as s:
+        row = s.get(User, user["id"])
+        row.password_hash = hash_password(new)
+        audit.record(s, user, "password_changed", "user", user["id"])
