@@ -1,0 +1,79 @@
+"""HUD file retention: closed client files are kept three years, then may be exported and purged.
+
+The number of years is a dated rule (calculators/rules/hud.toml, 24 CFR 214.315).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, select
+from sqlalchemy.engine import Engine
+
+from calculators.rules import rule
+from db import audit
+from db.engine import reading, transaction
+from db.models import Household
+from db.scope import households_visible_to
+
+PROGRAM_ROLES = ("admin", "lead")
+
+
+def retention_years(on: dt.date) -> int:
+    return int(rule("hud", "file_retention", on)["years_after_termination"])
+
+
+def cutoff(on: dt.date) -> dt.date:
+    """Files closed on or before this day are past retention on `on`."""
+    years = retention_years(on)
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:  # 29 February
+        return on.replace(year=on.year - years, day=28)
+
+
+def _past_retention_query(user: dict, on: dt.date):
+    return households_visible_to(user).where(
+        Household.status == "closed", Household.closed_on.is_not(None), Household.closed_on <= cutoff(on)
+    )
+
+
+def past_retention(engine: Engine, user: dict, on: dt.date | None = None) -> list[dict]:
+    """Closed files past retention that this lead (own office) or admin (all) may purge."""
+    if user.get("role") not in PROGRAM_ROLES:
+        raise PermissionError("leads and admins only")
+    on = on or dt.date.today()
+    with transaction(engine) as s:
+        rows = [
+            {
+                "id": h.id,
+                "name": h.display_name,
+                "closed_on": h.closed_on,
+                "close_reason": h.close_reason,
+                "office_id": h.office_id,
+            }
+            for h in s.scalars(_past_retention_query(user, on).order_by(Household.closed_on, Household.id))
+        ]
+        audit.record(s, user, "retention_listed", "household", None, f"{len(rows)} files")
+        return rows
+
+
+def purge(engine: Engine, user: dict, household_ids: list[int], on: dt.date | None = None) -> int:
+    """Delete the given files if (and only if) they are still past retention and in scope; all or nothing."""
+    if user.get("role") not in PROGRAM_ROLES:
+        raise PermissionError("leads and admins only")
+    on = on or dt.date.today()
+    wanted = set(household_ids)
+    with transaction(engine) as s:
+        allowed = set(s.scalars(_past_retention_query(user, on).with_only_columns(Household.id)))
+        if not wanted <= allowed:
+            raise PermissionError("some files are not past retention or not in your office")
+        for household_id in sorted(wanted):
+            audit.record(s, user, "retention_purged", "household", household_id)
+        s.execute(delete(Household).where(Household.id.in_(wanted)))
+    return len(wanted)
+
+
+def count_remaining(engine: Engine, ids: list[int]) -> int:
+    with reading(engine) as s:
+        return len(list(s.scalars(select(Household.id).where(Household.id.in_(ids)))))
