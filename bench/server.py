@@ -1,0 +1,120 @@
+"""Server-level figures: cold start to first rendered page in Chromium, and memory per idle session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from bench.timing import figure
+from db.pgserver import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+COLD_START_TARGET_MS = 4000
+SESSION_TARGET_MB = 25
+
+
+def _start(db_url: str, port: int) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": db_url}
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "ui.server",
+            f"--server.port={port}",
+            "--server.address=127.0.0.1",
+            "--server.headless=true",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _wait_health(url: str, timeout: float = 60) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("server did not start")
+
+
+def _rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _migrated_db(tmp: Path) -> str:
+    from db import migrate
+    from db.engine import make_engine
+
+    url = f"sqlite:///{tmp / 'bench.db'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    return url
+
+
+def cold_start_and_sessions(sessions: int = 20) -> dict:
+    """`python -m ui.server` to the first rendered page in Chromium; then RSS growth per idle session."""
+    from playwright.sync_api import sync_playwright
+
+    tmp = Path(tempfile.mkdtemp(prefix="camino-bench-"))
+    db_url = _migrated_db(tmp)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    results = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        start = time.perf_counter()
+        proc = _start(db_url, port)
+        try:
+            _wait_health(url)
+            page = browser.new_page()
+            page.goto(f"{url}/affordability")
+            page.wait_for_selector("h1", timeout=60000)
+            results["cold_start_ms"] = figure(
+                (time.perf_counter() - start) * 1000, "ms", COLD_START_TARGET_MS, "target"
+            )
+            page.wait_for_selector(
+                "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60000
+            )
+            time.sleep(1.0)
+            before = _rss_mb(proc.pid)
+            pages = []
+            for _ in range(sessions):
+                extra = browser.new_page()
+                extra.goto(f"{url}/affordability")
+                extra.wait_for_selector("h1", timeout=60000)
+                pages.append(extra)
+            time.sleep(2.0)
+            after = _rss_mb(proc.pid)
+            per_session = max(after - before, 0.0) / sessions
+            results["session_rss_mb"] = figure(per_session, "mb", SESSION_TARGET_MB, "target")
+        finally:
+            browser.close()
+            proc.terminate()
+            proc.wait(timeout=20)
+    return results

@@ -1,0 +1,37 @@
+"""Small timing helpers shared by the benchmark modules."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+
+def median_ms(fn: Callable[[], object], runs: int = 30, warmup: int = 2) -> float:
+    """Median wall time of `fn` in milliseconds, after a few warm-up calls."""
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def once_ms(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def figure(value: float, unit: str, baseline: float | None, baseline_label: str = "") -> dict:
+    """One result row: value, its unit, the baseline measured beside it, and baseline / value."""
+    ratio = (baseline / value) if baseline and value else None
+    return {
+        "value": round(value, 3),
+        "unit": unit,
+        "baseline": None if baseline is None else round(baseline, 3),
+        "ratio": None if ratio is None else round(ratio, 2),
+        "baseline_label": baseline_label,
+    }
