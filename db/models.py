@@ -289,3 +289,10 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(40), default="")
     entity_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[str] = mapped_column(String(300), default="")
+
+
+# Indexes behind the households list and follow-up filters (fast at 50,000 households); migration 0002.
+Index("ix_household_office_status_contact", Household.office_id, Household.status, Household.last_contact_on)
+Index("ix_household_office_follow_up", Household.office_id, Household.next_follow_up)
+Index("ix_household_office_jurisdiction", Household.office_id, Household.jurisdiction)
+Index("ix_household_office_language", Household.office_id, Household.preferred_language)
