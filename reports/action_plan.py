@@ -1,0 +1,633 @@
+"""The printed action plan a household keeps (24 CFR 214.300; HUD FAQ 2519: a copy goes to the client).
+
+`build_pdf(plan)` is pure over the dict from reports.plan_data.load_plan, in Spanish, English or both.
+HUD's Client Action Plan Guide (https://www.hudexchange.info/programs/housing-counseling/client-action-plan-guide/)
+asks for goals, steps with who does each and when, the budget behind them, and referrals.
+
+Command line:
+    python -m reports.action_plan --household 12 --lang es --out plan.pdf
+    python -m reports.action_plan --demo --out demo.pdf      # a fictional household on a temporary database
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import sys
+import unicodedata
+from io import BytesIO
+
+from fpdf.enums import TableBordersLayout
+from fpdf.fonts import FontFace
+
+import i18n
+from i18n import N_
+from reports.charts import bar_chart_png
+from reports.pdf import FAMILY, Document
+
+GREEN = (11, 110, 79)
+PALE_GREEN = (230, 242, 236)
+GREY = (90, 90, 90)
+CELL_LIMIT = 500  # characters per table cell: a table row must fit on one page
+NAME_LIMIT = 200
+MISSING_GLYPH = "\u25a1"  # a visible box where the font has no letter, instead of a silent gap
+LANGS = ("es", "en", "both")
+
+OWNER_LABELS = {"client": N_("You"), "counselor": N_("Your counselor")}
+STATUS_LABELS = {"open": N_("To do"), "done": N_("Done"), "dropped": N_("Dropped")}
+LOAN_LABELS = {
+    "conventional": N_("Conventional loan"),
+    "fha": N_("FHA loan"),
+    "va": N_("VA loan (veterans)"),
+    "usda": N_("USDA loan (rural areas)"),
+    "itin": N_("ITIN loan"),
+}
+MILESTONE_LABELS = {
+    "budget_completed": N_("Budget completed"),
+    "credit_report_reviewed": N_("Credit report reviewed"),
+    "credit_score_at_target": N_("Credit score at target"),
+    "emergency_fund": N_("Emergency fund saved"),
+    "down_payment_saved": N_("Down-payment savings target reached"),
+    "education_certificate": N_("Homebuyer education certificate"),
+    "pre_approval": N_("Mortgage pre-approval"),
+    "dpa_approved": N_("Down-payment assistance approved"),
+    "under_contract": N_("Under contract"),
+    "purchased": N_("Home purchased"),
+    "bank_account_opened": N_("Bank account opened"),
+    "lending_circle_joined": N_("Joined a lending circle"),
+    "lending_circle_completed": N_("Completed a lending circle"),
+    "ida_enrolled": N_("Enrolled in a matched savings account (IDA)"),
+    "debt_reduced": N_("Debt reduced"),
+    "savings_reached": N_("Savings goal reached"),
+    "credit_score_gain": N_("Credit score went up"),
+}
+# Budget categories the budget coach may save; an unknown code is printed as words.
+CATEGORY_LABELS = {
+    "rent": N_("Rent"),
+    "housing": N_("Housing"),
+    "utilities": N_("Utilities (light, gas, water)"),
+    "phone": N_("Phone and internet"),
+    "food": N_("Food"),
+    "groceries": N_("Food"),
+    "transportation": N_("Transportation"),
+    "transport": N_("Transportation"),
+    "childcare": N_("Child care"),
+    "health": N_("Health"),
+    "insurance": N_("Insurance"),
+    "debt": N_("Debt payments"),
+    "debt_payments": N_("Debt payments"),
+    "remittances": N_("Money sent to family"),
+    "savings": N_("Savings"),
+    "education": N_("School"),
+    "clothing": N_("Clothing"),
+    "entertainment": N_("Fun and outings"),
+    "personal": N_("Personal items"),
+    "church": N_("Church and donations"),
+    "other": N_("Other"),
+}
+
+# Where each figure may sit in a saved summary: calculators are still growing, so read defensively.
+BUDGET_KEYS = {
+    "income": ("monthly_income", "income", "total_income"),
+    "spending": ("monthly_spending", "spending", "total_spending", "total_expenses", "expenses_total"),
+    "left_over": ("left_over", "leftover", "surplus", "monthly_left_over"),
+    "debt_payments": ("monthly_debt_payments", "debt_payments"),
+    "total_debt": ("total_debt",),
+    "savings": ("savings", "total_savings"),
+}
+CATEGORY_KEYS = ("categories", "spending_by_category", "expenses", "spending_plan")
+PRICE_KEYS = ("price", "target_price", "max_price")
+MONTHLY_KEYS = ("monthly_total", "monthly_payment", "total_monthly")
+PROGRAM_KEYS = ("programs", "eligible_programs", "eligible", "results")
+
+
+# --- reading saved summaries -------------------------------------------------------------------
+
+
+def _number(value) -> float | None:
+    """A finite float, or None for anything else (text, NaN, missing)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(value) or math.isinf(value) else value
+
+
+def _first(data: dict, keys) -> float | None:
+    for key in keys:
+        value = _number(data.get(key))
+        if value is not None:
+            return value
+    return None
+
+
+def _words(code: str) -> str:
+    return str(code).replace("_", " ").strip().capitalize()
+
+
+def text_of(item, lang: str) -> str:
+    """Text from a string, a bilingual {'en','es'} dict, or a dict holding one under text/label/title/name."""
+    if isinstance(item, str):
+        return item
+    if isinstance(item, dict):
+        if "en" in item or "es" in item:
+            return i18n.text(item, lang)
+        for key in ("text", "label", "title", "name", "message", "step", "code"):
+            if key in item:
+                return text_of(item[key], lang)
+        return ""
+    return "" if item is None else str(item)
+
+
+def budget_figures(summary: dict) -> dict | None:
+    """Income, spending and what is left from a saved budget, plus (label code, amount) spending rows."""
+    if not isinstance(summary, dict) or not summary:
+        return None
+    figures = {name: _first(summary, keys) for name, keys in BUDGET_KEYS.items()}
+    if figures["left_over"] is None and figures["income"] is not None and figures["spending"] is not None:
+        figures["left_over"] = figures["income"] - figures["spending"]
+    rows = []
+    for key in CATEGORY_KEYS:
+        raw = summary.get(key)
+        if isinstance(raw, dict):
+            rows = [(code, _number(v)) for code, v in raw.items()]
+        elif isinstance(raw, list):
+            for item in raw:
+                if isinstance(item, dict):
+                    name = item.get("category") or item.get("name") or item.get("label") or ""
+                    rows.append((name, _first(item, ("amount", "monthly", "value"))))
+        rows = [(code, amount) for code, amount in rows if code and amount is not None and amount > 0]
+        if rows:
+            break
+    figures["categories"] = rows
+    if all(v is None for k, v in figures.items() if k != "categories") and not rows:
+        return None
+    return figures
+
+
+def affordability_figures(summary: dict) -> dict | None:
+    if not isinstance(summary, dict) or not summary:
+        return None
+    monthly = _first(summary, MONTHLY_KEYS)
+    if monthly is None and isinstance(summary.get("monthly"), dict):
+        monthly = _number(summary["monthly"].get("total"))
+    figures = {
+        "price": _first(summary, PRICE_KEYS),
+        "monthly": monthly,
+        "cash_to_close": _first(summary, ("cash_to_close",)),
+        "down_payment": _first(summary, ("down_payment",)),
+        "loan_type": summary.get("loan_type") if isinstance(summary.get("loan_type"), str) else "",
+    }
+    if all(figures[k] is None for k in ("price", "monthly", "cash_to_close")):
+        return None
+    return figures
+
+
+def assistance_programs(summary) -> list[dict]:
+    """Programs that likely apply: [{name, amount}] from whatever list the assistance screen saved."""
+    if isinstance(summary, list):
+        items = summary
+    elif isinstance(summary, dict):
+        items = next((summary[k] for k in PROGRAM_KEYS if isinstance(summary.get(k), list)), [])
+    else:
+        items = []
+    programs = []
+    for item in items:
+        if isinstance(item, str):
+            programs.append({"name": item, "amount": None})
+        elif isinstance(item, dict) and item.get("eligible", True) is not False:
+            programs.append(
+                {"name": item.get("name") or item.get("program") or "", "amount": _number(item.get("amount"))}
+            )
+    return [p for p in programs if p["name"]]
+
+
+def tenant_items(summary: dict) -> tuple[list, list]:
+    if not isinstance(summary, dict):
+        return [], []
+    flags = summary.get("red_flags") or summary.get("flags") or []
+    steps = summary.get("next_steps") or summary.get("steps") or []
+    return (flags if isinstance(flags, list) else []), (steps if isinstance(steps, list) else [])
+
+
+# --- drawing --------------------------------------------------------------------------------------
+
+
+class PlanWriter:
+    """Writes one language's copy of a plan into a shared Document."""
+
+    def __init__(self, doc: Document, plan: dict, lang: str):
+        self.doc = doc
+        self.plan = plan
+        self.lang = lang
+        self.glyphs = set(doc.fonts[FAMILY.lower()].cmap)
+
+    # Text cleaning: any name or note must print, never crash the document.
+    def clean(self, text, limit: int | None = None) -> str:
+        text = unicodedata.normalize("NFC", "" if text is None else str(text))
+        out = []
+        for ch in text:
+            if ch in "\n\t":
+                out.append(ch if ch == "\n" else " ")
+            elif unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn", "Cf"):
+                continue
+            elif ord(ch) in self.glyphs or ch == " ":
+                out.append(ch)
+            else:
+                out.append(MISSING_GLYPH)
+        text = "".join(out).strip()
+        if limit and len(text) > limit:
+            text = text[: limit - 1].rstrip() + "…"
+        return text
+
+    def money(self, value) -> str:
+        return i18n.format_money(value, self.lang, cents=False)
+
+    def date(self, value) -> str:
+        return i18n.format_date(value, self.lang) if value else ""
+
+    def label(self, table: dict, code) -> str:
+        return self.doc.t(table[code]) if code in table else self.clean(_words(code or ""))
+
+    def section(self, title: str, level: int = 2) -> None:
+        """A heading that never sits alone at the foot of a page: it moves to the next page with its text."""
+        doc = self.doc
+        if doc.get_y() + doc.base_size * 2.6 > doc.page_break_trigger:
+            doc.add_page()
+        doc.heading(title, level)
+
+    def empty(self, text: str) -> None:
+        self.doc.set_text_color(*GREY)
+        self.doc.paragraph(text)
+        self.doc.set_text_color(0, 0, 0)
+
+    def bullets(self, items: list[str]) -> None:
+        doc = self.doc
+        for item in items:
+            doc.set_font(FAMILY, size=doc.base_size)
+            doc.multi_cell(6, doc.base_size * 0.5, "•", new_x="RIGHT", new_y="TOP")
+            doc.multi_cell(0, doc.base_size * 0.5, item, align="L", new_x="LMARGIN", new_y="NEXT")
+            doc.ln(0.8)
+        doc.ln(1)
+
+    def table(self, headings: list[str], rows: list[list[str]], widths: tuple) -> None:
+        doc = self.doc
+        doc.set_font(FAMILY, size=doc.base_size - 0.5)
+        with doc.table(
+            col_widths=widths,
+            text_align="LEFT",
+            line_height=doc.base_size * 0.5,
+            headings_style=FontFace(emphasis="BOLD", fill_color=PALE_GREEN),
+            borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+            padding=1.2,
+        ) as table:
+            head = table.row()
+            for text in headings:
+                head.cell(text)
+            for row in rows:
+                line = table.row()
+                for text in row:
+                    line.cell(self.clean(text, CELL_LIMIT))
+        doc.set_font(FAMILY, size=doc.base_size)
+        doc.ln(2)
+
+    def figures(self, pairs: list[tuple[str, str]]) -> None:
+        """Label / value lines, value in bold, for a few key numbers (a borderless table wraps safely)."""
+        doc = self.doc
+        if not pairs:
+            return
+        doc.set_font(FAMILY, size=doc.base_size)
+        with doc.table(
+            col_widths=(55, 45),
+            text_align="LEFT",
+            line_height=doc.base_size * 0.5,
+            first_row_as_headings=False,
+            borders_layout=TableBordersLayout.NONE,
+            padding=(0.6, 1, 0.6, 0),
+        ) as table:
+            for label, value in pairs:
+                row = table.row()
+                row.cell(label)
+                row.cell(value, style=FontFace(emphasis="BOLD"))
+        doc.ln(2)
+
+    # Sections, in the order HUD's guide gives them.
+    def write(self) -> None:
+        for section in (
+            self.title_block,
+            self.goals,
+            self.steps,
+            self.budget,
+            self.home_buying,
+            self.renting,
+            self.milestones,
+            self.referrals,
+            self.follow_up,
+            self.signatures,
+        ):
+            section()
+
+    def title_block(self) -> None:
+        doc, plan, _ = self.doc, self.plan, self.doc.t
+        household = plan.get("household", {})
+        agency = plan.get("agency", {})
+        counselor = plan.get("counselor", {})
+        doc.set_text_color(*GREEN)
+        doc.heading(_("Your action plan"), 1)
+        doc.set_text_color(0, 0, 0)
+        doc.heading(self.clean(household.get("name"), NAME_LIMIT) or _("Household"), 2)
+        pairs = [(_("Date"), self.date(plan.get("date")))]
+        if agency.get("name"):
+            pairs.append((_("Agency"), self.clean(agency["name"], NAME_LIMIT)))
+        contact = ", ".join(
+            self.clean(agency.get(k), NAME_LIMIT) for k in ("address", "phone") if agency.get(k)
+        )
+        if contact:
+            pairs.append((_("Address and phone"), contact))
+        pairs.append((_("Housing counselor"), self.clean(counselor.get("name"), NAME_LIMIT) or "—"))
+        pairs.append((_("HUD counselor ID"), self.clean(counselor.get("hud_id"), 40) or "—"))
+        self.figures(pairs)
+        doc.small(
+            _(
+                "We wrote this plan together. It says what you will do, what your counselor will do, "
+                "and by when. Keep it in a safe place and bring it to your next visit."
+            )
+        )
+        doc.ln(2)
+        if (plan.get("summary") or "").strip():
+            self.section(_("Your situation"), 2)
+            doc.paragraph(self.clean(plan["summary"]))
+
+    def goals(self) -> None:
+        _ = self.doc.t
+        self.section(_("Your goals"), 2)
+        goals = [self.clean(g) for g in self.plan.get("goals") or []]
+        goals = [g for g in goals if g]
+        if goals:
+            self.bullets(goals)
+        else:
+            self.empty(_("No goals written yet. We will set them together at your next visit."))
+
+    def steps(self) -> None:
+        _ = self.doc.t
+        self.section(_("Steps: who does what, and by when"), 2)
+        steps = self.plan.get("steps") or []
+        if not steps:
+            self.empty(_("No steps written yet."))
+            return
+        rows = [
+            [
+                step.get("text") or "",
+                self.label(OWNER_LABELS, step.get("owner")),
+                self.date(step.get("due_date")) or _("No date"),
+                self.label(STATUS_LABELS, step.get("status")),
+            ]
+            for step in steps
+        ]
+        self.table([_("Step"), _("Who"), _("By when"), _("Status")], rows, (52, 18, 20, 12))
+
+    def budget(self) -> None:
+        _ = self.doc.t
+        self.section(_("Your monthly budget"), 2)
+        figures = budget_figures(self.plan.get("scenarios", {}).get("budget", {}).get("summary"))
+        if figures is None:
+            self.empty(_("No budget yet. We will build one together."))
+            return
+        pairs = []
+        for key, label in (
+            ("income", _("Money coming in each month")),
+            ("spending", _("Spending plan each month")),
+            ("left_over", _("What is left each month")),
+            ("debt_payments", _("Debt payments each month")),
+            ("total_debt", _("Total debt owed")),
+            ("savings", _("Savings")),
+        ):
+            if figures.get(key) is not None:
+                pairs.append((label, self.money(figures[key])))
+        self.figures(pairs)
+        if figures.get("left_over") is not None and figures["left_over"] < 0:
+            self.doc.paragraph(
+                _("Right now more money goes out than comes in. Your steps above aim to fix that.")
+            )
+        bars = [(self.label(CATEGORY_LABELS, code), amount) for code, amount in figures["categories"]]
+        if not bars and figures.get("spending") is not None:
+            bars = [(_("Spending plan each month"), figures["spending"])]
+        left = figures.get("left_over")
+        left_label = _("What is left each month")
+        if bars and left is not None and left > 0:
+            bars.append((left_label, left))
+        if bars:
+            self.chart(bars, _("Where your money goes each month"), left_label)
+
+    def chart(self, bars, title: str, highlight: str) -> None:
+        doc = self.doc
+        try:
+            png = bar_chart_png(bars, title=self.clean(title), highlight=highlight)
+        except Exception:  # a chart is a help, never a reason to lose the plan
+            return
+        width = 130 if doc.base_size < 12 else 165
+        doc.image(BytesIO(png), w=width)
+        doc.ln(3)
+
+    def home_buying(self) -> None:
+        _ = self.doc.t
+        scenarios = self.plan.get("scenarios", {})
+        figures = affordability_figures(scenarios.get("affordability", {}).get("summary"))
+        programs = assistance_programs(scenarios.get("assistance", {}).get("summary"))
+        self.section(_("Buying a home"), 2)
+        if figures is None:
+            self.empty(_("No home-buying estimate yet."))
+        else:
+            pairs = []
+            if figures["price"] is not None:
+                pairs.append((_("Home price to aim for"), self.money(figures["price"])))
+            if figures["monthly"] is not None:
+                pairs.append(
+                    (_("Monthly home payment (with taxes and insurance)"), self.money(figures["monthly"]))
+                )
+            if figures["down_payment"] is not None:
+                pairs.append((_("Down payment"), self.money(figures["down_payment"])))
+            if figures["cash_to_close"] is not None:
+                pairs.append(
+                    (
+                        _("Cash needed to buy (down payment and closing costs)"),
+                        self.money(figures["cash_to_close"]),
+                    )
+                )
+            if figures["loan_type"]:
+                pairs.append((_("Type of loan"), self.label(LOAN_LABELS, figures["loan_type"])))
+            self.figures(pairs)
+        self.section(_("Help with the down payment that may apply"), 3)
+        if programs:
+            rows = [
+                [
+                    text_of(p["name"], self.lang),
+                    self.money(p["amount"]) if p["amount"] else _("Ask the program"),
+                ]
+                for p in programs
+            ]
+            self.table([_("Program"), _("Up to")], rows, (70, 30))
+            self.doc.small(
+                _("Each program decides who qualifies. Please verify amounts and rules with the program.")
+            )
+            self.doc.ln(1)
+        else:
+            self.empty(_("No programs checked yet."))
+
+    def renting(self) -> None:
+        _ = self.doc.t
+        summary = self.plan.get("scenarios", {}).get("tenant_checklist", {}).get("summary")
+        flags, steps = tenant_items(summary)
+        renter = self.plan.get("household", {}).get("housing_status") == "renter"
+        if not (flags or steps or renter):
+            return
+        self.section(_("Your home as a renter"), 2)
+        if not (flags or steps):
+            self.empty(_("No renter checklist yet."))
+            return
+        flags = [self.clean(text_of(f, self.lang)) for f in flags]
+        steps = [self.clean(text_of(s, self.lang)) for s in steps]
+        if any(flags):
+            self.section(_("Warning signs we found"), 3)
+            self.bullets([f for f in flags if f])
+        if any(steps):
+            self.section(_("What to do next"), 3)
+            self.bullets([s for s in steps if s])
+
+    def milestones(self) -> None:
+        _ = self.doc.t
+        data = self.plan.get("milestones") or {}
+        self.section(_("Your progress"), 2)
+        reached = data.get("reached") or []
+        if reached:
+            self.section(_("Already done"), 3)
+            self.bullets(
+                [
+                    _("{milestone} — {date}").format(
+                        milestone=self.label(MILESTONE_LABELS, m.get("code")),
+                        date=self.date(m.get("achieved_on")),
+                    )
+                    for m in reached
+                ]
+            )
+        else:
+            self.empty(_("Nothing recorded yet. Every step counts."))
+        upcoming = data.get("next") or []
+        if upcoming:
+            self.section(_("Coming next"), 3)
+            self.bullets([self.label(MILESTONE_LABELS, code) for code in upcoming])
+
+    def referrals(self) -> None:
+        _ = self.doc.t
+        self.section(_("Other places that can help you"), 2)
+        referrals = [r for r in self.plan.get("referrals") or [] if r.get("status") != "dropped"]
+        if not referrals:
+            self.empty(_("No referrals yet."))
+            return
+        rows = [
+            [
+                r.get("agency") or "",
+                r.get("contact") or "",
+                r.get("reason") or "",
+                self.date(r.get("follow_up_on")) or "—",
+            ]
+            for r in referrals
+        ]
+        self.table(
+            [_("Where"), _("How to reach them"), _("Why"), _("We check back on")], rows, (30, 30, 30, 18)
+        )
+
+    def follow_up(self) -> None:
+        _ = self.doc.t
+        self.section(_("Next follow-up"), 2)
+        when = self.plan.get("next_follow_up")
+        if when:
+            self.doc.set_font(FAMILY, "B", self.doc.base_size + 1)
+            self.doc.paragraph(self.date(when))
+            self.doc.set_font(FAMILY, size=self.doc.base_size)
+        else:
+            self.empty(_("Your counselor will call you to set a date."))
+
+    def signatures(self) -> None:
+        doc, _ = self.doc, self.doc.t
+        needed = doc.base_size * 3.5
+        if doc.get_y() + needed > doc.h - doc.b_margin:
+            doc.add_page()
+        self.section(_("We agree to this plan"), 2)
+        usable = doc.w - doc.l_margin - doc.r_margin
+        for who in (_("Client signature"), _("Counselor signature")):
+            doc.ln(doc.base_size * 0.9)
+            y = doc.get_y()
+            doc.line(doc.l_margin, y, doc.l_margin + usable * 0.62, y)
+            doc.line(doc.l_margin + usable * 0.70, y, doc.l_margin + usable, y)
+            doc.set_font(FAMILY, size=max(8, doc.base_size - 2))
+            doc.cell(usable * 0.70, 5, who)
+            doc.cell(0, 5, _("Date"), new_x="LMARGIN", new_y="NEXT")
+            doc.set_font(FAMILY, size=doc.base_size)
+
+
+def plan_languages(plan: dict, lang: str | None) -> list[str]:
+    """The copies to print: the household's language by default; 'both' prints Spanish, then English."""
+    if lang == "both":
+        return ["es", "en"]
+    if lang in ("es", "en"):
+        return [lang]
+    household_lang = (plan.get("household") or {}).get("language")
+    return [household_lang if household_lang in ("es", "en") else "es"]
+
+
+def build_pdf(plan: dict, lang: str | None = "es", large_print: bool = False) -> bytes:
+    """The action plan as PDF bytes; 'both' puts the Spanish and the English copy in one file."""
+    langs = plan_languages(plan, lang)
+    agency = plan.get("agency") or {}
+    header = " · ".join(x for x in (agency.get("name"), agency.get("office")) if x)
+    doc = Document(langs[0], i18n.gettext("Your action plan", langs[0]), "", large_print)
+    doc.header_text = PlanWriter(doc, plan, langs[0]).clean(header, NAME_LIMIT)
+    for lang_code in langs:
+        doc.add_page()  # each language's copy starts on its own page, under the agency's header
+        doc.lang = lang_code  # the footer and doc.t follow the copy being written
+        PlanWriter(doc, plan, lang_code).write()
+    return doc.to_bytes()
+
+
+# --- command line ---------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Print a household's action plan as PDF.")
+    parser.add_argument("--household", type=int, help="household id")
+    parser.add_argument(
+        "--lang", choices=LANGS, default=None, help="es, en or both (default: the household's)"
+    )
+    parser.add_argument("--large-print", action="store_true")
+    parser.add_argument("--out", required=True, help="PDF file to write")
+    parser.add_argument(
+        "--demo", action="store_true", help="render a fictional household on a temporary database"
+    )
+    parser.add_argument("--user", default="", help="username printing the plan (default: an administrator)")
+    args = parser.parse_args(argv)
+    if not args.demo and args.household is None:
+        parser.error("give --household ID or --demo")
+
+    from reports.plan_data import demo_plan, plan_from_database
+
+    if args.demo:
+        plan = demo_plan()
+    else:
+        try:
+            plan = plan_from_database(args.household, args.user)
+        except LookupError as err:
+            print(str(err), file=sys.stderr)
+            return 2
+    data = build_pdf(plan, args.lang, args.large_print)
+    with open(args.out, "wb") as f:
+        f.write(data)
+    print(f"wrote {args.out} ({len(data)} bytes) on {dt.date.today().isoformat()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,393 @@
+"""Everything a household's printed action plan shows, gathered from the database into one plain dict.
+
+The PDF builder (reports.action_plan) works only from this dict, so it can be tested and benchmarked
+without a database, and a plan can be rendered in any language from the same data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from db import audit, codes
+from db.engine import transaction
+from db.models import (
+    ActionPlan,
+    Household,
+    Milestone,
+    Office,
+    Referral,
+    Scenario,
+    User,
+)
+from db.scope import check_household
+
+SCENARIO_KINDS = ("budget", "affordability", "assistance", "tenant_checklist")
+NEXT_MILESTONES = 3  # how many upcoming milestones the plan names, so the list stays encouraging
+AUDIT_ACTIONS = ("plan_viewed", "plan_printed")
+
+
+def _latest_scenarios(session, household_id: int) -> dict[str, dict]:
+    """The newest saved summary of each calculator kind (newest wins; older ones stay on file)."""
+    stmt = (
+        select(Scenario)
+        .where(Scenario.household_id == household_id, Scenario.kind.in_(SCENARIO_KINDS))
+        .order_by(Scenario.created_at.desc(), Scenario.id.desc())
+    )
+    latest: dict[str, dict] = {}
+    for row in session.scalars(stmt):
+        if row.kind not in latest:
+            latest[row.kind] = {
+                "summary": row.summary if isinstance(row.summary, dict) else {},
+                "inputs": row.inputs if isinstance(row.inputs, dict) else {},
+                "saved_on": row.created_at.date() if row.created_at else None,
+            }
+    return latest
+
+
+def _milestones(session, household_id: int) -> dict:
+    """Milestones reached (oldest first) and the next few homeownership ones still ahead."""
+    stmt = (
+        select(Milestone)
+        .where(Milestone.household_id == household_id)
+        .order_by(Milestone.achieved_on, Milestone.id)
+    )
+    reached = []
+    seen = set()
+    for m in session.scalars(stmt):
+        reached.append({"code": m.code, "achieved_on": m.achieved_on, "value": m.value})
+        seen.add(m.code)
+    upcoming = [code for code in codes.HOMEOWNERSHIP_MILESTONES if code not in seen][:NEXT_MILESTONES]
+    return {"reached": reached, "next": upcoming}
+
+
+def _plan_parts(session, household_id: int) -> dict:
+    plan = session.scalar(select(ActionPlan).where(ActionPlan.household_id == household_id))
+    if plan is None:
+        return {"summary": "", "goals": [], "steps": [], "plan_updated": None}
+    return {
+        "summary": plan.summary or "",
+        "goals": [g.text for g in plan.goals if (g.text or "").strip()],
+        "steps": [
+            {"text": s.text, "owner": s.owner, "due_date": s.due_date, "status": s.status}
+            for s in plan.steps
+            if s.status != "dropped"
+        ],
+        "plan_updated": plan.updated_at.date() if plan.updated_at else None,
+    }
+
+
+def _referrals(session, household_id: int) -> list[dict]:
+    stmt = (
+        select(Referral)
+        .where(Referral.household_id == household_id)
+        .order_by(Referral.referred_on, Referral.id)
+    )
+    return [
+        {
+            "agency": r.agency,
+            "contact": r.contact,
+            "reason": r.reason,
+            "referred_on": r.referred_on,
+            "follow_up_on": r.follow_up_on,
+            "status": r.status,
+        }
+        for r in session.scalars(stmt)
+    ]
+
+
+def _counselor(session, hh: Household, user: dict) -> dict:
+    """The household's counselor; when none is assigned, the staff member printing the plan."""
+    person = session.get(User, hh.counselor_id) if hh.counselor_id else None
+    if person is None:
+        person = session.get(User, user.get("id")) if user.get("id") else None
+    if person is None:
+        return {"name": user.get("name", ""), "hud_id": ""}
+    return {"name": person.display_name, "hud_id": person.hud_counselor_id or ""}
+
+
+def load_plan(
+    engine: Engine,
+    user: dict,
+    household_id: int,
+    *,
+    action: str = "plan_viewed",
+    today: dt.date | None = None,
+) -> dict:
+    """The plan of one household as a plain dict, office-scoped and audited ('plan_viewed' or 'plan_printed')."""
+    if action not in AUDIT_ACTIONS:
+        raise ValueError("unknown audit action")
+    with transaction(engine) as s:
+        hh = check_household(user, s.get(Household, household_id))
+        office = s.get(Office, hh.office_id)
+        data = {
+            "household": {
+                "id": hh.id,
+                "name": hh.display_name,
+                "language": hh.preferred_language if hh.preferred_language in ("en", "es") else "es",
+                "housing_status": hh.housing_status,
+                "jurisdiction": hh.jurisdiction,
+                "household_size": hh.household_size,
+                "stage": hh.stage,
+                "members": [m.name for m in hh.members],
+            },
+            "agency": {
+                "name": (office.agency_name or office.name) if office else "",
+                "office": office.name if office else "",
+                "phone": office.phone if office else "",
+                "address": office.address if office else "",
+            },
+            "counselor": _counselor(s, hh, user),
+            "date": today or dt.date.today(),
+            "next_follow_up": hh.next_follow_up,
+            "given_plan_on": hh.given_plan_on,
+            "scenarios": _latest_scenarios(s, hh.id),
+            "milestones": _milestones(s, hh.id),
+            "referrals": _referrals(s, hh.id),
+            **_plan_parts(s, hh.id),
+        }
+        audit.record(s, user, action, "household", hh.id)
+    return data
+
+
+def mark_given(engine: Engine, user: dict, household_id: int, on: dt.date | None = None) -> dt.date:
+    """Record on the household's file the day a copy of the plan was handed to the client (HUD FAQ 2519)."""
+    on = on or dt.date.today()
+    with transaction(engine) as s:
+        hh = check_household(user, s.get(Household, household_id))
+        hh.given_plan_on = on
+        audit.record(s, user, "plan_given", "household", hh.id, on.isoformat())
+    return on
+
+
+# --- command-line helpers: a real household, or a fictional one on a throwaway database -------------
+
+
+def session_user(person: User) -> dict:
+    """The dict the app keeps for a logged-in user, built from an account row."""
+    return {
+        "id": person.id,
+        "name": person.display_name,
+        "username": person.username,
+        "role": person.role,
+        "office_id": person.office_id,
+        "language": person.language,
+    }
+
+
+def plan_from_database(household_id: int, username: str = "", engine: Engine | None = None) -> dict:
+    """Load a plan for the command line, acting as `username` (default: the first active administrator)."""
+    from db.engine import make_engine, reading
+
+    engine = engine or make_engine()
+    with reading(engine) as s:
+        stmt = select(User).where(User.is_active.is_(True))
+        stmt = stmt.where(User.username == username.lower()) if username else stmt.where(User.role == "admin")
+        person = s.scalars(stmt.order_by(User.id)).first()
+    if person is None:
+        raise LookupError("no such active user (create an administrator first)")
+    from db.scope import AccessDenied
+
+    try:
+        return load_plan(engine, session_user(person), household_id, action="plan_printed")
+    except AccessDenied as err:
+        raise LookupError("household not found or not visible to that user") from err
+
+
+def add_demo_household(engine: Engine, today: dt.date | None = None) -> tuple[dict, int]:
+    """A fictional, fully filled-in household (every section of the plan has something) and its counselor."""
+    today = today or dt.date.today()
+    day = dt.timedelta(days=1)
+    with transaction(engine) as s:
+        office = Office(
+            name="Oficina Columbia Heights",
+            code=f"demo-{today.isoformat()}",
+            agency_name="Camino Housing Counseling (demo)",
+            phone="(202) 555-0100",
+            address="3000 14th St NW, Washington, DC",
+            is_demo=True,
+        )
+        s.add(office)
+        s.flush()
+        counselor = User(
+            office_id=office.id,
+            username=f"demo.counselor.{office.id}",
+            display_name="Ana Lucía Peña",
+            role="counselor",
+            hud_counselor_id="HUD-1234567",
+            password_hash="!",  # cannot log in: a demo account only signs printouts
+            language="es",
+            is_demo=True,
+        )
+        s.add(counselor)
+        s.flush()
+        hh = Household(
+            office_id=office.id,
+            counselor_id=counselor.id,
+            display_name="María José Núñez Pérez",
+            search_name="maria jose nunez perez",
+            preferred_language="es",
+            household_size=4,
+            annual_income=58000,
+            jurisdiction="dc",
+            housing_status="renter",
+            stage="budget",
+            next_follow_up=today + 21 * day,
+            is_demo=True,
+        )
+        s.add(hh)
+        s.flush()
+        plan = ActionPlan(
+            household_id=hh.id,
+            summary=(
+                "La familia alquila un apartamento de dos cuartos en Columbia Heights. Quieren comprar "
+                "una casa en DC en unos dos años. Parte del ingreso es en efectivo."
+            ),
+        )
+        s.add(plan)
+        s.flush()
+        from db.models import PlanGoal, PlanStep
+
+        for i, text in enumerate(
+            [
+                "Comprar una casa o condominio en DC en 2 años",
+                "Ahorrar $6,000 para el enganche y los gastos de cierre",
+                "Subir el puntaje de crédito a 640 o más",
+            ]
+        ):
+            s.add(PlanGoal(plan_id=plan.id, text=text, position=i))
+        for i, (text, owner, due, status) in enumerate(
+            [
+                (
+                    "Abrir una cuenta de ahorros y depositar $250 cada quincena",
+                    "client",
+                    today + 14 * day,
+                    "open",
+                ),
+                (
+                    "Pedir el reporte de crédito gratis y revisarlo juntos",
+                    "counselor",
+                    today + 7 * day,
+                    "done",
+                ),
+                (
+                    "Guardar los recibos de pago en efectivo y pedir cartas del empleador",
+                    "client",
+                    today + 30 * day,
+                    "open",
+                ),
+                (
+                    "Inscribir a la familia en el taller de compradores de vivienda",
+                    "counselor",
+                    today + 21 * day,
+                    "open",
+                ),
+            ]
+        ):
+            s.add(PlanStep(plan_id=plan.id, text=text, owner=owner, due_date=due, status=status, position=i))
+        s.add_all(
+            [
+                Milestone(household_id=hh.id, code="budget_completed", achieved_on=today - 30 * day),
+                Milestone(household_id=hh.id, code="bank_account_opened", achieved_on=today - 10 * day),
+                Referral(
+                    household_id=hh.id,
+                    agency="Clínica legal para inquilinos (demo)",
+                    contact="(202) 555-0142",
+                    reason="Revisar la cláusula del contrato sobre reparaciones",
+                    referred_on=today - 5 * day,
+                    follow_up_on=today + 10 * day,
+                ),
+                Scenario(
+                    household_id=hh.id,
+                    kind="budget",
+                    summary={
+                        "monthly_income": 4830,
+                        "monthly_spending": 4310,
+                        "left_over": 520,
+                        "total_debt": 3200,
+                        "savings": 900,
+                        "categories": {
+                            "rent": 1850,
+                            "utilities": 210,
+                            "food": 900,
+                            "transportation": 380,
+                            "phone": 120,
+                            "remittances": 400,
+                            "debt_payments": 250,
+                            "other": 200,
+                        },
+                    },
+                    created_by=counselor.id,
+                ),
+                Scenario(
+                    household_id=hh.id,
+                    kind="affordability",
+                    summary={
+                        "price": 285000,
+                        "monthly_total": 1980,
+                        "down_payment": 9975,
+                        "cash_to_close": 4200,
+                        "loan_type": "fha",
+                    },
+                    created_by=counselor.id,
+                ),
+                Scenario(
+                    household_id=hh.id,
+                    kind="assistance",
+                    summary={
+                        "programs": [
+                            {"program": "dc_hpap", "name": "DC HPAP", "eligible": True, "amount": 202000},
+                            {
+                                "program": "dc_open_doors",
+                                "name": "DC Open Doors",
+                                "eligible": True,
+                                "amount": 8550,
+                            },
+                            {"program": "dc_eahp", "name": "DC EAHP", "eligible": False, "amount": 0},
+                        ]
+                    },
+                    created_by=counselor.id,
+                ),
+                Scenario(
+                    household_id=hh.id,
+                    kind="tenant_checklist",
+                    summary={
+                        "red_flags": [
+                            {
+                                "en": "The landlord asked for a deposit of two months' rent.",
+                                "es": "El dueño pidió un depósito de dos meses de renta.",
+                            },
+                        ],
+                        "next_steps": [
+                            {
+                                "en": "Ask for a written receipt for every cash payment.",
+                                "es": "Pida un recibo por escrito de cada pago en efectivo.",
+                            },
+                        ],
+                    },
+                    created_by=counselor.id,
+                ),
+            ]
+        )
+        s.flush()
+        return session_user(counselor), hh.id
+
+
+def demo_plan(today: dt.date | None = None) -> dict:
+    """The plan of the demo household, built on a temporary, freshly migrated SQLite database."""
+    import tempfile
+    from pathlib import Path
+
+    from db import migrate
+    from db.engine import make_engine
+
+    with tempfile.TemporaryDirectory(prefix="camino-demo-") as tmp:
+        engine = make_engine(f"sqlite:///{Path(tmp) / 'demo.db'}")
+        try:
+            migrate.upgrade(engine)
+            user, household_id = add_demo_household(engine, today)
+            return load_plan(engine, user, household_id, action="plan_printed", today=today)
+        finally:
+            engine.dispose()
