@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test demo bench backup restore lint format i18n i18n-extract i18n-update i18n-compile check-python clean
+.PHONY: run test audit demo bench backup restore lint format i18n i18n-extract i18n-update i18n-compile check-python clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Camino needs Python 3.11 or newer")'
@@ -32,6 +32,14 @@ test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/python -m calculators.rules check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@$(MAKE) --no-print-directory audit
+
+## audit: known vulnerabilities in the installed packages (fails only on a reported vulnerability)
+audit: $(VENV)/.dev
+	@mkdir -p var
+	@timeout 300 $(BIN)/pip-audit --local --progress-spinner off > var/pip-audit.txt 2>&1 || true
+	@if grep -qE "Found [0-9]+ known vulnerabilit" var/pip-audit.txt; then cat var/pip-audit.txt; exit 1; fi
+	@echo "pip-audit: $$(grep -m1 -E 'vulnerabilit|Error|error' var/pip-audit.txt || echo 'no result')"
 
 ## demo: fill the database named by DATABASE_URL (default: the embedded one) with a fictional caseload
 demo: $(VENV)/.runtime

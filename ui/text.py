@@ -48,3 +48,12 @@ def date(value, fmt: str = "long") -> str:
 def pick(value) -> str:
     """One language from bilingual content ({'en':..., 'es':...})."""
     return i18n.text(value, lang())
+
+
+_MARKDOWN_SPECIAL = "\\`*_{}[]<>()#+-.!|~$"
+
+
+def plain(value) -> str:
+    """User-entered text made safe to put inside st.markdown: no links, images, HTML or formatting."""
+    text = "" if value is None else str(value)
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
