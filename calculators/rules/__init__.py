@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from calculators import InputError
@@ -56,10 +56,24 @@ def validate_rows(name: str, data: dict) -> list[str]:
             url = row.get("source_url", "")
             if "source_url" in row and not str(url).startswith("http"):
                 problems.append(f"{name}: [{table}] row {i + 1} source_url is not a web address")
-            if isinstance(row.get("effective_to"), dt.date) and isinstance(row.get("effective_from"), dt.date):
-                if row["effective_to"] <= row["effective_from"]:
-                    problems.append(f"{name}: [{table}] row {i + 1} ends before it starts")
+            start, end = row.get("effective_from"), row.get("effective_to")
+            if isinstance(start, dt.date) and isinstance(end, dt.date) and end <= start:
+                problems.append(f"{name}: [{table}] row {i + 1} ends before it starts")
     return problems
+
+
+def load_file(path: Path, name: str | None = None) -> dict:
+    """Parse and validate one rule file; a broken file raises InputError('invalid_rule_file')."""
+    name = name or path.stem
+    try:
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise InputError("invalid_rule_file", detail=f"{name}: {err}") from None
+    problems = validate_rows(name, data)
+    if problems:
+        raise InputError("invalid_rule_file", detail="; ".join(problems))
+    return data
 
 
 @cache
@@ -68,12 +82,7 @@ def load(name: str) -> dict:
     path = RULES_DIR / f"{name}.toml"
     if not path.is_file():
         raise InputError("unknown_rule_file", detail=name)
-    with path.open("rb") as f:
-        data = tomllib.load(f)
-    problems = validate_rows(name, data)
-    if problems:
-        raise ValueError("; ".join(problems))
-    return data
+    return load_file(path, name)
 
 
 def rows_in_force(rows: list[dict], as_of=None) -> list[dict]:
