@@ -1,7 +1,8 @@
-"""Workshops (being built)."""
+"""Workshops: pick a module and a language, step through its slides, open the linked calculators.
 
-import streamlit as st
+Open to everyone (logged out too); it shows no client data, so it is safe on a projector.
+"""
 
-from ui.text import _
+from ui.workshop_view import workshop_screen
 
-st.title(_("Workshops"))
+workshop_screen()

@@ -114,6 +114,7 @@ class Preset:
 
     page: str
     params: tuple[tuple[str, str], ...]
+    label: tuple[tuple[str, str], ...] = ()  # optional (("en", ...), ("es", ...)) telling presets apart
 
     @property
     def url(self) -> str:
@@ -153,8 +154,11 @@ class Module:
 
 
 def parse_preset(line: str) -> tuple[Preset | None, list[str]]:
-    """Read `page?key=value&...`; return the preset and the problems against PRESET_PARAMS."""
-    page, _, query = line.strip().partition("?")
+    """Read `page?key=value&... [| English label | Spanish label]`; return it and its problems."""
+    link, *labels = (part.strip() for part in line.strip().split("|"))
+    if labels and (len(labels) != 2 or not all(labels)):
+        return None, [f"preset {link!r}: give both an English and a Spanish label, or none"]
+    page, _, query = link.partition("?")
     if page not in PRESET_PARAMS:
         return None, [f"unknown calculator {page!r}"]
     allowed = PRESET_PARAMS[page]
@@ -178,7 +182,7 @@ def parse_preset(line: str) -> tuple[Preset | None, list[str]]:
                 continue
             if not (spec[1] <= number <= spec[2]) or number != number:
                 problems.append(f"{page}: {key}={value} is outside {spec[1]:g}..{spec[2]:g}")
-    return Preset(page, tuple(pairs)), problems
+    return Preset(page, tuple(pairs), tuple(zip(LANGUAGES, labels, strict=False))), problems
 
 
 def _split_sections(block: str, number: int) -> tuple[dict[str, str], list[str]]:
