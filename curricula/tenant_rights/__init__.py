@@ -36,7 +36,6 @@ ITEM_FIELDS = frozenset(
         "last_verified",
     }
 )
-LOCAL_AREAS = ("takoma_park_md", "arlington_va")
 STALE_AFTER_DAYS = 365
 
 
@@ -61,6 +60,32 @@ def topics() -> list[dict]:
 def contacts() -> dict[str, dict]:
     """Who to call, by id: {name{en,es}, phone?, url?, source_url, last_verified}."""
     return {c["id"]: c for c in _read("contacts")["contact"]}
+
+
+@cache
+def places() -> dict[str, dict]:
+    """The places a counselor can pick, by id: {checklist, name{en,es}} (Takoma Park uses Montgomery's list)."""
+    return {p["id"]: p for p in _read("places")["place"]}
+
+
+@cache
+def local_areas() -> dict[str, dict]:
+    """Labels for items that apply only in part of a jurisdiction, by id."""
+    return {a["id"]: a for a in _read("places")["local"]}
+
+
+def checklist_for(place: str, as_of=None, topic: str | None = None) -> list[dict]:
+    """The items in force for a place (Takoma Park's own items only there), optionally for one topic."""
+    if place not in places():
+        raise KeyError(place)
+    items = checklists(as_of)[places()[place]["checklist"]]["items"]
+    items = [i for i in items if i.get("local") != "takoma_park_md" or place == "takoma_park_md"]
+    return [i for i in items if topic is None or i["topic"] == topic]
+
+
+def review_date() -> dt.date:
+    """The most recent day the content was checked, for the 'general information' notice."""
+    return max(i["last_verified"] for i in all_items())
 
 
 def all_items() -> list[dict]:
@@ -150,7 +175,7 @@ def _item_problems(item: dict, topic_ids: set[str], contact_ids: set[str]) -> li
         problems.append(f"{where}: missing id")
     if item.get("topic") not in topic_ids:
         problems.append(f"{where}: unknown topic {item.get('topic')!r}")
-    if item.get("local") is not None and item["local"] not in LOCAL_AREAS:
+    if item.get("local") is not None and item["local"] not in local_areas():
         problems.append(f"{where}: unknown local area {item['local']!r}")
     problems += _bilingual_problems(f"{where} text", item.get("text"))
     problems += _bilingual_problems(f"{where} next_steps", item.get("next_steps"))

@@ -215,3 +215,17 @@ def test_command_line_linter_exits_zero_and_prints_summary():
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 problems" in done.stdout
+
+
+def test_takoma_park_items_only_in_takoma_park():
+    takoma = {i["id"] for i in tr.checklist_for("takoma_park_md", "2026-11-27")}
+    county = {i["id"] for i in tr.checklist_for("montgomery_md", "2026-11-27")}
+    assert "tp-rent-notice" in takoma and "tp-rent-notice" not in county
+    assert "mc-rent-cap" in takoma and "md-deposit-cap" in county
+    assert {i["topic"] for i in tr.checklist_for("dc", "2026-11-27", topic="topa")} == {"topa"}
+
+
+def test_every_place_has_bilingual_name_and_a_checklist():
+    for place in tr.places().values():
+        assert place["name"]["en"] and place["name"]["es"]
+        assert place["checklist"] in tr.JURISDICTIONS
