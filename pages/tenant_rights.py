@@ -1,7 +1,71 @@
-"""Tenant rights (being built)."""
+"""Tenant rights: pick a place and topic, walk the checklist, see red flags and next steps, use the calculators."""
+
+import datetime as dt
 
 import streamlit as st
 
-from ui.text import _
+from curricula import tenant_rights
+from reports.tenant_handout import build_handout
+from ui import clients, tenant_calculators, tenant_view
+from ui.text import _, date, lang
 
 st.title(_("Tenant rights"))
+tenant_view.notice()
+
+# Labels are looked up once per run: format_func must not depend on the session (AppTest calls it outside).
+place_labels = {p: tenant_view.place_label(p) for p in tenant_rights.places()}
+place = tenant_view.choice(_("Where is the home?"), place_labels, "tr_place")
+topic_labels = {t: tenant_view.topic_label(t) for t in tenant_view.topics_for(place)}
+topic = tenant_view.choice(_("Topic"), topic_labels, "tr_topic")
+items = tenant_rights.checklist_for(place, topic=None if topic == tenant_view.ALL_TOPICS else topic)
+
+# Logged in with a household open: offer to continue from the last saved answers.
+saved = clients.saved_scenarios("tenant_checklist")
+if saved and st.button(
+    _("Continue from saved progress ({date})").format(date=date(saved[0]["created_at"])), key="tr_restore"
+):
+    tenant_view.restore_answers(saved[0]["inputs"].get("answers", {}))
+    st.rerun()
+
+st.header(_("Checklist"))
+st.caption(
+    _("Answer each question: yes, no or not sure. Answers stay on this screen and are not in the link.")
+)
+answers = tenant_view.walk(items)
+
+flags = tenant_view.summary(items, answers)
+
+st.header(_("Is that allowed? Quick calculators"))
+tenant_calculators.all_calculators(place)
+
+if answers:
+    clients.save_scenario_button(
+        "tenant_checklist",
+        {"place": place, "topic": topic, "answers": answers},
+        {
+            "red_flags": [f["id"] for f in flags if f["flag"] == "red"],
+            "to_check": [f["id"] for f in flags if f["flag"] == "check"],
+            "answered": len(answers),
+            "as_of": dt.date.today().isoformat(),
+        },
+        label=_("Save checklist progress to the client file"),
+    )
+    clients.propose_outcomes(tenant_view.proposed_outcomes(items, answers))
+
+st.header(_("Printable handout"))
+handout_lang = st.segmented_control(
+    _("Handout language"),
+    ["en", "es"],
+    format_func={"en": _("English"), "es": _("Spanish")}.get,
+    default=lang(),
+    key="tr_handout_lang",
+    required=True,
+)
+st.download_button(
+    _("Download handout (PDF)"),
+    data=build_handout(place, handout_lang, answers, None if topic == tenant_view.ALL_TOPICS else topic),
+    file_name=f"tenant-rights-{place}-{handout_lang}.pdf",
+    mime="application/pdf",
+    icon=":material/print:",
+)
+tenant_view.notice()

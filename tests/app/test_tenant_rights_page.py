@@ -1,0 +1,161 @@
+"""Tenant-rights page through the real entry point: checklist, red flags, calculators, saving, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.conftest import app_test, visible_text
+
+PAGE = "pages/tenant_rights.py"
+
+
+def open_page(lang="es", **kwargs):
+    at = app_test(PAGE, lang=lang, **kwargs)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def answer(at, item_id, value):
+    at.radio(key=f"tr_answer_{item_id}").set_value(value).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_spanish_page_shows_notice_checklist_and_calculators(agency):
+    at = open_page("es")
+    text = visible_text(at)
+    assert at.title[0].value == "Derechos del inquilino"
+    assert "Información general, no es consejo legal. Contenido revisado el 27 de noviembre de 2026." in text
+    assert "¿Su depósito de seguridad es de un mes de renta o menos?" in text
+    assert "Conteste las preguntas de arriba para ver su resumen." in text
+    assert "Límite del depósito" in text and "Fechas de TOPA" in text
+    # the yes / no / not sure options are in Spanish
+    assert at.radio(key="tr_answer_dc-deposit-cap").options == ["Sí", "No", "No sé"]
+    assert "What to do" not in text and "Summary" not in text
+
+
+def test_spanish_red_flag_summary_with_next_steps_and_phone(agency):
+    at = open_page("es")
+    answer(at, "dc-deposit-cap", "no")
+    answer(at, "dc-lockout", "yes")
+    answer(at, "dc-repairs-report", "not_sure")
+    text = visible_text(at)
+    assert "2 señales de alerta. Esto es lo que puede hacer." in text
+    assert "**Señal de alerta:** ¿El dueño cambió las cerraduras" in text
+    assert "**Para averiguar:** ¿El dueño arregló el problema" in text
+    assert "Esto es ilegal en DC." in text
+    assert "202-719-6560" in text
+
+
+def test_no_red_flag_when_the_answer_is_the_safe_one(agency):
+    at = open_page("es")
+    answer(at, "dc-deposit-cap", "yes")
+    assert "Sus respuestas no muestran señales de alerta." in visible_text(at)
+
+
+@pytest.mark.parametrize(
+    "place,signed,message",
+    [
+        ("dc", "2026-03-01", "Este depósito pasa el límite por $1,500.00."),
+        ("virginia", "2026-03-01", "Este depósito está dentro del límite."),
+        ("montgomery_md", "2024-09-30", "Este depósito está dentro del límite."),
+        ("montgomery_md", "2024-10-01", "Este depósito pasa el límite por $1,500.00."),
+    ],
+)
+def test_spanish_deposit_three_thousand_on_fifteen_hundred(agency, place, signed, message):
+    at = open_page(
+        "es", query={"tr_place": place, "tr_rent": "1500.0", "tr_deposit": "3000.0", "tr_lease_date": signed}
+    )
+    text = visible_text(at)
+    assert message in text, [s.value for s in at.success] + [e.value for e in at.error]
+
+
+def test_deposit_amounts_typed_into_the_widgets(agency):
+    at = open_page("en")
+    at.number_input(key="tr_rent").set_value(1500.0).run()
+    at.number_input(key="tr_deposit").set_value(3000.0).run()
+    assert "This deposit is $1,500.00 over the limit." in visible_text(at)
+
+
+def test_spanish_notice_reason_without_a_rule_says_verify_at_the_field(agency):
+    at = open_page("es", query={"tr_place": "dc"})
+    at.selectbox(key="tr_reason").set_value("month_to_month_end").run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert (
+        "No tenemos un plazo de aviso para esta razón aquí. Confírmelo con un abogado o con la agencia."
+        in errors
+    )
+
+
+def test_spanish_notice_days_follow_the_rental_act_date(agency):
+    at = open_page("es", query={"tr_place": "dc", "tr_notice_date": "2025-12-30"})
+    assert "El plazo del aviso termina el **29 de enero de 2026**." in visible_text(at)
+    at = open_page("es", query={"tr_place": "dc", "tr_notice_date": "2025-12-31"})
+    assert "El plazo del aviso termina el **10 de enero de 2026**." in visible_text(at)
+
+
+def test_rent_increase_over_the_ceiling_in_english(agency):
+    at = open_page("en", query={"tr_place": "dc", "tr_old_rent": "1500.0", "tr_new_rent": "1700.0"})
+    assert "This increase (13.3%) is over the limit of 10.0%." in visible_text(at)
+
+
+def test_spanish_rent_increase_without_this_years_figure_says_verify(agency):
+    at = open_page("es", query={"tr_place": "prince_georges_md", "tr_increase_date": "2026-08-01"})
+    text = visible_text(at)
+    assert "pero no tenemos la cifra de este año. Confírmelo con la agencia." in text
+
+
+def test_topic_filter_and_topa_dates(agency):
+    at = open_page(
+        "es",
+        query={
+            "tr_place": "dc",
+            "tr_topic": "topa",
+            "tr_building": "five_plus",
+            "tr_offer_date": "2026-01-05",
+        },
+    )
+    radios = [r.key for r in at.radio]
+    assert radios and all(k.startswith("tr_answer_dc-topa") for k in radios)
+    assert (
+        "**A más tardar el 19 de febrero de 2026:** Formar y registrar la asociación de inquilinos"
+        in visible_text(at)
+    )
+
+
+def test_takoma_park_shows_city_items(agency):
+    at = open_page("es", query={"tr_place": "takoma_park_md", "tr_topic": "rent_increase"})
+    assert "Takoma Park: ¿le avisaron del aumento por escrito por lo menos 2 meses antes?" in visible_text(at)
+
+
+def test_logged_out_has_no_save_or_outcome_buttons(agency):
+    at = open_page("es")
+    answer(at, "dc-evict-court-only", "no")
+    labels = [b.label for b in at.button]
+    assert not any("Guardar" in label for label in labels)
+    assert not any("Confirm" in label for label in labels)
+
+
+def test_logged_in_saves_progress_and_proposes_rental_outcomes(agency):
+    household = agency["households"]["north"]
+    at = open_page("en", user=agency["users"]["counselor"], household_id=household)
+    answer(at, "dc-evict-court-only", "no")
+    answer(at, "dc-repairs-report", "no")
+    labels = [b.label for b in at.button]
+    assert "Confirm: Avoided eviction" in labels
+    assert "Confirm: Improved living conditions" in labels
+    at.button(key="save_scenario_tenant_checklist").click().run()
+    assert "Saved to the client file." in [s.value for s in at.success]
+
+    # A fresh session can continue from the saved answers.
+    again = open_page("en", user=agency["users"]["counselor"], household_id=household)
+    restore = next(b for b in again.button if b.key == "tr_restore")
+    restore.click().run()
+    assert again.radio(key="tr_answer_dc-evict-court-only").value == "no"
+
+
+def test_handout_download_is_offered(agency):
+    at = open_page("es")
+    buttons = at.get("download_button")
+    assert buttons and buttons[0].proto.label == "Descargar la hoja (PDF)"

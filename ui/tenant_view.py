@@ -1,0 +1,154 @@
+"""Tenant-rights checklist screens: the notice, the yes/no items, the red-flag summary and who to call."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from curricula import tenant_rights
+from ui.text import N_, _, date, ngettext, pick
+
+ANSWERS = ("yes", "no", "not_sure")
+ANSWER_LABELS = {"yes": N_("Yes"), "no": N_("No"), "not_sure": N_("Not sure")}
+ALL_TOPICS = "all"
+ANSWER_KEY = "tr_answer_{id}"
+# Which answered topics suggest which HUD-9902 rental outcome (the counselor confirms; never automatic).
+OUTCOME_TOPICS = {
+    "avoided_eviction": ("eviction_notice", "lockout_utilities"),
+    "improved_living_conditions": ("repairs", "move_in", "lockout_utilities"),
+}
+
+
+def choice(label: str, options: dict[str, str], key: str) -> str:
+    """A selectbox whose id (not its translated label) is kept in the URL, so a link works in both languages.
+
+    Streamlit's own bind stores the label shown, which changes with the language; so the URL is synced here.
+    """
+    ids = list(options)
+    wanted = st.query_params.get(key)
+    if key not in st.session_state and wanted in options:
+        st.session_state[key] = wanted
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = ids[0]
+    value = st.selectbox(label, ids, format_func=options.get, key=key)
+    if value == ids[0]:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = value
+    return value
+
+
+def notice() -> None:
+    """'General information, not legal advice', with the content review date: on every screen."""
+    st.info(
+        _("General information, not legal advice. Content reviewed on {date}.").format(
+            date=date(tenant_rights.review_date())
+        ),
+        icon=":material/info:",
+    )
+
+
+def place_label(place: str) -> str:
+    return pick(tenant_rights.places()[place]["name"])
+
+
+def topic_label(topic: str) -> str:
+    if topic == ALL_TOPICS:
+        return _("All topics")
+    titles = {t["id"]: t["title"] for t in tenant_rights.topics()}
+    return pick(titles.get(topic, topic))
+
+
+def topics_for(place: str) -> list[str]:
+    """Topics that have items for this place, in walking order, after 'all topics'."""
+    present = {i["topic"] for i in tenant_rights.checklist_for(place)}
+    return [ALL_TOPICS] + [t["id"] for t in tenant_rights.topics() if t["id"] in present]
+
+
+def contact_lines(contact_ids: list[str]) -> list[str]:
+    """Markdown lines for contacts: name, phone, web address (whatever the content has)."""
+    directory = tenant_rights.contacts()
+    lines = []
+    for cid in contact_ids:
+        contact = directory[cid]
+        parts = [f"**{pick(contact['name'])}**"]
+        if contact.get("phone"):
+            parts.append(contact["phone"])
+        if contact.get("url"):
+            parts.append(_("[website]({url})").format(url=contact["url"]))
+        lines.append(" · ".join(parts))
+    return lines
+
+
+def walk(items: list[dict]) -> dict[str, str]:
+    """One yes / no / not sure question per item, grouped by topic; returns the answers given so far."""
+    answers: dict[str, str] = {}
+    topic_titles = {t["id"]: t["title"] for t in tenant_rights.topics()}
+    local = tenant_rights.local_areas()
+    answer_labels = {a: _(ANSWER_LABELS[a]) for a in ANSWERS}
+    current = None
+    for item in items:
+        if item["topic"] != current:
+            current = item["topic"]
+            st.subheader(pick(topic_titles.get(current, current)))
+        if item.get("local"):
+            st.caption(pick(local[item["local"]]["name"]))
+        answer = st.radio(
+            pick(item["text"]),
+            ANSWERS,
+            format_func=answer_labels.get,
+            index=None,
+            horizontal=True,
+            key=ANSWER_KEY.format(id=item["id"]),
+        )
+        st.caption(
+            _("Source: {citation} · [read the source]({url})").format(
+                citation=item["citation"], url=item["source_url"]
+            )
+        )
+        if answer is not None:
+            answers[item["id"]] = answer
+    return answers
+
+
+def summary(items: list[dict], answers: dict[str, str]) -> list[dict]:
+    """The red flags (and 'not sure' items) with next steps and who to call; returns them."""
+    flags = tenant_rights.red_flags(items, answers)
+    st.header(_("Summary"))
+    if not answers:
+        st.caption(_("Answer the questions above to see your summary."))
+        return flags
+    if not flags:
+        st.success(_("No warning signs in your answers."), icon=":material/check_circle:")
+        return flags
+    reds = [f for f in flags if f["flag"] == "red"]
+    if reds:
+        st.error(
+            ngettext(
+                "{count} warning sign. Here is what to do.",
+                "{count} warning signs. Here is what to do.",
+                len(reds),
+            ).format(count=len(reds)),
+            icon=":material/flag:",
+        )
+    for item in flags:
+        with st.container(border=True):
+            if item["flag"] == "red":
+                st.markdown(_("**Warning sign:** {question}").format(question=pick(item["text"])))
+            else:
+                st.markdown(_("**To check:** {question}").format(question=pick(item["text"])))
+            st.markdown(pick(item["next_steps"]))
+            st.markdown("\n".join("- " + line for line in contact_lines(item["contacts"])))
+    return flags
+
+
+def proposed_outcomes(items: list[dict], answers: dict[str, str]) -> list[str]:
+    """Rental outcomes worth offering the counselor, from the topics the household worked on."""
+    worked = {i["topic"] for i in items if i["id"] in answers}
+    return [code for code, topics in OUTCOME_TOPICS.items() if worked & set(topics)]
+
+
+def restore_answers(saved: dict[str, str]) -> None:
+    """Put saved answers back into the radio widgets (only before they are drawn)."""
+    for item_id, answer in saved.items():
+        if answer in ANSWERS:
+            st.session_state[ANSWER_KEY.format(id=item_id)] = answer
