@@ -1,0 +1,128 @@
+"""The demo seed on SQLite and PostgreSQL: what it fills, that it is repeatable, and what it refuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from db import accounts, seed
+from db.codes import stage_from_milestones
+from db.engine import reading
+from db.models import (
+    ActionPlan,
+    CounselingSession,
+    EducationAttendance,
+    Household,
+    Milestone,
+    Outcome,
+    Referral,
+    Scenario,
+    User,
+)
+from tests.factories import make_office
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture
+def seeded(engine):
+    result = seed.generate(engine, households=240, seed=42, today=TODAY)
+    return engine, result
+
+
+def count(session, model, *where) -> int:
+    return session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def test_demo_caseload_covers_what_the_dashboard_and_reports_need(seeded):
+    engine, result = seeded
+    with reading(engine) as s:
+        assert count(s, Household) == 240
+        assert count(s, Household, Household.is_demo.is_(False)) == 0
+        jurisdictions = set(s.scalars(select(Household.jurisdiction).distinct()))
+        assert jurisdictions == {
+            "dc",
+            "montgomery_md",
+            "prince_georges_md",
+            "arlington_va",
+            "fairfax_va",
+            "alexandria_va",
+        }
+        assert len(set(s.scalars(select(Household.office_id).distinct()))) == 2
+        roles = sorted(s.scalars(select(User.role)))
+        assert roles.count("counselor") == 5 and roles.count("lead") == 1 and roles.count("trainer") == 1
+        assert "admin" in roles
+        # "Chose not to respond" appears, and a few households lack a counseling purpose on purpose.
+        assert count(s, Household, Household.race == "not_reported") > 0
+        assert count(s, Household, Household.ethnicity == "not_reported") > 0
+        assert 0 < count(s, Household, Household.counseling_purpose == "") < 24
+        for model in (CounselingSession, Milestone, ActionPlan, Referral, Outcome, EducationAttendance):
+            assert count(s, model) > 0, model.__name__
+        kinds = set(s.scalars(select(Scenario.kind).distinct()))
+        assert {"budget", "affordability"} <= kinds
+        first, last = s.execute(
+            select(func.min(CounselingSession.session_date), func.max(CounselingSession.session_date))
+        ).one()
+        assert TODAY - dt.timedelta(days=731) <= first and last <= TODAY
+        assert count(s, Household, Household.status == "closed") > 0
+        assert "555-01" in s.scalar(select(Household.phone).limit(1))
+    assert result["counts"]["households"] == 240
+
+
+def test_stage_matches_the_milestones(seeded):
+    engine, _ = seeded
+    with reading(engine) as s:
+        achieved: dict[int, dict] = {}
+        for hid, code, on in s.execute(select(Milestone.household_id, Milestone.code, Milestone.achieved_on)):
+            achieved.setdefault(hid, {}).setdefault(code, on)
+            achieved[hid][code] = min(achieved[hid][code], on)
+        for hid, stage, since in s.execute(select(Household.id, Household.stage, Household.stage_since)):
+            assert (stage, since) == stage_from_milestones(achieved.get(hid, {}))
+
+
+def test_demo_logins_work(seeded):
+    engine, result = seeded
+    for username, password, role in result["accounts"]:
+        assert accounts.authenticate(engine, username, password)["role"] == role
+    assert ("consejera1", "demo-password-1", "counselor") in result["accounts"]
+
+
+def test_same_seed_same_data(tmp_path):
+    from db import migrate
+    from db.engine import make_engine
+
+    def names(path):
+        eng = make_engine(f"sqlite:///{path}")
+        migrate.upgrade(eng)
+        seed.generate(eng, households=60, seed=7, today=TODAY)
+        with reading(eng) as s:
+            rows = list(s.execute(select(Household.display_name, Household.stage).order_by(Household.id)))
+            sessions = count(s, CounselingSession)
+        eng.dispose()
+        return rows, sessions
+
+    assert names(tmp_path / "a.db") == names(tmp_path / "b.db")
+
+
+def test_refuses_a_database_with_real_records(engine):
+    make_office(engine, "Oficina real", "real")
+    with pytest.raises(seed.SeedRefused):
+        seed.generate(engine, households=5, today=TODAY)
+    with reading(engine) as s:
+        assert count(s, Household) == 0
+
+
+def test_refuses_to_seed_twice(seeded):
+    engine, _ = seeded
+    with pytest.raises(seed.SeedRefused):
+        seed.generate(engine, households=5, today=TODAY)
+
+
+def test_cli_prints_the_demo_logins(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    assert seed.main(["--demo", "--households", "20"]) == 0
+    out = capsys.readouterr().out
+    assert "20 households" in out and "consejera1" in out and "demo-password-1" in out
+    assert seed.main(["--demo", "--households", "20"]) == 1
