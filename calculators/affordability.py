@@ -559,3 +559,35 @@ def is_finite_result(value) -> bool:
     if isinstance(value, list):
         return all(is_finite_result(v) for v in value)
     return True
+
+
+def defaults(loan_type: str, jurisdiction: str = "dc", credit_score=None, as_of=None) -> dict:
+    """The rule defaults a page shows before the counselor overrides them: {field: assumptions entry}.
+
+    Fields with no figure on file are present with value None, so the page can say "verify".
+    """
+    day = as_date(as_of) if as_of is not None else today()
+    if loan_type not in rules.LOAN_TYPES:
+        raise InputError("unknown_loan_type", "loan_type", str(loan_type))
+    if jurisdiction not in rules.JURISDICTIONS:
+        raise InputError("unknown_jurisdiction", "jurisdiction", str(jurisdiction))
+    credit = number({"credit_score": credit_score}, "credit_score", minimum=300, maximum=850)
+    guideline, maximum = rules.dti_rows(loan_type, day)
+    found = {}
+
+    def put(key, row, column):
+        value = row.get(column) if row is not None else None
+        found[key] = rules.cite(key, value, row if value is not None else None, day)
+
+    put("property_tax_rate", rules.property_tax_row(jurisdiction, day), "rate")
+    put("homestead_deduction", rules.homestead_row(jurisdiction, day), "amount")
+    put("annual_insurance", rules.insurance_row(jurisdiction, day), "annual")
+    put("closing_cost_rate", rules.closing_cost_row(jurisdiction, day), "rate")
+    put("min_down_rate", rules.min_down_row(loan_type, credit, day), "rate")
+    put("front_limit", guideline, "front")
+    put("back_limit", guideline, "back")
+    put("front_max", maximum, "front")
+    put("back_max", maximum, "back")
+    put("loan_limit", rules.loan_limit_row(loan_type, jurisdiction, day), "amount")
+    put("credit_minimum", rules.credit_minimum_row(loan_type, day), "score")
+    return found

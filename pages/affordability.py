@@ -1,7 +1,88 @@
-"""Home affordability (being built)."""
+"""Home affordability: the highest price, one home's monthly cost, loans compared, rent vs buy, what it takes.
+
+Inputs live in the URL (amounts only), so a scenario is a link; nothing identifying goes there.
+"""
 
 import streamlit as st
 
-from ui.text import _
+from calculators import InputError
+from calculators.affordability import analyze, max_price
+from calculators.affordability_levers import levers
+from ui import affordability_inputs as inputs
+from ui import affordability_panels as panels
+from ui import affordability_view as view
+from ui import clients
+from ui.errors import FieldErrors
+from ui.text import _, money
 
 st.title(_("Home affordability"))
+st.caption(_("An estimate to plan with, not a loan approval. Lenders decide with the full file."))
+
+mode_labels = inputs.labels(view.MODES)
+mode = st.segmented_control(
+    _("What do you want to know?"),
+    list(view.MODES),
+    format_func=mode_labels.get,
+    default="afford",
+    required=True,
+    key="mode",
+    bind="query-params",
+)
+
+errors = FieldErrors()
+left, right = st.columns([2, 3], gap="large")
+with left:
+    st.subheader(_("The household"))
+    household = inputs.household(errors)
+    scenario = household["scenario"]
+    if mode in ("afford", "target"):
+        scenario.update(inputs.cash_inputs(errors, fixed_share=True))
+    else:
+        scenario.update(inputs.home_inputs(errors))
+        scenario.update(inputs.cash_inputs(errors, fixed_share=False))
+    scenario.update(inputs.cost_inputs(errors, scenario))
+
+with right:
+    try:
+        inputs.check_page_rules(scenario, household["debts"])
+        if mode == "afford":
+            result = max_price(scenario)
+            analysis = result["analysis"]
+            st.metric(_("Highest price"), money(result["price"], cents=False))
+            view.binding(result)
+            debts = [
+                {"name": key, "monthly": value} for key, value in household["debts"].items() if value > 0
+            ]
+            view.levers(levers(scenario, debts))
+            view.analysis_panel(analysis)
+        elif mode == "target":
+            analysis = result = None
+            panels.target_panel(scenario)
+        else:
+            analysis = analyze(scenario)
+            result = None
+            if mode == "home":
+                view.analysis_panel(analysis)
+            elif mode == "compare":
+                panels.compare_panel(scenario)
+            else:
+                panels.rent_panel(analysis, scenario)
+    except InputError as error:
+        errors.show(error, view.EXTRA_ERRORS)
+    else:
+        if analysis is not None:
+            clients.save_scenario_button(
+                "affordability",
+                {"mode": mode, **scenario},
+                {
+                    "mode": mode,
+                    "price": analysis["price"],
+                    "monthly_total": analysis["monthly"]["total"],
+                    "cash_to_close": analysis["cash_to_close"],
+                    "loan_type": scenario["loan_type"],
+                    "front_dti": analysis["front_dti"],
+                    "back_dti": analysis["back_dti"],
+                    "eligible": analysis["eligible"],
+                    "binding_constraint": result["binding_constraint"] if result else None,
+                },
+            )
