@@ -5,6 +5,7 @@ Runs as the `postgres` user when started by root (initdb refuses root), on a fre
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -81,10 +82,8 @@ class PostgresServer:
         return self.url
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(PostgresUnavailable):
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
-        except PostgresUnavailable:
-            pass
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def __enter__(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from functools import cache, lru_cache
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 

@@ -153,7 +153,7 @@ def _logout_script():
     from ui import auth
 
     auth.log_out()
-    st.write(sorted(k for k in st.session_state.keys()))
+    st.write(sorted(k for k in st.session_state))
 
 
 def test_logout_forgets_the_user_and_open_household_and_is_audited(agency):
