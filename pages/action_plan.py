@@ -1,11 +1,9 @@
-"""Action plan (being built)."""
+"""Action plan: preview what will print, download the PDF, and record the copy given to the client."""
 
 from ui.auth import CLIENT_ROLES, require_role
 
 user = require_role(*CLIENT_ROLES)
 
-import streamlit as st  # noqa: E402
+from ui.action_plan_view import render  # noqa: E402
 
-from ui.text import _  # noqa: E402
-
-st.title(_("Action plan"))
+render(user)

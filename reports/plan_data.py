@@ -7,6 +7,7 @@ without a database, and a plan can be rendered in any language from the same dat
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -113,11 +114,14 @@ def load_plan(
     user: dict,
     household_id: int,
     *,
-    action: str = "plan_viewed",
+    action: str | None = "plan_viewed",
     today: dt.date | None = None,
 ) -> dict:
-    """The plan of one household as a plain dict, office-scoped and audited ('plan_viewed' or 'plan_printed')."""
-    if action not in AUDIT_ACTIONS:
+    """The plan of one household as a plain dict, office-scoped and audited ('plan_viewed' or 'plan_printed').
+
+    action=None is for a screen redrawing a plan whose view this session already audited.
+    """
+    if action is not None and action not in AUDIT_ACTIONS:
         raise ValueError("unknown audit action")
     with transaction(engine) as s:
         hh = check_household(user, s.get(Household, household_id))
@@ -148,7 +152,8 @@ def load_plan(
             "referrals": _referrals(s, hh.id),
             **_plan_parts(s, hh.id),
         }
-        audit.record(s, user, action, "household", hh.id)
+        if action:
+            audit.record(s, user, action, "household", hh.id)
     return data
 
 
@@ -196,24 +201,31 @@ def plan_from_database(household_id: int, username: str = "", engine: Engine | N
         raise LookupError("household not found or not visible to that user") from err
 
 
-def add_demo_household(engine: Engine, today: dt.date | None = None) -> tuple[dict, int]:
-    """A fictional, fully filled-in household (every section of the plan has something) and its counselor."""
+def add_demo_household(
+    engine: Engine, today: dt.date | None = None, office_id: int | None = None
+) -> tuple[dict, int]:
+    """A fictional, fully filled-in household (every section of the plan has something) and its counselor.
+
+    It goes into a new demo office unless `office_id` names an existing one.
+    """
     today = today or dt.date.today()
     day = dt.timedelta(days=1)
     with transaction(engine) as s:
-        office = Office(
-            name="Oficina Columbia Heights",
-            code=f"demo-{today.isoformat()}",
-            agency_name="Camino Housing Counseling (demo)",
-            phone="(202) 555-0100",
-            address="3000 14th St NW, Washington, DC",
-            is_demo=True,
-        )
-        s.add(office)
-        s.flush()
+        office = s.get(Office, office_id) if office_id else None
+        if office is None:
+            office = Office(
+                name="Oficina Columbia Heights",
+                code=f"demo-{today.isoformat()}",
+                agency_name="Camino Housing Counseling (demo)",
+                phone="(202) 555-0100",
+                address="3000 14th St NW, Washington, DC",
+                is_demo=True,
+            )
+            s.add(office)
+            s.flush()
         counselor = User(
             office_id=office.id,
-            username=f"demo.counselor.{office.id}",
+            username=f"demo.counselor.{office.id}.{secrets.token_hex(3)}",
             display_name="Ana Lucía Peña",
             role="counselor",
             hud_counselor_id="HUD-1234567",

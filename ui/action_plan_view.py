@@ -1,0 +1,315 @@
+"""The action plan screen: a preview of what will print, the PDF download, and 'given to the client'."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+
+import streamlit as st
+
+from db.scope import AccessDenied
+from reports.action_plan import (
+    CATEGORY_LABELS,
+    LOAN_LABELS,
+    MILESTONE_LABELS,
+    OWNER_LABELS,
+    STATUS_LABELS,
+    affordability_figures,
+    assistance_programs,
+    budget_figures,
+    build_pdf,
+    plan_languages,
+    tenant_items,
+    text_of,
+)
+from reports.charts import bar_chart_png
+from reports.plan_data import load_plan, mark_given
+from ui.clients import selected_household_id
+from ui.db import engine
+from ui.text import N_, _, date, lang, money
+
+VIEWED_KEY = "plan_viewed_household"  # the household whose plan view this session already audited
+PRINT_CHOICES = {
+    "household": N_("The household's language ({language})"),
+    "es": N_("Spanish"),
+    "en": N_("English"),
+    "both": N_("Both: Spanish, then English"),
+}
+LANGUAGE_NAMES = {"es": N_("Spanish"), "en": N_("English")}
+MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~$"  # $ too: two of them would start a formula
+
+
+def plain(text) -> str:
+    """User-typed text made inert for st.markdown (no links, images or formatting sneak in)."""
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in " ".join(str(text or "").split()))
+
+
+def heading(text: str) -> None:
+    """A section title in the preview, the same words as the printed heading."""
+    st.markdown(f"#### {text}")
+
+
+def label(table: dict, code) -> str:
+    return _(table[code]) if code in table else plain(str(code or "").replace("_", " "))
+
+
+def _load(user: dict, household_id: int) -> dict | None:
+    """The plan, auditing the first view of this household in the session (reruns do not add events)."""
+    first_view = st.session_state.get(VIEWED_KEY) != household_id
+    try:
+        plan = load_plan(engine(), user, household_id, action="plan_viewed" if first_view else None)
+    except AccessDenied:
+        st.error(_("You do not have access to this household."))
+        return None
+    st.session_state[VIEWED_KEY] = household_id
+    return plan
+
+
+def print_options(plan: dict) -> tuple[str, bool]:
+    household_lang = plan["household"]["language"]
+    # Labels translated now, not inside format_func, which may run later outside this session's language.
+    labels = {
+        code: _(text).format(language=_(LANGUAGE_NAMES[household_lang]))
+        for code, text in PRINT_CHOICES.items()
+    }
+    choice = st.radio(
+        _("Print in"),
+        list(PRINT_CHOICES),
+        format_func=labels.get,
+        key="plan_print_lang",
+        horizontal=True,
+    )
+    large = st.toggle(_("Large print"), key="plan_large_print")
+    return (household_lang if choice == "household" else choice), large
+
+
+def download(user: dict, household_id: int, print_lang: str, large: bool) -> None:
+    """The PDF is built only when the button is pressed, and that print is audited as 'plan_printed'."""
+    db = engine()
+
+    def pdf_bytes() -> bytes:
+        return build_pdf(load_plan(db, user, household_id, action="plan_printed"), print_lang, large)
+
+    st.download_button(
+        _("Download the plan (PDF)"),
+        data=pdf_bytes,
+        file_name=f"action-plan-{dt.date.today().isoformat()}.pdf",
+        mime="application/pdf",
+        icon=":material/print:",
+        type="primary",
+        key="plan_download",
+        on_click="ignore",
+    )
+
+
+def given_to_client(user: dict, household_id: int, plan: dict) -> None:
+    """HUD asks that the client gets a copy (FAQ 2519): record the day it was handed over."""
+    if plan.get("given_plan_on"):
+        st.success(_("A copy was given to the client on {date}.").format(date=date(plan["given_plan_on"])))
+    else:
+        st.info(_("The file does not show a copy given to the client yet."))
+    if st.button(_("Given to the client today"), key="plan_given", icon=":material/task_alt:"):
+        try:
+            on = mark_given(engine(), user, household_id)
+        except AccessDenied:
+            st.error(_("You do not have access to this household."))
+        else:
+            plan["given_plan_on"] = on
+            st.toast(_("Recorded: copy given on {date}.").format(date=date(on)))
+            st.rerun()
+
+
+def preview(plan: dict, print_lang: str) -> None:
+    """The plan's content on screen, in the viewer's language, section by section as it prints."""
+    names = [_(LANGUAGE_NAMES[code]) for code in plan_languages(plan, print_lang)]
+    st.caption(_("Preview. The printed copy will be in: {languages}.").format(languages=", ".join(names)))
+    with st.container(border=True):
+        st.subheader(plain(plan["household"]["name"]) or _("Household"))
+        counselor = plan.get("counselor") or {}
+        st.markdown(
+            _("**Housing counselor:** {name} · **HUD counselor ID:** {hud_id}").format(
+                name=plain(counselor.get("name")) or "—", hud_id=plain(counselor.get("hud_id")) or "—"
+            )
+        )
+        if (plan.get("summary") or "").strip():
+            st.markdown(plain(plan["summary"]))
+        _goals(plan)
+        _steps(plan)
+        _budget(plan)
+        _home_buying(plan)
+        _renting(plan)
+        _milestones(plan)
+        _referrals(plan)
+        heading(_("Next follow-up"))
+        if plan.get("next_follow_up"):
+            st.markdown(date(plan["next_follow_up"]))
+        else:
+            st.caption(_("Your counselor will call you to set a date."))
+
+
+def _goals(plan: dict) -> None:
+    heading(_("Your goals"))
+    goals = [g for g in plan.get("goals") or [] if str(g).strip()]
+    if goals:
+        st.markdown("\n".join(f"- {plain(g)}" for g in goals))
+    else:
+        st.caption(_("No goals written yet. We will set them together at your next visit."))
+
+
+def _steps(plan: dict) -> None:
+    heading(_("Steps: who does what, and by when"))
+    steps = plan.get("steps") or []
+    if not steps:
+        st.caption(_("No steps written yet."))
+        return
+    rows = [
+        {
+            _("Step"): str(step.get("text") or ""),
+            _("Who"): label(OWNER_LABELS, step.get("owner")),
+            _("By when"): date(step["due_date"]) if step.get("due_date") else _("No date"),
+            _("Status"): label(STATUS_LABELS, step.get("status")),
+        }
+        for step in steps
+    ]
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def _budget(plan: dict) -> None:
+    heading(_("Your monthly budget"))
+    figures = budget_figures((plan.get("scenarios") or {}).get("budget", {}).get("summary"))
+    if figures is None:
+        st.caption(_("No budget yet. We will build one together."))
+        return
+    shown = [
+        (key, text)
+        for key, text in (
+            ("income", _("Money coming in each month")),
+            ("spending", _("Spending plan each month")),
+            ("left_over", _("What is left each month")),
+        )
+        if figures.get(key) is not None
+    ]
+    for column, (key, text) in zip(st.columns(max(1, len(shown))), shown, strict=False):
+        column.metric(text, money(figures[key], cents=False))
+    bars = [(label(CATEGORY_LABELS, code), amount) for code, amount in figures["categories"]]
+    left_label = _("What is left each month")
+    if bars and (figures.get("left_over") or 0) > 0:
+        bars.append((left_label, figures["left_over"]))
+    if bars:
+        # The chart is a help; the figures above already say it, so a drawing failure is not shown.
+        with contextlib.suppress(Exception):
+            st.image(bar_chart_png(bars, title=_("Where your money goes each month"), highlight=left_label))
+
+
+def _home_buying(plan: dict) -> None:
+    scenarios = plan.get("scenarios") or {}
+    figures = affordability_figures(scenarios.get("affordability", {}).get("summary"))
+    programs = assistance_programs(scenarios.get("assistance", {}).get("summary"))
+    heading(_("Buying a home"))
+    if figures is None:
+        st.caption(_("No home-buying estimate yet."))
+    else:
+        parts = []
+        if figures["price"] is not None:
+            parts.append((_("Home price to aim for"), money(figures["price"], cents=False)))
+        if figures["monthly"] is not None:
+            parts.append(
+                (_("Monthly home payment (with taxes and insurance)"), money(figures["monthly"], cents=False))
+            )
+        if figures["cash_to_close"] is not None:
+            parts.append(
+                (
+                    _("Cash needed to buy (down payment and closing costs)"),
+                    money(figures["cash_to_close"], cents=False),
+                )
+            )
+        if figures["loan_type"]:
+            parts.append((_("Type of loan"), label(LOAN_LABELS, figures["loan_type"])))
+        st.markdown("\n".join(f"- {name}: **{plain(value)}**" for name, value in parts))
+    if programs:
+        st.markdown(_("**Help with the down payment that may apply**"))
+        up_to = _("{program}: up to {amount}")
+        lines = []
+        for p in programs:
+            name = plain(text_of(p["name"], lang()))
+            lines.append(
+                up_to.format(program=name, amount=money(p["amount"], cents=False)) if p["amount"] else name
+            )
+        st.markdown("\n".join(f"- {line}" for line in lines))
+        st.caption(_("Each program decides who qualifies. Please verify amounts and rules with the program."))
+
+
+def _renting(plan: dict) -> None:
+    flags, steps = tenant_items((plan.get("scenarios") or {}).get("tenant_checklist", {}).get("summary"))
+    if not (flags or steps or plan["household"].get("housing_status") == "renter"):
+        return
+    heading(_("Your home as a renter"))
+    if not (flags or steps):
+        st.caption(_("No renter checklist yet."))
+        return
+    for title, items in ((_("Warning signs we found"), flags), (_("What to do next"), steps)):
+        texts = [plain(text_of(item, lang())) for item in items]
+        texts = [t for t in texts if t]
+        if texts:
+            st.markdown(f"**{title}**\n\n" + "\n".join(f"- {t}" for t in texts))
+
+
+def _milestones(plan: dict) -> None:
+    data = plan.get("milestones") or {}
+    heading(_("Your progress"))
+    reached = data.get("reached") or []
+    if reached:
+        st.markdown(
+            "\n".join(
+                "- "
+                + _("{milestone} — {date}").format(
+                    milestone=label(MILESTONE_LABELS, m.get("code")), date=date(m["achieved_on"])
+                )
+                for m in reached
+            )
+        )
+    else:
+        st.caption(_("Nothing recorded yet. Every step counts."))
+    if data.get("next"):
+        st.markdown(
+            _("**Coming next:** {milestones}").format(
+                milestones=", ".join(label(MILESTONE_LABELS, code) for code in data["next"])
+            )
+        )
+
+
+def _referrals(plan: dict) -> None:
+    heading(_("Other places that can help you"))
+    referrals = [r for r in plan.get("referrals") or [] if r.get("status") != "dropped"]
+    if not referrals:
+        st.caption(_("No referrals yet."))
+        return
+    rows = [
+        {
+            _("Where"): str(r.get("agency") or ""),
+            _("How to reach them"): str(r.get("contact") or ""),
+            _("Why"): str(r.get("reason") or ""),
+            _("We check back on"): date(r["follow_up_on"]) if r.get("follow_up_on") else "—",
+        }
+        for r in referrals
+    ]
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def render(user: dict) -> None:
+    """The whole screen for the open household, or a pointer to open one."""
+    st.title(_("Action plan"))
+    household_id = selected_household_id()
+    if household_id is None:
+        st.info(_("Open a household from the Households page first; its plan will appear here."))
+        return
+    plan = _load(user, household_id)
+    if plan is None:
+        return
+    print_lang, large = print_options(plan)
+    left, right = st.columns([1, 1])
+    with left:
+        download(user, household_id, print_lang, large)
+    with right:
+        given_to_client(user, household_id, plan)
+    preview(plan, print_lang)
