@@ -96,6 +96,9 @@ def choose(all_modules: tuple[workshops.Module, ...]) -> tuple[workshops.Module,
         total = len(module.slides)
         # A bookmarked slide number can be past the end of a shorter module: clamp before the widget.
         raw = st.session_state.get(SLIDE_KEY)
+        if raw is None:
+            wanted = st.query_params.get(SLIDE_KEY, "")
+            raw = int(wanted) if wanted.isdigit() else None
         if raw is not None and not 1 <= int(raw) <= total:
             st.session_state[SLIDE_KEY] = min(max(1, int(raw)), total)
         st.number_input(_("Slide"), min_value=1, max_value=total, step=1, key=SLIDE_KEY, bind="query-params")
