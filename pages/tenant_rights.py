@@ -12,20 +12,21 @@ from ui.text import _, date, lang
 st.title(_("Tenant rights"))
 tenant_view.notice()
 
+# Logged in with a household open: offer to continue from the last saved answers (before the widgets
+# it fills are drawn).
+saved = clients.saved_scenarios("tenant_checklist")
+if saved and st.button(
+    _("Continue from saved progress ({date})").format(date=date(saved[0]["created_at"])), key="tr_restore"
+):
+    tenant_view.restore(saved[0]["inputs"])
+    st.rerun()
+
 # Labels are looked up once per run: format_func must not depend on the session (AppTest calls it outside).
 place_labels = {p: tenant_view.place_label(p) for p in tenant_rights.places()}
 place = tenant_view.choice(_("Where is the home?"), place_labels, "tr_place")
 topic_labels = {t: tenant_view.topic_label(t) for t in tenant_view.topics_for(place)}
 topic = tenant_view.choice(_("Topic"), topic_labels, "tr_topic")
 items = tenant_rights.checklist_for(place, topic=None if topic == tenant_view.ALL_TOPICS else topic)
-
-# Logged in with a household open: offer to continue from the last saved answers.
-saved = clients.saved_scenarios("tenant_checklist")
-if saved and st.button(
-    _("Continue from saved progress ({date})").format(date=date(saved[0]["created_at"])), key="tr_restore"
-):
-    tenant_view.restore_answers(saved[0]["inputs"].get("answers", {}))
-    st.rerun()
 
 st.header(_("Checklist"))
 st.caption(

@@ -147,8 +147,11 @@ def proposed_outcomes(items: list[dict], answers: dict[str, str]) -> list[str]:
     return [code for code, topics in OUTCOME_TOPICS.items() if worked & set(topics)]
 
 
-def restore_answers(saved: dict[str, str]) -> None:
-    """Put saved answers back into the radio widgets (only before they are drawn)."""
-    for item_id, answer in saved.items():
+def restore(saved_inputs: dict) -> None:
+    """Put a saved place, topic and answers back into the widgets (they are drawn again on the rerun)."""
+    if saved_inputs.get("place") in tenant_rights.places():
+        st.session_state["tr_place"] = saved_inputs["place"]
+        st.session_state["tr_topic"] = saved_inputs.get("topic") or ALL_TOPICS
+    for item_id, answer in (saved_inputs.get("answers") or {}).items():
         if answer in ANSWERS:
             st.session_state[ANSWER_KEY.format(id=item_id)] = answer

@@ -139,20 +139,30 @@ def test_logged_out_has_no_save_or_outcome_buttons(agency):
 
 def test_logged_in_saves_progress_and_proposes_rental_outcomes(agency):
     household = agency["households"]["north"]
-    at = open_page("en", user=agency["users"]["counselor"], household_id=household)
-    answer(at, "dc-evict-court-only", "no")
-    answer(at, "dc-repairs-report", "no")
+    user = agency["users"]["counselor"]
+    at = open_page("en", user=user, household_id=household, query={"tr_place": "montgomery_md"})
+    answer(at, "md-evict-counsel", "no")
+    answer(at, "md-repairs-notice", "no")
     labels = [b.label for b in at.button]
     assert "Confirm: Avoided eviction" in labels
     assert "Confirm: Improved living conditions" in labels
     at.button(key="save_scenario_tenant_checklist").click().run()
     assert "Saved to the client file." in [s.value for s in at.success]
 
-    # A fresh session can continue from the saved answers.
-    again = open_page("en", user=agency["users"]["counselor"], household_id=household)
-    restore = next(b for b in again.button if b.key == "tr_restore")
-    restore.click().run()
-    assert again.radio(key="tr_answer_dc-evict-court-only").value == "no"
+    # A fresh session (on DC by default) can continue from the saved place and answers.
+    again = open_page("en", user=user, household_id=household)
+    again.button(key="tr_restore").click().run()
+    assert not again.exception, [e.value for e in again.exception]
+    assert again.selectbox(key="tr_place").value == "montgomery_md"
+    assert again.radio(key="tr_answer_md-evict-counsel").value == "no"
+
+
+def test_only_repairs_answers_propose_only_living_conditions(agency):
+    at = open_page("en", user=agency["users"]["counselor"], household_id=agency["households"]["north"])
+    answer(at, "dc-repairs-in-writing", "yes")
+    labels = [b.label for b in at.button]
+    assert "Confirm: Improved living conditions" in labels
+    assert "Confirm: Avoided eviction" not in labels
 
 
 def test_handout_download_is_offered(agency):
