@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from calculators import InputError, check_keys, number
-from calculators.rules import as_date, rule
+from calculators.rules import as_date, load, rule
 
 RULES = "tenancy"
 
@@ -281,8 +281,7 @@ def eviction_notice_days(jurisdiction: str, reason: str, notice_date) -> int:
 
 
 def _rows(table: str, **match) -> list[dict]:
-    from calculators.rules import load
-
+    """Every row of a table (any date) whose keys equal `match`."""
     return [r for r in load(RULES)[table] if all(r.get(k) == v for k, v in match.items())]
 
 

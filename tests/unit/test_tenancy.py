@@ -236,3 +236,22 @@ def test_deposit_cap_is_finite_and_one_or_two_months(jurisdiction, rent, day):
 )
 def test_deposit_deadline_is_after_move_out(jurisdiction, day):
     assert tenancy.deposit_return_deadline(jurisdiction, day) > day
+
+
+@given(
+    jurisdiction=st.sampled_from(tenancy.JURISDICTIONS),
+    day=st.dates(min_value=D(2024, 10, 17), max_value=D(2040, 12, 31)),
+    year_built=st.one_of(st.none(), st.integers(min_value=1800, max_value=2040)),
+    index_rate=st.one_of(st.none(), st.floats(min_value=-0.05, max_value=0.3)),
+)
+def test_rent_cap_is_never_above_ten_percent_and_never_nan(jurisdiction, day, year_built, index_rate):
+    facts = {k: v for k, v in {"year_built": year_built, "index_rate": index_rate}.items() if v is not None}
+    cap = tenancy.rent_increase_cap(jurisdiction, day, **facts)
+    if cap["max_rate"] is not None:
+        assert (
+            math.isfinite(cap["max_rate"])
+            and cap["max_rate"] <= 0.10 + 1e-12
+            or (jurisdiction == "takoma_park_md" and cap["kind"] == "index_plus")
+        )
+    if not cap["capped"]:
+        assert cap["max_rate"] is None
