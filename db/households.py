@@ -253,7 +253,7 @@ def _check_counselor(session: Session, hh_office: int, counselor_id: int | None)
         raise InputError("invalid_choice", "counselor_id")
 
 
-def _apply_derived(hh: Household) -> None:
+def derive_fields(hh: Household) -> None:
     hh.search_name = normalize_name(hh.display_name)
     hh.ami_percent, hh.income_band = ami_figures(hh.jurisdiction, hh.household_size, hh.annual_income)
 
@@ -268,7 +268,7 @@ def create(engine: Engine, user: dict, data: dict, *, office_id: int | None = No
         clean.setdefault("counselor_id", user["id"] if user["role"] != "admin" else None)
         _check_counselor(s, office, clean["counselor_id"])
         hh = Household(office_id=office, opened_on=today or dt.date.today(), **clean)
-        _apply_derived(hh)
+        derive_fields(hh)
         s.add(hh)
         s.flush()
         audit.record(s, user, "household_created", "household", hh.id)
@@ -315,7 +315,7 @@ def update(engine: Engine, user: dict, household_id: int, expected_version: int,
                 return hh.version
             for key in changed:
                 setattr(hh, key, clean[key])
-            _apply_derived(hh)
+            derive_fields(hh)
             s.flush()  # the version check in the UPDATE's WHERE raises StaleDataError on a race
             audit.record(s, user, "household_updated", "household", household_id, ",".join(changed))
             return hh.version

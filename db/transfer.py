@@ -1,0 +1,296 @@
+"""Moving caseloads in and out: CSV import (preview, row-by-row report, all-or-nothing commit) and
+caseload export to CSV/XLSX without sensitive columns unless an administrator asks.
+
+Every exported text cell that a spreadsheet could run as a formula is neutralized with a leading '.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from openpyxl import Workbook
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from calculators import InputError
+from db import audit
+from db.engine import reading, transaction
+from db.households import INTAKE_FIELDS, derive_fields, validate_intake
+from db.models import SENSITIVE_COLUMNS, Household, User
+from db.scope import AccessDenied, households_visible_to
+
+MAX_ROWS = 20_000
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Columns a CSV may carry: the intake fields (counselor by username) plus the date the file opened.
+IMPORT_COLUMNS = tuple(f for f in INTAKE_FIELDS if f != "counselor_id") + ("counselor_username", "opened_on")
+YES = {"yes", "y", "true", "1", "si", "sí", "x"}
+NO = {"no", "n", "false", "0", ""}
+EXPORT_COLUMNS = (
+    "id",
+    "display_name",
+    "phone",
+    "email",
+    "contact_preference",
+    "preferred_language",
+    "household_size",
+    "annual_income",
+    "ami_percent",
+    "income_band",
+    "jurisdiction",
+    "housing_status",
+    "ethnicity",
+    "race",
+    "rural",
+    "limited_english",
+    "counseling_purpose",
+    "id_type",
+    "residency",
+    "consent_date",
+    "first_time_buyer",
+    "counselor",
+    "stage",
+    "stage_since",
+    "status",
+    "opened_on",
+    "closed_on",
+    "close_reason",
+    "last_contact_on",
+    "next_follow_up",
+)
+
+
+class ImportRejected(Exception):
+    """The file has problems; nothing was written. `report` says which rows and fields."""
+
+    def __init__(self, report: ImportReport):
+        self.report = report
+        super().__init__("import_rejected")
+
+
+@dataclass
+class RowProblem:
+    row: int  # the spreadsheet row number (the header is row 1)
+    field: str
+    code: str
+
+
+@dataclass
+class ImportReport:
+    """What a file would import: clean rows, and every problem by row and field."""
+
+    columns: list[str]
+    rows: list[dict] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    file_problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.file_problem and bool(self.rows)
+
+    @property
+    def bad_rows(self) -> int:
+        return len({p.row for p in self.problems})
+
+
+def neutralize(value):
+    """A cell a spreadsheet shows as text, never runs: text starting with = + - @ tab or CR gets a '."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _decode(data: bytes | str) -> str:
+    if isinstance(data, str):
+        return data
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _yes_no(value: str, key: str) -> bool:
+    text = value.strip().lower()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise InputError("invalid_choice", key)
+
+
+def _parse_date(value: str, key: str) -> dt.date:
+    """ISO (2026-03-05) or US style (3/5/2026), the two formats agency systems export."""
+    text = value.strip()
+    for fmt in ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise InputError("bad_date", key)
+
+
+def _check_row(raw: dict, usernames: dict[str, int]) -> tuple[dict, list[tuple[str, str]]]:
+    """One CSV row to intake data; problems are collected field by field so the report is complete."""
+    data: dict = {}
+    problems: list[tuple[str, str]] = []
+    for key, value in raw.items():
+        value = (value or "").strip()
+        if not value:
+            continue
+        try:
+            if key == "counselor_username":
+                if value.lower() not in usernames:
+                    raise InputError("unknown_counselor", key)
+                data["counselor_id"] = usernames[value.lower()]
+            elif key == "first_time_buyer":
+                data[key] = _yes_no(value, key)
+            elif key in ("consent_date", "next_follow_up", "opened_on"):
+                data[key] = _parse_date(value, key)
+            elif key == "household_size":
+                data[key] = value
+            elif key == "annual_income":
+                data[key] = value.replace("$", "").replace(",", "")
+            else:
+                data[key] = value
+        except InputError as err:
+            problems.append((err.field or key, err.code))
+    opened = data.pop("opened_on", None)
+    if "display_name" not in data:
+        problems.append(("display_name", "missing_field"))
+    # Validate field by field so one bad cell does not hide the next one.
+    clean: dict = {}
+    for key, value in data.items():
+        try:
+            clean.update(validate_intake({key: value}, partial=True))
+        except InputError as err:
+            problems.append((err.field or key, err.code))
+    if opened is not None:
+        clean["opened_on"] = opened
+    return clean, problems
+
+
+def preview(engine: Engine, user: dict, data: bytes | str) -> ImportReport:
+    """Read a CSV and check every row without writing anything."""
+    if not user or user.get("role") not in ("admin", "lead", "counselor"):
+        raise AccessDenied("no access")
+    reader = csv.DictReader(io.StringIO(_decode(data)))
+    columns = [c.strip() for c in (reader.fieldnames or [])]
+    report = ImportReport(columns=columns)
+    unknown = [c for c in columns if c not in IMPORT_COLUMNS]
+    if not columns:
+        report.file_problem = "empty_file"
+        return report
+    if unknown:
+        report.file_problem = "unknown_columns:" + ",".join(unknown)
+        return report
+    if "display_name" not in columns:
+        report.file_problem = "missing_columns:display_name"
+        return report
+    with reading(engine) as s:
+        usernames = {
+            name.lower(): uid
+            for name, uid in s.execute(
+                select(User.username, User.id).where(
+                    User.office_id == user["office_id"], User.role.in_(("counselor", "lead", "admin"))
+                )
+            )
+        }
+    for number, raw in enumerate(reader, start=2):
+        if number - 1 > MAX_ROWS:
+            report.file_problem = "too_many_rows"
+            break
+        raw = {(k or "").strip(): v for k, v in raw.items() if k is not None}
+        if not any((v or "").strip() for v in raw.values()):
+            continue  # blank lines are not households
+        clean, problems = _check_row(raw, usernames)
+        report.rows.append({"row": number, **clean})
+        report.problems += [RowProblem(number, f, c) for f, c in problems]
+    if not report.rows and not report.file_problem:
+        report.file_problem = "no_rows"
+    return report
+
+
+def commit(engine: Engine, user: dict, data: bytes | str, today: dt.date | None = None) -> int:
+    """Import every row in one transaction, or none: any problem raises ImportRejected and writes nothing."""
+    report = preview(engine, user, data)
+    if not report.ok:
+        raise ImportRejected(report)
+    today = today or dt.date.today()
+    with transaction(engine) as s:
+        for row in report.rows:
+            values = {k: v for k, v in row.items() if k != "row"}
+            values.setdefault("opened_on", today)
+            values.setdefault("counselor_id", None)
+            hh = Household(office_id=user["office_id"], **values)
+            derive_fields(hh)
+            s.add(hh)
+        s.flush()
+        audit.record(s, user, "households_imported", "household", None, f"rows={len(report.rows)}")
+    return len(report.rows)
+
+
+def export_columns(include_sensitive: bool) -> list[str]:
+    return [c for c in EXPORT_COLUMNS if include_sensitive or c not in SENSITIVE_COLUMNS]
+
+
+def caseload(engine: Engine, user: dict, *, include_sensitive: bool = False) -> tuple[list[str], list[list]]:
+    """The caseload the user may see, as a header and rows; sensitive columns only for an admin who asks."""
+    if include_sensitive and (not user or user.get("role") != "admin"):
+        raise AccessDenied("sensitive export is for administrators")
+    columns = export_columns(include_sensitive)
+    stmt = (
+        households_visible_to(user)
+        .add_columns(User.username)
+        .outerjoin(User, User.id == Household.counselor_id)
+        .order_by(Household.id)
+    )
+    rows = []
+    with transaction(engine) as s:
+        for hh, counselor in s.execute(stmt.execution_options(yield_per=2000)):
+            rows.append([(counselor or "") if c == "counselor" else getattr(hh, c) for c in columns])
+        audit.record(
+            s, user, "caseload_exported", "household", None, f"rows={len(rows)};sensitive={include_sensitive}"
+        )
+    return columns, rows
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return neutralize(value) if isinstance(value, str) else value
+
+
+def to_csv(columns: list[str], rows: Iterable[list]) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel shows accents (Núñez, Nguyễn) correctly."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow([neutralize(c) for c in columns])
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(columns: list[str], rows: Iterable[list]) -> bytes:
+    """An .xlsx workbook with one sheet; text cells are neutralized the same way as in CSV."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("caseload")
+    sheet.append([neutralize(c) for c in columns])
+    for row in rows:
+        sheet.append([_cell(v) for v in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def template_csv() -> bytes:
+    """An empty import file with every accepted column, to fill in a spreadsheet."""
+    return to_csv(list(IMPORT_COLUMNS), [])
