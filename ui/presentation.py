@@ -33,6 +33,8 @@ STYLE = """<style>
 [data-testid="stMain"] button, [data-testid="stMain"] a[data-testid="stPageLink-NavLink"] {font-size: 26px !important; min-height: 3rem;}
 [data-testid="stMain"] button p, [data-testid="stPageLink-NavLink"] p {font-size: 26px !important;}
 [data-testid="stMain"] button {border: 2px solid #000000 !important; color: #000000 !important;}
+[data-testid="stMain"] button[kind="primary"], [data-testid="stMain"] button[kind="primary"] * {background: #00402c !important; color: #ffffff !important;}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {color: #1a1a1a !important; opacity: 1 !important;}
 *:focus-visible {outline: 4px solid #b35c00 !important; outline-offset: 2px;}
 </style>"""
 

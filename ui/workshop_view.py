@@ -188,18 +188,28 @@ def show_tools(module: workshops.Module, workshop_lang: str) -> None:
 
 
 def workshop_screen() -> None:
-    """The whole workshop screen: pickers, slide, controls, and (for the trainer) notes and tools."""
+    """The whole workshop screen: pickers, slide, controls, and (for the trainer) notes and tools.
+
+    While presenting, the slide comes first and the pickers go to the bottom, collapsed.
+    """
     all_modules = workshops.modules()
     presenting = is_presenting()
-    if not presenting:
+    if presenting:
+        stage = st.container()  # created first, so the slide shows above the pickers
+        with st.container():
+            module, workshop_lang = choose(all_modules)
+    else:
         st.title(_("Workshops"))
-    module, workshop_lang = choose(all_modules)
+        module, workshop_lang = choose(all_modules)
+        stage = st.container()
     total = len(module.slides)
     number = int(st.session_state.get(SLIDE_KEY) or 1)
     slide = module.slides[number - 1]
-    slide_controls(total, number, workshop_lang, "top")
-    show_slide(module, slide, workshop_lang)
-    slide_controls(total, number, workshop_lang, "bottom")
+    with stage:
+        if not presenting:
+            slide_controls(total, number, workshop_lang, "top")
+        show_slide(module, slide, workshop_lang)
+        slide_controls(total, number, workshop_lang, "bottom" if not presenting else "top")
     if not presenting:
         show_notes(slide, workshop_lang)
         show_tools(module, workshop_lang)
