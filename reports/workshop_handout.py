@@ -35,12 +35,17 @@ def handout_pdf(module: Module, lang: str, agency: str = "") -> bytes:
     doc.ln(2)
     width = doc.w - doc.l_margin - doc.r_margin
     for slide in module.slides:
+        # Start a slide on a new page rather than leave its title alone at the bottom.
+        if doc.get_y() > doc.page_break_trigger - 45:
+            doc.add_page()
         doc.heading(f"{slide.number}. {slide.title[lang]}", 2)
         doc.set_font(FAMILY, size=doc.base_size)
         for line in slide.body[lang].splitlines():
             text = _plain(line)
             if text:
-                doc.multi_cell(width, doc.base_size * 0.5, text, markdown=True, new_x="LMARGIN", new_y="NEXT")
+                doc.multi_cell(
+                    width, doc.base_size * 0.5, text, markdown=True, align="L", new_x="LMARGIN", new_y="NEXT"
+                )
         questions = slide.questions.get(lang, ())
         if questions:
             doc.ln(1)
