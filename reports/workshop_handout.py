@@ -54,7 +54,7 @@ def handout_pdf(module: Module, lang: str, agency: str = "") -> bytes:
             doc.set_font(FAMILY, size=doc.base_size)
             for question in questions:
                 doc.multi_cell(
-                    width, doc.base_size * 0.5, "\u2022 " + question, new_x="LMARGIN", new_y="NEXT"
+                    width, doc.base_size * 0.5, "\u2022 " + question, align="L", new_x="LMARGIN", new_y="NEXT"
                 )
         doc.ln(2)
     doc.heading(_("My notes and next steps"), 2)
