@@ -31,6 +31,7 @@ run: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/python -m calculators.rules check
+	$(BIN)/python -m curricula.tenant_rights lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 	@$(MAKE) --no-print-directory audit
 
