@@ -40,6 +40,7 @@ def test_at_least_nine_modules_with_unique_ids():
         ("homeowner", "prepurchase", "pre_purchase"),
         ("renter", "rental", "renter"),
         ("money_goals", "financial_literacy", "financial_capability"),
+        ("scams", "predatory_lending", "financial_capability"),
     ],
 )
 def test_required_topics_are_there(module_id, hud_type, audience):
