@@ -203,3 +203,16 @@ def test_modules_refuses_to_load_a_broken_folder(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         workshops.modules.cache_clear()
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.id)
+def test_slides_stay_short_enough_to_read_from_the_back_of_the_room(module):
+    for slide in module.slides:
+        for lang in ("en", "es"):
+            lines = [line for line in slide.body[lang].splitlines() if line.strip()]
+            assert len(lines) <= 6, f"{module.id} slide {slide.number} ({lang}) has {len(lines)} lines"
+            for line in lines:
+                words = len(re.findall(r"\w+", line))
+                assert words <= 35, (
+                    f"{module.id} slide {slide.number} ({lang}): {words} words in {line[:50]!r}"
+                )
