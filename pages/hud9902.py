@@ -1,11 +1,32 @@
-"""HUD-9902 report (being built)."""
+"""HUD-9902 report: sections 3 to 10 for a fiscal-year quarter, HUD's total rule checked, records to fix, exports."""
 
 from ui.auth import require_role
 
 user = require_role("lead", "admin")
 
+import datetime as dt  # noqa: E402
+
 import streamlit as st  # noqa: E402
 
+from ui import dashboard_data as data  # noqa: E402
+from ui import dashboard_hud as view  # noqa: E402
 from ui.text import _  # noqa: E402
 
 st.title(_("HUD-9902 report"))
+fiscal_year, quarter, office_id = view.choose_period(user, dt.date.today())
+report = data.hud_report(user, fiscal_year, quarter, office_id)
+st.caption(view.period_caption(report))
+
+st.subheader(_("HUD's total rule"))
+st.caption(_("Sections 3 to 7 must each add up to section 8 plus section 9."))
+view.checks(report)
+
+st.subheader(_("Records to fix"))
+view.drop_offs(user, report)
+
+st.subheader(_("Sections"))
+view.sections(report)
+
+st.subheader(_("Download"))
+st.caption(_("The files hold numbers and household numbers only, never names."))
+view.downloads(report)

@@ -1,11 +1,48 @@
-"""Pipeline and outcomes (being built)."""
+"""Pipeline and outcomes: funnel, time in stage, stuck files, outcomes, caseloads, and who is behind a number."""
 
 from ui.auth import CLIENT_ROLES, require_role
 
 user = require_role(*CLIENT_ROLES)
 
+import datetime as dt  # noqa: E402
+
 import streamlit as st  # noqa: E402
 
+from db.pipeline import DIMENSIONS  # noqa: E402
+from ui import dashboard_data as data  # noqa: E402
+from ui import dashboard_view as view  # noqa: E402
 from ui.text import _  # noqa: E402
 
-st.title(_("Pipeline and outcomes"))
+today = dt.date.today()
+st.title(_("Pipeline and outcomes") if user["role"] != "counselor" else _("My caseload"))
+st.caption(view.scope_caption(user))
+chosen = view.filters(user, today)
+figures = data.dashboard(user, chosen, today)
+view.headline(figures)
+
+st.subheader(_("Pipeline"))
+left, right = st.columns([3, 2])
+left.altair_chart(view.funnel_chart(figures), width="stretch")
+right.dataframe(view.funnel_table(figures), hide_index=True, width="stretch")
+
+by = st.segmented_control(
+    _("Group by"),
+    [d for d in DIMENSIONS if not (d == "office" and user["role"] != "admin")],
+    format_func=lambda d: _(view.DIMENSION_LABELS[d]),
+    default="quarter",
+    key="pipe_by",
+)
+chart = view.breakdown_chart(data.breakdown(user, chosen, by or "quarter"), by or "quarter")
+if chart is None:
+    st.info(_("No households match these filters."))
+else:
+    st.altair_chart(chart, width="stretch")
+
+st.subheader(_("Asset milestones"))
+st.dataframe(view.assets_table(figures["outcomes"]), hide_index=True, width="stretch")
+
+st.subheader(_("Caseloads and follow-ups"))
+st.dataframe(view.caseload_table(figures["caseloads"]), hide_index=True, width="stretch")
+
+st.subheader(_("Who is behind a number"))
+view.click_through(user, figures, chosen, today)

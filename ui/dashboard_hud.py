@@ -1,0 +1,180 @@
+"""Rendering for the HUD-9902 page: period choice, the total-rule checks, sections, records to fix, downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from db.pipeline import fiscal_quarter
+from reports import hud9902
+from ui import dashboard_data as data
+from ui.dashboard_view import open_in_households
+from ui.labels import (
+    EDUCATION_LABELS,
+    ETHNICITY_LABELS,
+    INCOME_BAND_LABELS,
+    LIMITED_ENGLISH_LABELS,
+    OUTCOME_LABELS,
+    PURPOSE_LABELS,
+    RACE_LABELS,
+    RURAL_LABELS,
+    label,
+)
+from ui.text import N_, _, date, number
+
+SECTION_LABELS = {
+    "3": ETHNICITY_LABELS,
+    "4": RACE_LABELS,
+    "5": INCOME_BAND_LABELS,
+    "6": RURAL_LABELS,
+    "7": LIMITED_ENGLISH_LABELS,
+    "8": EDUCATION_LABELS,
+    "9": PURPOSE_LABELS,
+    "10": OUTCOME_LABELS,
+}
+SECTION_TITLES = {
+    "3": N_("Section 3: Ethnicity"),
+    "4": N_("Section 4: Race"),
+    "5": N_("Section 5: Income level"),
+    "6": N_("Section 6: Rural area"),
+    "7": N_("Section 7: Limited English"),
+    "8": N_("Section 8: Group education, by purpose"),
+    "9": N_("Section 9: One-on-one counseling, by purpose"),
+    "10": N_("Section 10: Outcomes of one-on-one counseling"),
+}
+REASON_LABELS = {
+    "missing_purpose": N_("A session has no purpose"),
+    "missing_ethnicity": N_("Ethnicity is blank"),
+    "missing_race": N_("Race is blank"),
+    "missing_income_band": N_("Income level is blank"),
+    "missing_rural": N_("Rural area is blank"),
+    "missing_limited_english": N_("Limited English is blank"),
+}
+
+
+def choose_period(user: dict, today: dt.date) -> tuple[int, int, int | None]:
+    """Fiscal year, quarter and (admins only) office; a lead always reports on their own office."""
+    this_fy, this_q = fiscal_quarter(today)
+    cols = st.columns(3 if user.get("role") == "admin" else 2)
+    fiscal_year = cols[0].selectbox(
+        _("Fiscal year"),
+        list(range(this_fy, this_fy - 6, -1)),
+        format_func=lambda y: _("FY{year} (October {start} – September {year})").format(year=y, start=y - 1),
+        key="hud_fy",
+    )
+    quarter = cols[1].selectbox(
+        _("Quarter (counted from October 1)"),
+        [1, 2, 3, 4],
+        index=this_q - 1 if fiscal_year == this_fy else 3,
+        format_func=lambda q: _("Q{quarter}").format(quarter=q),
+        key="hud_quarter",
+    )
+    office_id = user.get("office_id")
+    if user.get("role") == "admin":
+        offices = {o["id"]: o["name"] for o in data.offices()}
+        office_id = cols[2].selectbox(
+            _("Office"),
+            [None, *offices],
+            format_func=lambda i: _("All offices") if i is None else offices[i],
+            key="hud_office",
+        )
+    return fiscal_year, quarter, office_id
+
+
+def period_caption(report: hud9902.Report) -> str:
+    return _("From {start} to {end}. Each household counts once for each different service.").format(
+        start=date(report.start), end=date(report.end)
+    )
+
+
+def checks(report: hud9902.Report) -> None:
+    """HUD's rule: sections 3 to 7 each add up to section 8 + section 9."""
+    for check in report.checks:
+        text = _("Section {section}: {total} — section 8 + section 9: {expected}").format(
+            section=check["section"], total=number(check["total"]), expected=number(check["expected"])
+        )
+        if check["passed"]:
+            st.success(text, icon=":material/check_circle:")
+        else:
+            st.error(text + " " + _("(does not match)"), icon=":material/error:")
+
+
+def section_table(section: hud9902.Section) -> pd.DataFrame:
+    names = SECTION_LABELS[section.key]
+    rows = [
+        {_("Row"): f"{hud_label.split('.')[0]}. {label(names, code)}", _("Households"): count}
+        for code, hud_label, count in section.rows()
+    ]
+    rows.append({_("Row"): _("Total"), _("Households"): section.total})
+    return pd.DataFrame(rows)
+
+
+def sections(report: hud9902.Report) -> None:
+    for key in hud9902.SECTIONS:
+        with st.expander(
+            _(SECTION_TITLES[key]) + f" — {number(report.sections[key].total)}", expanded=key == "9"
+        ):
+            st.dataframe(section_table(report.sections[key]), hide_index=True, width="stretch")
+
+
+def drop_offs(user: dict, report: hud9902.Report) -> None:
+    """The households the form would miss, with names (this page is for leads and admins only)."""
+    if not report.would_drop_off:
+        st.success(_("No household is missing demographics or a session purpose."), icon=":material/check:")
+        return
+    st.warning(
+        _("{count} households would drop off the report. Fix them in the client file.").format(
+            count=number(len(report.would_drop_off))
+        ),
+        icon=":material/warning:",
+    )
+    reasons = {item["household_id"]: item["reasons"] for item in report.would_drop_off}
+    rows = data.household_rows(user, list(reasons))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    _("Household"): r["display_name"],
+                    _("Counselor"): r["counselor"] or _("No counselor"),
+                    _("What is missing"): "; ".join(_(REASON_LABELS[x]) for x in reasons[r["id"]]),
+                }
+                for r in rows
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    if st.button(_("Open them in the household list"), key="hud_open", icon=":material/groups:"):
+        open_in_households(list(reasons))
+
+
+def downloads(report: hud9902.Report) -> None:
+    """The form as CSV, Excel and JSON: numbers and household ids only, never names."""
+    name = f"hud9902-FY{report.fiscal_year}-Q{report.quarter}"
+    a, b, c = st.columns(3)
+    a.download_button(
+        _("Download CSV"),
+        hud9902.to_csv(report),
+        f"{name}.csv",
+        "text/csv",
+        key="hud_csv",
+        icon=":material/download:",
+    )
+    b.download_button(
+        _("Download Excel"),
+        hud9902.to_xlsx(report),
+        f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="hud_xlsx",
+        icon=":material/download:",
+    )
+    c.download_button(
+        _("Download JSON"),
+        hud9902.to_json(report),
+        f"{name}.json",
+        "application/json",
+        key="hud_json",
+        icon=":material/download:",
+    )

@@ -1,0 +1,307 @@
+"""Rendering for the pipeline dashboard: filters, headline numbers, Altair charts, tables, click-through."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from db import codes
+from db.pipeline import Filters, fiscal_quarter, quarter_bounds
+from ui import dashboard_data as data
+from ui.labels import (
+    JURISDICTION_LABELS,
+    LANGUAGE_LABELS,
+    MILESTONE_LABELS,
+    STAGE_LABELS,
+    label,
+)
+from ui.text import N_, _, date, money, ngettext, number, percent
+
+FILTER_KEY = "households_filter"  # read by the households page: {"ids": [...]}
+HOUSEHOLDS_PAGE = "pages/households.py"
+ALL = "all"
+
+DIMENSION_LABELS = {
+    "office": N_("Office"),
+    "counselor": N_("Counselor"),
+    "jurisdiction": N_("Jurisdiction"),
+    "language": N_("Language"),
+    "quarter": N_("Intake quarter"),
+}
+METRIC_LABELS = {
+    "stage": N_("At stage: {stage}"),
+    "reached": N_("Reached stage: {stage}"),
+    "stuck": N_("Stuck more than 90 days"),
+    "purchased": N_("Bought a home"),
+    "dpa": N_("Got down-payment assistance"),
+    "asset": N_("Milestone: {milestone}"),
+    "overdue": N_("Follow-up overdue"),
+    "no_contact": N_("No contact in 60 days"),
+}
+
+
+def quarter_label(fy_q: tuple[int, int]) -> str:
+    fy, q = fy_q
+    start, end = quarter_bounds(fy, q)
+    return _("FY{year} Q{quarter} ({start} – {end})").format(
+        year=fy, quarter=q, start=date(start, "medium"), end=date(end, "medium")
+    )
+
+
+def recent_quarters(today: dt.date, count: int = 8) -> list[tuple[int, int]]:
+    """This fiscal quarter and the ones before it, newest first."""
+    fy, q = fiscal_quarter(today)
+    found = []
+    for _i in range(count):
+        found.append((fy, q))
+        fy, q = (fy - 1, 4) if q == 1 else (fy, q - 1)
+    return found
+
+
+def filters(user: dict, today: dt.date) -> Filters:
+    """The filter widgets; a counselor only ever sees their own caseload, a lead only their office."""
+    role = user.get("role")
+    cols = st.columns(5 if role == "admin" else 4 if role == "lead" else 3)
+    col = iter(cols)
+    office_id = counselor_id = None
+    if role == "admin":
+        offices = {o["id"]: o["name"] for o in data.offices()}
+        office_id = next(col).selectbox(
+            _("Office"),
+            [None, *offices],
+            format_func=lambda i: _("All offices") if i is None else offices[i],
+            key="pipe_office",
+        )
+    if role in ("admin", "lead"):
+        people = {c["id"]: c["name"] for c in data.counselors(user) if office_id in (None, c["office_id"])}
+        counselor_id = next(col).selectbox(
+            _("Counselor"),
+            [None, *people],
+            format_func=lambda i: _("All counselors") if i is None else people[i],
+            key="pipe_counselor",
+        )
+    jurisdiction = next(col).selectbox(
+        _("Jurisdiction"),
+        [None, *codes.JURISDICTION],
+        format_func=lambda c: _("All areas") if c is None else label(JURISDICTION_LABELS, c),
+        key="pipe_jurisdiction",
+    )
+    language = next(col).selectbox(
+        _("Language"),
+        [None, "es", "en"],
+        format_func=lambda c: _("All languages") if c is None else label(LANGUAGE_LABELS, c),
+        key="pipe_language",
+    )
+    quarter = next(col).selectbox(
+        _("Opened in"),
+        [None, *recent_quarters(today)],
+        format_func=lambda q: _("Any time") if q is None else quarter_label(q),
+        key="pipe_quarter",
+    )
+    return Filters(office_id, counselor_id, jurisdiction, language, quarter)
+
+
+def _days(value) -> str:
+    return "—" if value is None else number(value, 0)
+
+
+def headline(figures: dict) -> None:
+    """The numbers a lead looks at first."""
+    total = figures["funnel"][0]["reached"]
+    outcomes = figures["outcomes"]
+    a, b, c, d = st.columns(4)
+    a.metric(_("Households"), number(total))
+    b.metric(_("Stuck more than 90 days"), number(figures["stuck"]))
+    c.metric(_("Homes bought"), number(outcomes["purchases"]))
+    d.metric(_("Down-payment assistance"), money(outcomes["dpa_dollars"], cents=False))
+    e, f, g = st.columns(3)
+    growth = outcomes["median_savings_growth"]
+    e.metric(
+        _("Median savings growth"),
+        "—" if growth is None else money(growth, cents=False),
+        help=_("Last savings amount recorded minus the first, for households with two or more."),
+    )
+    change = outcomes["median_credit_change"]
+    f.metric(
+        _("Median credit-score change"),
+        "—" if change is None else ("+" if change > 0 else "") + number(change),
+        help=_("Last credit score recorded minus the first, for households with two or more."),
+    )
+    g.metric(_("Households with down-payment assistance"), number(outcomes["dpa_households"]))
+
+
+def funnel_table(figures: dict) -> pd.DataFrame:
+    days = figures["days"]
+    return pd.DataFrame(
+        [
+            {
+                _("Stage"): label(STAGE_LABELS, row["stage"]),
+                _("Now at this stage"): row["at_stage"],
+                _("Reached this stage"): row["reached"],
+                _("Came from the stage before"): "—"
+                if row["conversion"] is None
+                else percent(row["conversion"], 0),
+                _("Median days in stage"): _days(days.get(row["stage"], {}).get("median_days")),
+            }
+            for row in figures["funnel"]
+        ]
+    )
+
+
+def funnel_chart(figures: dict) -> alt.Chart:
+    """Horizontal bars: how many households reached each stage, in pipeline order."""
+    frame = pd.DataFrame(
+        [
+            {"stage": label(STAGE_LABELS, r["stage"]), "order": i, "reached": r["reached"]}
+            for i, r in enumerate(figures["funnel"])
+        ]
+    )
+    stage, reached = _("Stage"), _("Reached this stage")
+    return (
+        alt.Chart(frame)
+        .mark_bar(color="#1f6f8b")
+        .encode(
+            y=alt.Y("stage:N", sort=alt.SortField("order"), title=stage),
+            x=alt.X("reached:Q", title=reached),
+            tooltip=[alt.Tooltip("stage:N", title=stage), alt.Tooltip("reached:Q", title=reached)],
+        )
+        .properties(height=260)
+    )
+
+
+def breakdown_chart(rows: list[dict], by: str) -> alt.Chart | None:
+    """Stacked bars: households per stage within each office, counselor, area, language or quarter."""
+    if not rows:
+        return None
+
+    def group_name(row):
+        if by == "jurisdiction":
+            return label(JURISDICTION_LABELS, row["group"])
+        if by == "language":
+            return label(LANGUAGE_LABELS, row["group"])
+        if by == "counselor" and row["group"] is None:
+            return _("No counselor")
+        return row["label"] or str(row["group"])
+
+    order = {s: i for i, s in enumerate(codes.STAGES)}
+    frame = pd.DataFrame(
+        [
+            {
+                "group": group_name(r),
+                "stage": label(STAGE_LABELS, r["stage"]),
+                "order": order.get(r["stage"], 0),
+                "households": r["households"],
+            }
+            for r in rows
+        ]
+    )
+    group, stage, count = _(DIMENSION_LABELS[by]), _("Stage"), _("Households")
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("group:N", title=group),
+            y=alt.Y("households:Q", title=count),
+            color=alt.Color("stage:N", title=stage, sort=[label(STAGE_LABELS, s) for s in codes.STAGES]),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("group:N", title=group),
+                alt.Tooltip("stage:N", title=stage),
+                alt.Tooltip("households:Q", title=count),
+            ],
+        )
+        .properties(height=300)
+    )
+
+
+def assets_table(outcomes: dict) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {_("Milestone"): label(MILESTONE_LABELS, code), _("Households"): n}
+            for code, n in outcomes["asset_milestones"].items()
+        ]
+    )
+
+
+def caseload_table(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                _("Counselor"): r["counselor"] or _("No counselor"),
+                _("Open files"): r["open_files"],
+                _("Follow-up overdue"): r["overdue"],
+                _("No contact in 60 days"): r["no_contact"],
+            }
+            for r in rows
+        ]
+    )
+
+
+def click_options(figures: dict, counselor_id: int | None) -> list[tuple]:
+    """Every number on the page that has households behind it, as (metric, value) pairs."""
+    options: list[tuple] = [("stage", s) for s in codes.STAGES]
+    options += [("reached", s) for s in codes.STAGES[1:]]
+    options += [("stuck", None), ("purchased", None), ("dpa", None)]
+    options += [("overdue", counselor_id), ("no_contact", counselor_id)]
+    options += [("asset", code) for code, n in figures["outcomes"]["asset_milestones"].items() if n]
+    return options
+
+
+def option_label(option: tuple) -> str:
+    metric, value = option
+    text = _(METRIC_LABELS[metric])
+    if metric in ("stage", "reached"):
+        return text.format(stage=label(STAGE_LABELS, value))
+    if metric == "asset":
+        return text.format(milestone=label(MILESTONE_LABELS, value))
+    return text
+
+
+def households_table(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                _("Household"): r["display_name"],
+                _("Stage"): label(STAGE_LABELS, r["stage"]),
+                _("Counselor"): r["counselor"] or _("No counselor"),
+                _("Last contact"): date(r["last_contact_on"], "medium") if r["last_contact_on"] else "—",
+                _("Next follow-up"): date(r["next_follow_up"], "medium") if r["next_follow_up"] else "—",
+            }
+            for r in rows
+        ]
+    )
+
+
+def open_in_households(ids: list[int]) -> None:
+    """Hand the ids to the households page (session state only: ids never go into a URL)."""
+    st.session_state[FILTER_KEY] = {"ids": list(ids)}
+    st.switch_page(HOUSEHOLDS_PAGE)
+
+
+def click_through(user: dict, figures: dict, chosen: Filters, today: dt.date) -> None:
+    """Pick a number; see the households behind it here, or open them in the households list."""
+    options = click_options(figures, chosen.counselor_id)
+    option = st.selectbox(
+        _("Households behind a number"), options, format_func=option_label, key="pipe_behind"
+    )
+    ids = data.households_behind(user, option[0], option[1], chosen, today)
+    st.caption(ngettext("{count} household", "{count} households", len(ids)).format(count=number(len(ids))))
+    if not ids:
+        return
+    left, right = st.columns(2)
+    if left.button(_("Show them here"), key="pipe_show", icon=":material/list:"):
+        st.dataframe(households_table(data.household_rows(user, ids)), hide_index=True, width="stretch")
+    if right.button(_("Open in the household list"), key="pipe_open", icon=":material/groups:"):
+        open_in_households(ids)
+
+
+def scope_caption(user: dict) -> str:
+    role = user.get("role")
+    if role == "counselor":
+        return _("Your own caseload.")
+    if role == "lead":
+        return _("Households of your office.")
+    return _("Households of every office (choose one below).")
