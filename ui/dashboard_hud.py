@@ -22,7 +22,7 @@ from ui.labels import (
     RURAL_LABELS,
     label,
 )
-from ui.text import N_, _, date, number
+from ui.text import N_, _, date, ngettext, number
 
 SECTION_LABELS = {
     "3": ETHNICITY_LABELS,
@@ -125,9 +125,11 @@ def drop_offs(user: dict, report: hud9902.Report) -> None:
         st.success(_("No household is missing demographics or a session purpose."), icon=":material/check:")
         return
     st.warning(
-        _("{count} households would drop off the report. Fix them in the client file.").format(
-            count=number(len(report.would_drop_off))
-        ),
+        ngettext(
+            "{count} household would drop off the report. Fix it in the client file.",
+            "{count} households would drop off the report. Fix them in the client file.",
+            len(report.would_drop_off),
+        ).format(count=number(len(report.would_drop_off))),
         icon=":material/warning:",
     )
     reasons = {item["household_id"]: item["reasons"] for item in report.would_drop_off}
