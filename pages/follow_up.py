@@ -1,4 +1,4 @@
-"""Follow-up (being built)."""
+"""Follow-up: files whose follow-up date has come, and files with no contact in 60 days."""
 
 from ui.auth import CLIENT_ROLES, require_role
 
@@ -6,6 +6,39 @@ user = require_role(*CLIENT_ROLES)
 
 import streamlit as st  # noqa: E402
 
-from ui.text import _  # noqa: E402
+from db import activity, households  # noqa: E402
+from ui import household_list  # noqa: E402
+from ui.db import engine  # noqa: E402
+from ui.text import _, ngettext  # noqa: E402
 
 st.title(_("Follow-up"))
+st.caption(
+    _(
+        "HUD asks for a reasonable effort to follow up. Call within 60 days without contact; after two "
+        "tries, send a letter asking them to answer within 30 days."
+    )
+)
+mine = st.toggle(_("Only my households"), key="fu_mine", value=user["role"] == "counselor")
+who = user["id"] if mine else None
+
+due = activity.follow_ups_due(engine(), user, counselor_id=who, per_page=100)
+st.subheader(_("Follow-up date has come"))
+st.caption(ngettext("{n} household", "{n} households", due.total).format(n=due.total))
+if due.rows:
+    household_list.show(due.rows, "fu_due", contact=True)
+else:
+    st.success(_("No follow-ups due today."))
+
+silent = activity.no_contact(engine(), user, counselor_id=who, per_page=100)
+st.subheader(_("No contact in 60 days"))
+st.caption(ngettext("{n} household", "{n} households", silent.total).format(n=silent.total))
+if silent.total > len(silent.rows):
+    st.caption(_("Showing the {n} longest without contact.").format(n=len(silent.rows)))
+if silent.rows:
+    household_list.show(silent.rows, "fu_silent", contact=True)
+else:
+    st.success(_("Every open file had contact in the last 60 days."))
+
+if st.session_state.get("fu_audited") != who:
+    st.session_state["fu_audited"] = who
+    households.record_list_view(engine(), user, len(due.rows) + len(silent.rows))

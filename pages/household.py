@@ -1,4 +1,4 @@
-"""Client file (being built)."""
+"""The client file for the household opened from the list (its id lives in session state, never the URL)."""
 
 from ui.auth import CLIENT_ROLES, require_role
 
@@ -6,6 +6,9 @@ user = require_role(*CLIENT_ROLES)
 
 import streamlit as st  # noqa: E402
 
+from ui import household_view  # noqa: E402
+from ui.clients import selected_household_id  # noqa: E402
 from ui.text import _  # noqa: E402
 
 st.title(_("Client file"))
+household_view.show(selected_household_id())

@@ -1,4 +1,4 @@
-"""Households (being built)."""
+"""Households: search by name or phone, filter, page through the caseload, and open a client file."""
 
 from ui.auth import CLIENT_ROLES, require_role
 
@@ -6,6 +6,88 @@ user = require_role(*CLIENT_ROLES)
 
 import streamlit as st  # noqa: E402
 
-from ui.text import _  # noqa: E402
+from db import codes, households  # noqa: E402
+from ui import household_list  # noqa: E402
+from ui.db import engine  # noqa: E402
+from ui.household_labels import STATUS_LABELS, frozen  # noqa: E402
+from ui.labels import JURISDICTION_LABELS, LANGUAGE_LABELS, STAGE_LABELS, label  # noqa: E402
+from ui.text import _, ngettext  # noqa: E402
 
 st.title(_("Households"))
+
+counselors = {c["id"]: c["name"] for c in households.counselors(engine(), user)}
+ALL = "all"
+
+
+def any_or(table: dict):
+    return lambda code: _("All") if code == ALL else label(table, code)
+
+
+# Filters stay in session state only: a search may be a client's name, which never goes in a URL.
+query = st.text_input(
+    _("Search by name or phone"), key="hh_q", placeholder=_("For example: Hernández or 202-555")
+)
+a, b, c, d = st.columns(4)
+counselor = a.selectbox(
+    _("Counselor"),
+    [ALL, *counselors],
+    format_func=frozen([ALL, *counselors], lambda uid: _("All") if uid == ALL else counselors[uid]),
+    key="hh_counselor",
+)
+stage = b.selectbox(
+    _("Stage"),
+    [ALL, *codes.STAGES],
+    format_func=frozen([ALL, *codes.STAGES], any_or(STAGE_LABELS)),
+    key="hh_stage",
+)
+area = c.selectbox(
+    _("Area"),
+    [ALL, *codes.JURISDICTION],
+    format_func=frozen([ALL, *codes.JURISDICTION], any_or(JURISDICTION_LABELS)),
+    key="hh_area",
+)
+language = d.selectbox(
+    _("Language"),
+    [ALL, "es", "en"],
+    format_func=frozen([ALL, "es", "en"], any_or(LANGUAGE_LABELS)),
+    key="hh_language",
+)
+e, f, g = st.columns([2, 2, 1], vertical_alignment="bottom")
+status = e.segmented_control(
+    _("Files"),
+    ["open", "closed", ALL],
+    format_func=frozen(["open", "closed", ALL], any_or(STATUS_LABELS)),
+    key="hh_status",
+    default="open",
+)
+due = f.checkbox(
+    _("Only follow-up due"), key="hh_due", help=_("Follow-up date has come, or no contact in 60 days.")
+)
+
+filters = {
+    "text": query,
+    "counselor_id": None if counselor == ALL else counselor,
+    "stage": None if stage == ALL else stage,
+    "jurisdiction": None if area == ALL else area,
+    "language": None if language == ALL else language,
+    "follow_up_due": due,
+    "status": None if status in (ALL, None) else status,
+}
+signature = repr(sorted(filters.items()))
+if st.session_state.get("hh_filters") != signature:
+    st.session_state["hh_filters"] = signature
+    st.session_state["hh_page"] = 1
+page_number = g.number_input(_("Page"), min_value=1, step=1, key="hh_page")
+result = households.search(engine(), user, page=int(page_number), **filters)
+if st.session_state.get("hh_audited") != (signature, result.page):
+    st.session_state["hh_audited"] = (signature, result.page)
+    households.record_list_view(engine(), user, len(result.rows))
+
+st.caption(
+    ngettext("{n} household", "{n} households", result.total).format(n=result.total)
+    + " · "
+    + _("page {page} of {pages}").format(page=result.page, pages=result.pages)
+)
+if not result.rows:
+    st.info(_("No household matches. Try fewer filters, or add a new household."))
+household_list.show(result.rows, "hh_list")

@@ -1,4 +1,4 @@
-"""New household (being built)."""
+"""New household: the intake form; on save the new client file opens."""
 
 from ui.auth import CLIENT_ROLES, require_role
 
@@ -6,6 +6,42 @@ user = require_role(*CLIENT_ROLES)
 
 import streamlit as st  # noqa: E402
 
+from calculators import InputError  # noqa: E402
+from db import households  # noqa: E402
+from ui.clients import open_household  # noqa: E402
+from ui.db import engine  # noqa: E402
+from ui.errors import FieldErrors  # noqa: E402
+from ui.household_forms import fill, intake_widgets, read  # noqa: E402
+from ui.household_labels import ERRORS  # noqa: E402
 from ui.text import _  # noqa: E402
 
+PREFIX = "new"
+
 st.title(_("New household"))
+st.caption(_("Intake is free for every household. Fill in what you know now; you can finish it later."))
+
+counselors = {c["id"]: c["name"] for c in households.counselors(engine(), user)}
+if "new_display_name" not in st.session_state:
+    fill(PREFIX, {"counselor_id": user["id"] if user["id"] in counselors else None})
+
+
+def create() -> None:
+    try:
+        st.session_state["new_created"] = households.create(engine(), user, read(PREFIX))
+    except InputError as err:
+        st.session_state["new_error"] = (err.code, err.field)
+
+
+errors = FieldErrors()
+with st.form("new_household"):
+    intake_widgets(PREFIX, errors, counselors)
+    st.form_submit_button(_("Save and open the client file"), type="primary", on_click=create)
+
+if "new_error" in st.session_state:
+    code, field = st.session_state.pop("new_error")
+    errors.show(InputError(code, field), ERRORS)
+if "new_created" in st.session_state:
+    open_household(st.session_state.pop("new_created"))
+    for key in [k for k in st.session_state if str(k).startswith(f"{PREFIX}_")]:
+        del st.session_state[key]  # the next intake starts from an empty form
+    st.switch_page("pages/household.py")

@@ -1,0 +1,168 @@
+"""The client file in AppTest, in English and Spanish: what a counselor sees and does all day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from db import activity, households
+from db.engine import reading
+from db.models import AuditEvent
+from tests.app.conftest import app_test, visible_text
+
+PAGE = "pages/household.py"
+
+
+def button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def open_file(agency, lang="en", who="counselor", household="north"):
+    return app_test(PAGE, lang=lang, user=agency["users"][who], household_id=agency["households"][household])
+
+
+def test_no_household_chosen_says_where_to_choose(agency):
+    at = app_test(PAGE, user=agency["users"]["counselor"])
+    assert not at.exception
+    assert "Choose a household on the Households page" in at.info[0].value
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["Client file", "María José Núñez Pérez", "Stage", "Intake", "Add session", "Record milestone"]),
+        ("es", ["Expediente del cliente", "María José Núñez Pérez", "Etapa", "Admisión", "Agregar sesión"]),
+    ],
+)
+def test_client_file_shows_the_household_in_both_languages(agency, lang, expected):
+    at = open_file(agency, lang)
+    assert not at.exception
+    text = visible_text(at)
+    for piece in expected:
+        assert piece in text, piece
+
+
+def test_opening_is_audited_once_not_on_every_rerun(agency):
+    at = open_file(agency)
+    at.run()
+    with reading(agency["engine"]) as s:
+        views = list(s.scalars(select(AuditEvent.id).where(AuditEvent.action == "household_viewed")))
+    assert len(views) == 1
+
+
+def test_other_office_household_is_refused(agency):
+    at = open_file(agency, household="south")
+    assert "You do not have access to this household." in visible_text(at)
+    assert "Nguyễn" not in visible_text(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_quick_add_session_appears_in_the_log_and_sets_last_contact(agency, lang):
+    at = open_file(agency, lang)
+    at.selectbox(key="sess_purpose").set_value("rental")
+    at.number_input(key="sess_minutes").set_value(45)
+    at.text_area(key="sess_notes").input("Habló del contrato de alquiler")
+    label = "Add session" if lang == "en" else "Agregar sesión"
+    button(at, label).click().run()
+    assert not at.exception
+    text = visible_text(at)
+    assert ("Session added." if lang == "en" else "Sesión agregada.") in text
+    log = at.dataframe[0].value
+    assert "Habló del contrato de alquiler" in log.to_string()
+    assert households.current(agency["engine"], agency["users"]["counselor"], agency["households"]["north"])[
+        "last_contact_on"
+    ] == dt.date.today()
+
+
+def test_milestones_move_the_stage(agency):
+    at = open_file(agency)
+    at.selectbox(key="ms_code").set_value("budget_completed")
+    button(at, "Record milestone").click().run()
+    assert not at.exception
+    stage = next(m for m in at.metric if m.label == "Stage")
+    assert stage.value == "Budget done"
+    assert "Milestone recorded" in visible_text(at)
+
+
+def test_milestone_in_spanish(agency):
+    at = open_file(agency, "es")
+    at.selectbox(key="ms_code").set_value("budget_completed")
+    button(at, "Registrar logro").click().run()
+    stage = next(m for m in at.metric if m.label == "Etapa")
+    assert stage.value == "Presupuesto hecho"
+
+
+def test_overdue_step_is_flagged(agency):
+    at = open_file(agency)
+    at.text_input(key="step_text").input("Pedir el reporte de crédito")
+    at.date_input(key="step_due").set_value(dt.date.today() - dt.timedelta(days=3))
+    button(at, "Add step").click().run()
+    assert not at.exception
+    assert "1 step(s) are past their due date." in visible_text(at)
+    steps = next(df.value for df in at.dataframe if "Who" in df.value.columns)
+    assert list(steps["Status"]) == ["Overdue"]
+
+
+def test_edit_conflict_keeps_my_input_and_lets_me_reapply(agency):
+    eng, lead, me = agency["engine"], agency["users"]["lead"], agency["users"]["counselor"]
+    hid = agency["households"]["north"]
+    at = open_file(agency)
+    # While the counselor has the form open, the lead saves a new phone number.
+    households.update(eng, lead, hid, 1, {"phone": "202-555-0111"})
+    at.text_input(key="hh_phone").input("202-555-0999")
+    at.number_input(key="hh_household_size").set_value(6)
+    button(at, "Save changes").click().run()
+    assert not at.exception
+    text = visible_text(at)
+    assert "Someone else changed this household while you were editing" in text
+    assert "Phone: 202-555-0101 → 202-555-0111" in text
+    assert at.text_input(key="hh_phone").value == "202-555-0999"  # my input is still there
+    assert households.current(eng, me, hid)["phone"] == "202-555-0111"  # nothing overwritten
+    button(at, "Save my changes over theirs").click().run()
+    stored = households.current(eng, me, hid)
+    assert (stored["phone"], stored["household_size"]) == ("202-555-0999", 6)
+    assert "Saved." in visible_text(at)
+    assert "Someone else changed" not in visible_text(at)
+
+
+def test_edit_conflict_in_spanish_and_discard(agency):
+    eng, lead = agency["engine"], agency["users"]["lead"]
+    hid = agency["households"]["north"]
+    at = open_file(agency, "es")
+    households.update(eng, lead, hid, 1, {"jurisdiction": "montgomery_md"})
+    at.text_input(key="hh_phone").input("202-555-0999")
+    button(at, "Guardar cambios").click().run()
+    text = visible_text(at)
+    assert "Otra persona cambió este hogar mientras usted lo editaba" in text
+    button(at, "Borrar mis cambios y ver los de la otra persona").click().run()
+    assert at.text_input(key="hh_phone").value == "202-555-0101"
+    assert at.selectbox(key="hh_jurisdiction").value == "montgomery_md"
+
+
+def test_bad_edit_shows_the_message_at_the_field(agency):
+    at = open_file(agency)
+    at.text_input(key="hh_display_name").input("   ")
+    button(at, "Save changes").click().run()
+    assert "Please fill in this field." in [e.value for e in at.error]
+
+
+def test_close_and_reopen(agency):
+    at = open_file(agency)
+    at.selectbox(key="close_reason").set_value("goal_reached")
+    button(at, "Close file").click().run()
+    assert not at.exception
+    assert "Closed on" in visible_text(at)
+    assert next(m for m in at.metric if m.label == "File").value == "Closed"
+    button(at, "Reopen file").click().run()
+    assert next(m for m in at.metric if m.label == "File").value == "Open"
+
+
+def test_timeline_lists_sessions_and_milestones(agency):
+    eng, me, hid = agency["engine"], agency["users"]["counselor"], agency["households"]["north"]
+    activity.add_session(eng, me, hid, session_date=dt.date(2026, 3, 2), purpose="prepurchase")
+    activity.add_milestone(eng, me, hid, "emergency_fund", dt.date(2026, 4, 1), 1500.0)
+    at = open_file(agency, "es")
+    text = "\n".join(df.value.to_string() for df in at.dataframe)
+    assert "Sesión: " in text and "Logro: " in text
