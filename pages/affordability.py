@@ -19,14 +19,14 @@ st.title(_("Home affordability"))
 st.caption(_("An estimate to plan with, not a loan approval. Lenders decide with the full file."))
 
 mode_labels = inputs.labels(view.MODES)
-mode = st.segmented_control(
+mode = inputs.coded_choice(
+    st.segmented_control,
     _("What do you want to know?"),
     list(view.MODES),
+    "mode",
+    "afford",
     format_func=mode_labels.get,
-    default="afford",
     required=True,
-    key="mode",
-    bind="query-params",
 )
 
 errors = FieldErrors()

@@ -53,6 +53,28 @@ def labels(table: dict) -> dict:
     return {code: _(text) for code, text in table.items()}
 
 
+def coded_choice(widget, label: str, options: list, key: str, default, **kwargs):
+    """A choice widget whose *code* (not its translated label) lives in the URL under `key`.
+
+    Streamlit's bind="query-params" writes the shown label, which changes with the language, so a link
+    made in Spanish would not open in English. Here the URL is read once to seed the widget and the
+    code is written back; the default is left out to keep links short.
+    """
+    if key not in st.session_state:
+        wanted = st.query_params.get(key)
+        matches = [o for o in options if str(o) == wanted]
+        st.session_state[key] = matches[0] if matches else default
+    elif st.session_state[key] not in options:
+        st.session_state[key] = default
+    value = widget(label, options, key=key, **kwargs)
+    if value == default or value is None:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != str(value):
+        st.query_params[key] = str(value)
+    return value
+
+
 def bound_number(label: str, key: str, value, errors: FieldErrors, field: str, **kwargs):
     """A number input whose value lives in the URL under `key`; its error slot sits right under it.
 
@@ -108,8 +130,13 @@ def pay_helper() -> None:
 def household(errors: FieldErrors) -> dict:
     """Loan, income, debts, credit and eligibility facts shared by every mode."""
     loan_labels = labels(LOAN_LABELS)
-    loan_type = st.selectbox(
-        _("Type of loan"), list(LOAN_LABELS), format_func=loan_labels.get, key="loan", bind="query-params"
+    loan_type = coded_choice(
+        st.selectbox,
+        _("Type of loan"),
+        list(LOAN_LABELS),
+        "loan",
+        "conventional",
+        format_func=loan_labels.get,
     )
     errors.slot("loan_type")
     rate = bound_number(
@@ -141,12 +168,13 @@ def household(errors: FieldErrors) -> dict:
         help=_("Write 0 if the family does not know it yet. Lenders usually need 620 or more."),
     )
     area_labels = labels(JURISDICTION_LABELS)
-    area = st.selectbox(
+    area = coded_choice(
+        st.selectbox,
         _("Where is the home?"),
         list(JURISDICTION_LABELS),
+        "area",
+        "dc",
         format_func=area_labels.get,
-        key="area",
-        bind="query-params",
     )
     errors.slot("jurisdiction")
     # Kind of ID and immigration status are sensitive: kept on screen only, never put in the link.
@@ -317,14 +345,14 @@ def cost_inputs(errors: FieldErrors, scenario: dict) -> dict:
             if pmi is not None:
                 found["pmi_rate"] = pmi / 100.0
         limit_labels = labels(LIMIT_CHOICES)
-        which = st.segmented_control(
+        which = coded_choice(
+            st.segmented_control,
             _("Debt-to-income limits to use"),
             list(LIMIT_CHOICES),
+            "limits",
+            "guideline",
             format_func=limit_labels.get,
-            default="guideline",
             required=True,
-            key="limits",
-            bind="query-params",
         )
         front = table.get("front_limit", {}).get("value")
         back = table.get("back_limit", {}).get("value")

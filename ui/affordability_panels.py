@@ -9,7 +9,7 @@ from calculators.affordability import analyze
 from calculators.affordability_levers import what_it_takes
 from calculators.rent_vs_buy import compare
 from ui import affordability_charts as charts
-from ui.affordability_inputs import LOAN_LABELS, bound_number, labels
+from ui.affordability_inputs import LOAN_LABELS, bound_number, coded_choice, labels
 from ui.affordability_view import EXTRA_ERRORS, PART_LABELS, issues
 from ui.errors import FieldErrors
 from ui.text import N_, _, money, ngettext, percent
@@ -42,13 +42,13 @@ def compare_panel(base: dict) -> None:
         start_loan, start_rate, start_down = COMPARE_START[i]
         errors = FieldErrors()
         with column:
-            loan = st.selectbox(
+            loan = coded_choice(
+                st.selectbox,
                 _("Loan {n}").format(n=i + 1),
                 list(LOAN_LABELS),
-                index=list(LOAN_LABELS).index(start_loan),
+                f"c{i + 1}_loan",
+                start_loan,
                 format_func=loan_labels.get,
-                key=f"c{i + 1}_loan",
-                bind="query-params",
             )
             rate = bound_number(
                 _("Interest rate (% a year)"),

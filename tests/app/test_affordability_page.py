@@ -238,3 +238,27 @@ def test_save_to_client_stores_the_scenario_on_the_household(agency):
     saved = scenarios.list_for(agency["engine"], user, household, "affordability")
     assert saved and saved[0]["summary"]["loan_type"] == "conventional"
     assert {"price", "monthly_total", "cash_to_close", "binding_constraint"} <= set(saved[0]["summary"])
+
+
+def test_links_carry_codes_so_they_open_in_either_language(agency):
+    """A link made in Spanish opens the same scenario in English: the URL holds codes, not labels."""
+    at = open_page("es", query={"mode": "home", "loan": "fha", "rate": "7"})
+    assert at.segmented_control(key="mode").value == "home"
+    assert at.selectbox(key="loan").value == "fha"
+    at.segmented_control(key="mode").set_value("rent").run()
+    at.selectbox(key="area").set_value("montgomery_md").run()
+    shared = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+    assert shared == {"mode": "rent", "loan": "fha", "rate": "7", "area": "montgomery_md"}
+    english = open_page("en", query=shared)
+    assert english.segmented_control(key="mode").value == "rent"
+    assert english.selectbox(key="area").value == "montgomery_md"
+
+
+def test_id_type_and_status_never_reach_the_url(agency):
+    at = open_page("en")
+    at.selectbox(key="aff_id_type").set_value("itin").run()
+    at.selectbox(key="aff_residency").set_value("non_permanent_resident").run()
+    setting(at, "income", 5000.0)
+    values = " ".join(str(v) for v in at.query_params.values())
+    assert "itin" not in values and "non_permanent" not in values
+    assert not {"aff_id_type", "aff_residency"} & set(at.query_params)
