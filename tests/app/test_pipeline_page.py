@@ -1,0 +1,151 @@
+"""The pipeline page as a lead, an admin and a counselor sees it, in English and Spanish.
+
+Data: tests.db.test_pipeline's hand-built agency. Only figures that do not depend on today's date are
+asserted here (the day-sensitive ones are pinned in tests/db/test_pipeline.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from db import activity
+from db.engine import reading
+from db.models import AuditEvent
+from tests.app.conftest import app_test, visible_text
+from tests.db.test_pipeline import build_pipeline_fixture
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def world(agency):
+    data = build_pipeline_fixture(agency["engine"], agency)
+    data["engine"] = agency["engine"]
+    return data
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def frames(at) -> str:
+    return "\n".join(df.value.to_csv() for df in at.dataframe)
+
+
+def test_lead_sees_the_office_figures(world):
+    at = app_test("pages/pipeline.py", user=world["users"]["lead"])
+    assert not at.exception
+    assert at.title[0].value == "Pipeline and outcomes"
+    shown = metrics(at)
+    assert shown["Households"] == "4"
+    assert shown["Homes bought"] == "1"
+    assert shown["Down-payment assistance"] == "$15,000"
+    assert shown["Median savings growth"] == "$2,250"
+    assert shown["Median credit-score change"] == "+40"  # the south office's -20 is not in a lead's view
+    funnel = at.dataframe[0].value
+    assert list(funnel["Stage"]) == [
+        "Intake",
+        "Budget done",
+        "Homebuyer education",
+        "Mortgage-ready",
+        "Pre-approved",
+        "Under contract",
+        "Purchased",
+    ]
+    assert list(funnel["Reached this stage"]) == [4, 3, 2, 1, 1, 1, 1]
+    assert list(funnel["Came from the stage before"]) == ["—", "75%", "67%", "50%", "100%", "100%", "100%"]
+    tables = frames(at)
+    assert "Test counselor," in tables and "Test counselor_south" not in tables
+    assert "Nguyễn" not in visible_text(at)
+
+
+def test_lead_page_in_spanish(world):
+    at = app_test("pages/pipeline.py", user=world["users"]["lead"], lang="es")
+    assert not at.exception
+    assert at.title[0].value == "Avance y resultados"
+    shown = metrics(at)
+    assert shown["Casas compradas"] == "1"
+    assert shown["Hogares"] == "4"
+    assert "Sin avanzar por más de 90 días" in shown
+    assert "Ahora en esta etapa" in at.dataframe[0].value.columns
+    assert "Hogares detrás de una cifra" in visible_text(at)
+
+
+@pytest.mark.parametrize(
+    ("widget", "choice", "households"),
+    [
+        ("pipe_office", "south", "2"),
+        ("pipe_language", "en", "1"),
+        ("pipe_jurisdiction", "prince_georges_md", "1"),
+        ("pipe_quarter", (2026, 2), "4"),
+    ],
+)
+def test_admin_filters_narrow_the_figures(world, widget, choice, households):
+    at = app_test("pages/pipeline.py", user=world["users"]["admin"])
+    assert metrics(at)["Households"] == "6"
+    if widget == "pipe_office":
+        choice = world["offices"][choice]
+    at.selectbox(key=widget).set_value(choice).run()
+    assert not at.exception
+    assert metrics(at)["Households"] == households
+
+
+def test_counselor_sees_only_their_caseload(world):
+    at = app_test("pages/pipeline.py", user=world["users"]["counselor_south"])
+    assert at.title[0].value == "My caseload"
+    assert metrics(at)["Households"] == "2"
+    assert not [s for s in at.selectbox if s.key in ("pipe_office", "pipe_counselor")]
+    assert "Test counselor_south" in frames(at)
+    assert "Test counselor," not in frames(at)
+
+
+def test_click_through_shows_the_households_and_audits_it(world):
+    at = app_test("pages/pipeline.py", user=world["users"]["lead"])
+    at.selectbox(key="pipe_behind").set_value(("purchased", None)).run()
+    assert "1 household" in [c.value for c in at.caption]
+    at.button(key="pipe_show").click().run()
+    assert not at.exception
+    listing = at.dataframe[-1].value
+    assert list(listing["Household"]) == ["Hogar P1 Muñoz"]
+    assert list(listing["Stage"]) == ["Purchased"]
+    with reading(world["engine"]) as s:
+        last = s.query(AuditEvent).order_by(AuditEvent.id.desc()).first()
+    assert (last.action, last.user_id) == ("households_listed", world["users"]["lead"]["id"])
+
+
+def test_open_in_household_list_hands_over_ids_only(world):
+    at = app_test("pages/pipeline.py", user=world["users"]["admin"])
+    at.selectbox(key="pipe_behind").set_value(("reached", "education")).run()
+    at.button(key="pipe_open").click().run()
+    assert not at.exception
+    ids = world["ids"]
+    assert at.session_state["households_filter"] == {"ids": sorted([ids["P1"], ids["P3"]])}
+    assert not dict(at.query_params)  # nothing about clients in the URL
+
+
+def test_a_write_refreshes_the_cached_figures(world):
+    at = app_test("pages/pipeline.py", user=world["users"]["lead"])
+    assert metrics(at)["Homes bought"] == "1"
+    activity.add_milestone(
+        world["engine"], world["users"]["lead"], world["ids"]["P2"], "purchased", dt.date.today()
+    )
+    at.run()
+    assert metrics(at)["Homes bought"] == "2"
+
+
+@pytest.mark.parametrize("who", [None, "trainer"])
+def test_no_figures_without_access(world, who):
+    """Run the page file directly (the navigation does not even list it for these users)."""
+    at = AppTest.from_file(str(ROOT / "pages" / "pipeline.py"), default_timeout=30)
+    if who:
+        at.session_state["user"] = dict(world["users"][who])
+        at.session_state["last_activity"] = time.time()
+    at.run()
+    assert not at.exception
+    assert not at.metric and not at.dataframe
+    assert "Please log in with an account that has access to this page." in visible_text(at)
