@@ -16,9 +16,12 @@ SUITES = [
     ("bench.dashboards", "figures"),
     ("bench.server", "cold_start_and_sessions"),
 ]
+UNITS = ("ms", "s", "mb")
+JSON_KEYS = ("value", "unit", "baseline", "ratio")
 
 
 def run(args) -> dict:
+    """Run the chosen suites; a figure dict holding "error" (or a suite that fails) goes to errors."""
     figures: dict[str, dict] = {}
     errors: dict[str, str] = {}
     for module_name, func_name in SUITES:
@@ -27,58 +30,67 @@ def run(args) -> dict:
             continue
         try:
             module = importlib.import_module(module_name)
-        except ModuleNotFoundError as err:
-            errors[short] = f"not available: {err}"
-            continue
-        func = getattr(module, func_name)
-        try:
+            func = getattr(module, func_name)
             kwargs = {"households": args.households} if short == "dashboards" else {}
-            figures.update(func(**kwargs))
+            found = func(**kwargs)
         except Exception as err:  # a failing suite must not hide the others' figures
             errors[short] = f"{type(err).__name__}: {err}"
             if args.verbose:
                 traceback.print_exc()
+            continue
+        for name, fig in found.items():
+            if "error" in fig:
+                errors[name] = fig["error"]
+            else:
+                figures[name] = fig
     return {"figures": figures, "errors": errors}
 
 
+def _num(value, fmt: str) -> str:
+    return "" if value is None else format(value, fmt)
+
+
 def table(result: dict) -> str:
-    lines = [f"{'figure':28} {'value':>12} {'unit':5} {'baseline':>12} {'ratio':>8}  baseline is"]
+    """The figures as an aligned text table, then one line per figure that could not be measured."""
+    lines = [f"{'figure':28} {'value':>12} {'unit':4} {'baseline':>12} {'ratio':>9}  baseline is"]
     for name, f in result["figures"].items():
-        base = "" if f["baseline"] is None else f"{f['baseline']:.3f}"
         ratio = "" if f["ratio"] is None else f"{f['ratio']:.2f}x"
         lines.append(
-            f"{name:28} {f['value']:>12.3f} {f['unit']:5} {base:>12} {ratio:>8}  {f.get('baseline_label', '')}"
+            f"{name:28} {_num(f['value'], '.3f'):>12} {f['unit']:4} {_num(f['baseline'], '.3f'):>12} "
+            f"{ratio:>9}  {f.get('baseline_label', '')}".rstrip()
         )
+    if result["errors"]:
+        lines.append("")
+        lines.append("not measured:")
     for name, err in result["errors"].items():
-        lines.append(f"{name}: {err}")
+        lines.append(f"  {name}: {err}")
     return "\n".join(lines)
+
+
+def as_json(result: dict) -> str:
+    """{"figures": {name: {value, unit, baseline, ratio}}, "errors": {name: message}} (ratio = baseline / value)."""
+    return json.dumps(
+        {
+            "figures": {name: {key: f[key] for key in JSON_KEYS} for name, f in result["figures"].items()},
+            "errors": result["errors"],
+        },
+        indent=2,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--json", action="store_true", help="print {'figures': {...}} as JSON")
-    parser.add_argument("--households", type=int, default=50_000, help="generated caseload for dashboards")
+    parser.add_argument(
+        "--households", type=int, default=50_000, help="generated caseload for dashboards (default 50000)"
+    )
     parser.add_argument(
         "--only", nargs="*", help="suites to run: calculators reruns reports dashboards server"
     )
-    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="print a suite's traceback when it fails")
     args = parser.parse_args(argv)
     result = run(args)
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "figures": {
-                        k: {key: v[key] for key in ("value", "unit", "baseline", "ratio")}
-                        for k, v in result["figures"].items()
-                    },
-                    "errors": result["errors"],
-                },
-                indent=2,
-            )
-        )
-    else:
-        print(table(result))
+    print(as_json(result) if args.json else table(result))
     return 0
 
 

@@ -35,3 +35,8 @@ def figure(value: float, unit: str, baseline: float | None, baseline_label: str 
         "ratio": None if ratio is None else round(ratio, 2),
         "baseline_label": baseline_label,
     }
+
+
+def failed(err: BaseException) -> dict:
+    """A figure that could not be measured (feature missing or broken): the runner lists it under errors."""
+    return {"error": f"{type(err).__name__}: {err}"}
