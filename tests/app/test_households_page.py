@@ -1,0 +1,117 @@
+"""The households list, follow-up lists and import/export page in AppTest, in English and Spanish."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from db.engine import reading, transaction
+from db.households import normalize_name
+from db.models import AuditEvent, Household
+from tests.app.conftest import app_test, visible_text
+
+LIST = "pages/households.py"
+
+
+def button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def names_shown(at) -> list[str]:
+    frame = at.dataframe[0].value
+    return list(frame[frame.columns[0]])
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "header", "count"),
+    [("en", "Households", "Name", "1 household"), ("es", "Hogares", "Nombre", "1 hogar")],
+)
+def test_counselor_sees_only_their_office(agency, lang, title, header, count):
+    at = app_test(LIST, lang=lang, user=agency["users"]["counselor"])
+    assert not at.exception
+    assert at.title[0].value == title
+    assert names_shown(at) == ["María José Núñez Pérez"]
+    assert header in at.dataframe[0].value.columns
+    assert count in visible_text(at)
+    assert "Nguyễn" not in visible_text(at)
+
+
+def test_admin_sees_both_offices(agency):
+    at = app_test(LIST, user=agency["users"]["admin"])
+    assert sorted(names_shown(at)) == ["María José Núñez Pérez", "Nguyễn Thị Ngọc"]
+
+
+def test_search_and_the_audit_keeps_no_search_text(agency):
+    at = app_test(LIST, user=agency["users"]["admin"])
+    at.text_input(key="hh_q").input("nguy").run()
+    assert names_shown(at) == ["Nguyễn Thị Ngọc"]
+    at.text_input(key="hh_q").input("zzz").run()
+    assert "No household matches" in visible_text(at)
+    with reading(agency["engine"]) as s:
+        details = list(s.scalars(select(AuditEvent.detail).where(AuditEvent.action == "households_listed")))
+    assert details and not any("nguy" in d or "zzz" in d for d in details)
+
+
+def test_paging_through_a_large_office(agency):
+    with transaction(agency["engine"]) as s:
+        for i in range(120):
+            name = f"Familia Demo {i:03d}"
+            s.add(
+                Household(
+                    office_id=agency["offices"]["north"],
+                    display_name=name,
+                    search_name=normalize_name(name),
+                    opened_on=dt.date(2026, 1, 1),
+                )
+            )
+    at = app_test(LIST, user=agency["users"]["lead"])
+    assert "121 households · page 1 of 3" in visible_text(at)
+    assert len(at.dataframe[0].value) == 50
+    at.number_input(key="hh_page").set_value(3).run()
+    assert "page 3 of 3" in visible_text(at)
+    assert len(at.dataframe[0].value) == 21
+
+
+def test_filters_narrow_the_list(agency):
+    at = app_test(LIST, user=agency["users"]["admin"])
+    at.selectbox(key="hh_area").set_value("montgomery_md").run()
+    assert names_shown(at) == ["Nguyễn Thị Ngọc"]
+    at.selectbox(key="hh_stage").set_value("purchased").run()
+    assert not at.dataframe
+
+
+def test_open_a_household_from_the_list(agency):
+    at = app_test(LIST, user=agency["users"]["counselor"])
+    at.selectbox(key="hh_list_pick").set_value(agency["households"]["north"])
+    button(at, "Open client file").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Client file"
+    assert "María José Núñez Pérez" in visible_text(at)
+    assert not at.query_params or "household" not in str(dict(at.query_params))
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("en", "No contact in 60 days"), ("es", "Sin contacto en 60 días")]
+)
+def test_follow_up_lists_the_silent_household(agency, lang, heading):
+    at = app_test("pages/follow_up.py", lang=lang, user=agency["users"]["counselor"])
+    assert not at.exception
+    assert heading in [h.value for h in at.subheader]
+    # The factory household was opened on 2026-01-05 with no contact since.
+    assert "María José Núñez Pérez" in "\n".join(df.value.to_string() for df in at.dataframe)
+
+
+def test_export_page_offers_sensitive_fields_only_to_admins(agency):
+    at = app_test("pages/import_export.py", user=agency["users"]["counselor"])
+    assert not at.exception
+    assert not [c for c in at.checkbox if c.key == "exp_sensitive"]
+    button(at, "Prepare the export").click().run()
+    assert "1 household in the file." in visible_text(at)
+    admin = app_test("pages/import_export.py", lang="es", user=agency["users"]["admin"])
+    assert "Incluir datos delicados (teléfono, correo, tipo de identificación, residencia)" in visible_text(
+        admin
+    )
+    button(admin, "Preparar la exportación").click().run()
+    assert "2 hogares en el archivo." in visible_text(admin)
