@@ -238,8 +238,13 @@ def export_columns(include_sensitive: bool) -> list[str]:
     return [c for c in EXPORT_COLUMNS if include_sensitive or c not in SENSITIVE_COLUMNS]
 
 
-def caseload(engine: Engine, user: dict, *, include_sensitive: bool = False) -> tuple[list[str], list[list]]:
-    """The caseload the user may see, as a header and rows; sensitive columns only for an admin who asks."""
+def caseload(
+    engine: Engine, user: dict, *, include_sensitive: bool = False, household_ids: list[int] | None = None
+) -> tuple[list[str], list[list]]:
+    """The caseload the user may see (or just `household_ids` of it), as a header and rows.
+
+    Sensitive columns only for an admin who asks.
+    """
     if include_sensitive and (not user or user.get("role") != "admin"):
         raise AccessDenied("sensitive export is for administrators")
     columns = export_columns(include_sensitive)
@@ -249,6 +254,8 @@ def caseload(engine: Engine, user: dict, *, include_sensitive: bool = False) -> 
         .outerjoin(User, User.id == Household.counselor_id)
         .order_by(Household.id)
     )
+    if household_ids is not None:
+        stmt = stmt.where(Household.id.in_(household_ids))
     rows = []
     with transaction(engine) as s:
         for hh, counselor in s.execute(stmt.execution_options(yield_per=2000)):
