@@ -102,7 +102,10 @@ def _use_pay(amount_key: str, frequency_key: str, hours_key: str) -> None:
 
 def pay_helper() -> None:
     """Hourly, weekly or biweekly pay -> monthly income, for families paid by the hour or in cash."""
-    with st.expander(_("Help: turn pay into monthly income")):
+    # Lazy: the helper's widgets are only built while it is open, to keep every rerun light.
+    with st.expander(_("Help: turn pay into monthly income"), key="pay_helper", on_change="rerun") as helper:
+        if not helper.open:
+            return
         st.caption(_("Enter one person's pay before taxes. Add each earner's monthly amount together."))
         amount = st.number_input(_("Pay amount"), value=0.0, step=1.0, key="pay_amount")
         frequency_labels = labels(FREQUENCY_LABELS)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from ui.affordability_inputs import DEBTS, LOAN_LABELS
-from ui.text import N_, _, money, number, percent
+from ui.text import N_, _, date, money, number, percent
 
 MODES = {
     "afford": N_("What can we afford?"),
@@ -142,12 +141,19 @@ def about(amount: float) -> str:
     return money(round(amount / step) * step, cents=False)
 
 
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table from our own labels and formatted figures (cheaper to send than a dataframe)."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell.replace("|", "/") for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
 def breakdown(analysis: dict) -> None:
     """The monthly cost in its five parts and the total, as a small table."""
     monthly = analysis["monthly"]
-    rows = [{_("Part"): _(label), _("Monthly"): money(monthly[part])} for part, label in PART_LABELS.items()]
-    rows.append({_("Part"): _("Total a month"), _("Monthly"): money(monthly["total"])})
-    st.table(pd.DataFrame(rows).set_index(_("Part")))
+    rows = [[_(label), money(monthly[part])] for part, label in PART_LABELS.items()]
+    rows.append(["**" + _("Total a month") + "**", "**" + money(monthly["total"]) + "**"])
+    st.markdown(markdown_table([_("Part"), _("Monthly")], rows))
 
 
 def _limit_text(value) -> str:
@@ -227,24 +233,23 @@ def _value(entry: dict) -> str:
 
 def assumptions(analysis: dict) -> None:
     """Every default the calculator filled in, with its value, source and the date it was checked."""
-    with st.expander(_("Defaults used and their sources")):
+    with st.expander(_("Defaults used and their sources"), key="aff_sources", on_change="rerun") as panel:
+        if not panel.open:
+            return
         rows = []
         for entry in analysis["assumptions"]:
             if entry["field"] in ("id_type", "residency"):
                 continue
+            url = entry.get("source_url")
             rows.append(
-                {
-                    _("Item"): _(FIELD_LABELS.get(entry["field"], entry["field"])),
-                    _("Value"): _value(entry),
-                    _("Source"): entry.get("source_url") or _("plain default"),
-                    _("Checked on"): entry.get("verified_on") or "",
-                }
+                [
+                    _(FIELD_LABELS.get(entry["field"], entry["field"])),
+                    _value(entry),
+                    _("[Source]({url})").format(url=url) if url else _("plain default"),
+                    date(entry["verified_on"]) if entry.get("verified_on") else "",
+                ]
             )
-        st.dataframe(
-            pd.DataFrame(rows),
-            hide_index=True,
-            column_config={_("Source"): st.column_config.LinkColumn(_("Source"))},
-        )
+        st.markdown(markdown_table([_("Item"), _("Value"), _("Source"), _("Checked on")], rows))
         if any(entry.get("stale") for entry in analysis["assumptions"]):
             st.warning(
                 _("Some of these figures were checked over a year ago. Verify them before relying on them.")

@@ -180,7 +180,7 @@ def test_down_payment_above_price_in_spanish(agency):
 
 
 def test_pay_helper_turns_hourly_pay_into_monthly_income(agency):
-    at = open_page("en")
+    at = open_page("en", state={"pay_helper": True})  # the helper is open
     at.number_input(key="pay_amount").set_value(20.0).run()
     at.selectbox(key="pay_frequency").set_value("hourly").run()
     at.number_input(key="pay_hours").set_value(40.0).run()
@@ -262,3 +262,21 @@ def test_id_type_and_status_never_reach_the_url(agency):
     values = " ".join(str(v) for v in at.query_params.values())
     assert "itin" not in values and "non_permanent" not in values
     assert not {"aff_id_type", "aff_residency"} & set(at.query_params)
+
+
+@pytest.mark.parametrize(
+    "lang,row,checked",
+    [
+        (
+            "en",
+            "| Property tax rate | 0.850% | [Source](https://otr.cfo.dc.gov/page/real-property-tax-rates) |",
+            "November 27, 2026",
+        ),
+        ("es", "| Tasa del impuesto a la propiedad |", "27 de noviembre de 2026"),
+    ],
+)
+def test_defaults_table_shows_value_source_and_date(agency, lang, row, checked):
+    at = open_page(lang, "home", state={"aff_sources": True})
+    tables = [m.value for m in at.markdown if m.value.startswith("| ") and "otr.cfo.dc.gov" in m.value]
+    assert tables, "the sources table is missing"
+    assert row in tables[0] and checked in tables[0]
