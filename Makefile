@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# Two workers use both cores; a test file stays on one worker.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
 .PHONY: run test audit demo bench backup restore lint format i18n i18n-extract i18n-update i18n-compile check-python clean
 
