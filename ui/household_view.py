@@ -182,6 +182,49 @@ def _conflict_box(hid: int, counselors: dict[int, str]) -> None:
         right.button(_("Discard my changes and show theirs"), key="hh_take_theirs", on_click=_take_theirs)
 
 
+MEMBER_COLUMNS = ["name", "relationship_to_head", "birth_year", "annual_income"]
+
+
+def _plain(value):
+    """None for the empty cells a data editor gives back (NaN, NA, empty text)."""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA or value == "":
+        return None
+    return value
+
+
+def _members_section(hh: dict) -> None:
+    st.markdown(_("**People in the household**"))
+    st.caption(_("Optional: who lives in the household, with birth year and income. Never ID numbers."))
+    frame = pd.DataFrame([{c: m[c] for c in MEMBER_COLUMNS} for m in hh["members"]], columns=MEMBER_COLUMNS)
+    edited = st.data_editor(
+        frame,
+        num_rows="dynamic",
+        hide_index=True,
+        key=f"members_{hh['id']}",
+        column_config={
+            "name": st.column_config.TextColumn(_("Name"), max_chars=200),
+            "relationship_to_head": st.column_config.TextColumn(_("Relationship"), max_chars=30),
+            "birth_year": st.column_config.NumberColumn(_("Birth year"), min_value=1900, step=1, format="%d"),
+            "annual_income": st.column_config.NumberColumn(_("Income per year"), min_value=0, step=100),
+        },
+    )
+    if st.button(_("Save people"), key="members_save"):
+        people = []
+        for row in edited.to_dict("records"):
+            person = {c: _plain(row.get(c)) for c in MEMBER_COLUMNS}
+            if not person["name"]:
+                continue  # an empty row left in the editor is not a person
+            if person["birth_year"] is not None:
+                person["birth_year"] = int(person["birth_year"])
+            people.append(person)
+        try:
+            households.set_members(engine(), _user(), hh["id"], people)
+        except (InputError, ValueError):
+            st.error(_("Please check the birth years and incomes."))
+        else:
+            st.success(_("Saved."))
+
+
 def _intake_section(hh: dict, counselors: dict[int, str]) -> None:
     _conflict_box(hh["id"], counselors)
     _show_flash("intake")
@@ -190,6 +233,7 @@ def _intake_section(hh: dict, counselors: dict[int, str]) -> None:
         intake_widgets(PREFIX, errors, counselors)
         st.form_submit_button(_("Save changes"), type="primary", on_click=_save_intake, args=(hh["id"],))
     _show_error("intake", errors)
+    _members_section(hh)
 
 
 # --- activity log ---------------------------------------------------------------------------------
