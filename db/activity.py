@@ -611,3 +611,40 @@ def open_follow_up_counts(engine: Engine, user: dict, today: dt.date | None = No
             )
         )
     return {"due": due or 0, "no_contact": silent or 0}
+
+
+def save_plan(
+    engine: Engine, user: dict, household_id: int, summary: str, goals: list[str], steps: list[dict]
+) -> None:
+    """Replace the whole plan (summary, goals and steps) in one transaction: all of it is saved, or none."""
+    clean_goals = [_text(g, "text", 2000, required=True) for g in goals if str(g or "").strip()]
+    clean_steps = [
+        {
+            "text": _text(step.get("text"), "text", 2000, required=True),
+            "owner": _choice(step.get("owner", "client"), codes.STEP_OWNER, "owner"),
+            "due_date": _date(step.get("due_date"), "due_date", required=False),
+            "status": _choice(step.get("status", "open"), codes.STEP_STATUS, "status"),
+        }
+        for step in steps
+        if str(step.get("text") or "").strip()
+    ]
+    with transaction(engine) as s:
+        _household(s, user, household_id)
+        plan = _plan(s, household_id)
+        plan.summary = _text(summary, "summary", 5000)
+        plan.goals.clear()
+        plan.steps.clear()
+        s.flush()
+        for position, text in enumerate(clean_goals):
+            plan.goals.append(PlanGoal(text=text, position=position))
+        for position, step in enumerate(clean_steps):
+            plan.steps.append(PlanStep(position=position, **step))
+        s.flush()
+        audit.record(
+            s,
+            user,
+            "plan_saved",
+            "household",
+            household_id,
+            f"goals={len(clean_goals)};steps={len(clean_steps)}",
+        )

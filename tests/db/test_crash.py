@@ -93,3 +93,61 @@ def test_import_killed_midway_writes_nothing_and_the_database_stays_usable(engin
     # The lock died with the process: the same import now goes through whole.
     assert transfer.commit(engine, user, csv_path.read_bytes()) == ROWS
     assert counts(engine) == (before[0] + ROWS, before[1] + 1)
+
+
+PLAN_CHILD = r"""
+import json, sys, time
+from sqlalchemy import event
+from db.engine import make_engine
+from db import activity
+
+url, user, household_id = sys.argv[1], json.loads(sys.argv[2]), int(sys.argv[3])
+engine = make_engine(url)
+inserts = {"n": 0}
+
+@event.listens_for(engine, "after_cursor_execute")
+def pause_midway(conn, cursor, statement, params, context, executemany):
+    if statement.lstrip().upper().startswith("INSERT INTO PLAN_STEP"):
+        inserts["n"] += 1
+        if inserts["n"] == 2:
+            print("MID", flush=True)
+            time.sleep(120)
+
+steps = [{"text": f"Paso nuevo {i}", "owner": "client"} for i in range(2500)]
+activity.save_plan(engine, user, household_id, "Plan nuevo", ["Meta nueva"], steps)
+print("DONE", flush=True)
+"""
+
+
+def test_plan_save_killed_midway_keeps_the_old_plan_whole(engine):
+    from db import activity
+
+    agency = small_agency(engine)
+    user, household_id = agency["users"]["counselor"], agency["households"]["north"]
+    activity.save_plan(
+        engine,
+        user,
+        household_id,
+        "Plan original",
+        ["Ahorrar para el pago inicial"],
+        [
+            {"text": "Abrir una cuenta de ahorro", "owner": "client", "due_date": "2027-01-15"},
+            {"text": "Revisar el crédito", "owner": "counselor"},
+        ],
+    )
+    before = activity.plan_for(engine, user, household_id)
+    url = engine.url.render_as_string(hide_password=False)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", PLAN_CHILD, url, json.dumps(user), str(household_id)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    first = proc.stdout.readline().strip()
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert first == "MID", proc.stderr.read()[-500:]
+    engine.dispose()
+    after = activity.plan_for(engine, user, household_id)
+    assert after == before
