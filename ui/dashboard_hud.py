@@ -57,6 +57,7 @@ REASON_LABELS = {
 def choose_period(user: dict, today: dt.date) -> tuple[int, int, int | None]:
     """Fiscal year, quarter and (admins only) office; a lead always reports on their own office."""
     this_fy, this_q = fiscal_quarter(today)
+    st.session_state.setdefault("hud_quarter", this_q)  # start on the quarter we are in
     cols = st.columns(3 if user.get("role") == "admin" else 2)
     fiscal_year = cols[0].selectbox(
         _("Fiscal year"),
@@ -67,7 +68,6 @@ def choose_period(user: dict, today: dt.date) -> tuple[int, int, int | None]:
     quarter = cols[1].selectbox(
         _("Quarter (counted from October 1)"),
         [1, 2, 3, 4],
-        index=this_q - 1 if fiscal_year == this_fy else 3,
         format_func=lambda q: _("Q{quarter}").format(quarter=q),
         key="hud_quarter",
     )
