@@ -1,11 +1,9 @@
-"""Attendance (being built)."""
+"""Attendance: record a group workshop (HUD-9902 section 8) and print completion certificates."""
 
 from ui.auth import STAFF_ROLES, require_role
 
 user = require_role(*STAFF_ROLES)
 
-import streamlit as st  # noqa: E402
+from ui.attendance_view import render  # noqa: E402
 
-from ui.text import _  # noqa: E402
-
-st.title(_("Attendance"))
+render(user)

@@ -1,0 +1,306 @@
+"""The attendance screen: record a workshop and who came, then print a certificate for each person.
+
+Trainers use it too, so it shows names only (typed, or found by name in the office), never a client file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from calculators import InputError
+from db import education
+from db.codes import EDUCATION_TYPE
+from db.scope import AccessDenied
+from ui.db import engine
+from ui.errors import FieldErrors
+from ui.labels import EDUCATION_LABELS, LANGUAGE_LABELS, label
+from ui.text import N_, _, date, lang, ngettext
+
+OTHER = "__other__"
+PEOPLE_KEY = "att_people"  # {household id: name} picked from the search
+NEW_KEY = "att_new"  # [{name, language}] typed by the trainer
+SEARCH_KEY = "att_last_search"  # (text, results): search (and audit) only when the text changes
+FLASH_KEY = "att_saved_message"
+VIEW_KEY = "att_view"  # (event id, attendees): audit an event's list once, not on every rerun
+MESSAGES = {
+    "unknown_education_type": N_("Choose the type of workshop."),
+    "unknown_language": N_("Choose a language."),
+    "date_in_future": N_("The workshop date cannot be in the future."),
+    "no_attendees": N_("Add at least one person who attended."),
+    "too_long": N_("This text is too long. Please shorten it."),
+    "missing_field": N_("Please fill in this field."),
+}
+
+
+def names_for(table: dict, codes) -> callable:
+    """A format_func over labels translated now (a lazy one may run later outside this session's language)."""
+    return {code: label(table, code) for code in codes}.get
+
+
+def workshop_modules() -> list:
+    """The curriculum modules, or none when the workshop content cannot be loaded."""
+    try:
+        from curricula.workshops import modules
+
+        return list(modules())
+    except Exception:  # the page still works with typed titles
+        return []
+
+
+def certificate_maker():
+    """reports.certificate.certificate_pdf when it is installed, else None."""
+    try:
+        from reports.certificate import certificate_pdf
+    except ImportError:
+        return None
+    return certificate_pdf
+
+
+def module_title(module_id: str, modules: list, language: str) -> str:
+    """A module's title in `language`; a typed title is shown as typed."""
+    for module in modules:
+        if module.id == module_id:
+            return module.title.get(language) or module.title.get("en") or module_id
+    return module_id
+
+
+def _people() -> dict:
+    return st.session_state.setdefault(PEOPLE_KEY, {})
+
+
+def _newcomers() -> list:
+    return st.session_state.setdefault(NEW_KEY, [])
+
+
+def _suggest_type(modules: list) -> None:
+    """When a module is picked, preselect its HUD-9902 education type (the trainer can still change it)."""
+    chosen = st.session_state.get("att_module")
+    for module in modules:
+        if module.id == chosen and module.hud_education_type in EDUCATION_TYPE:
+            st.session_state["att_type"] = module.hud_education_type
+
+
+def search_box(user: dict) -> None:
+    text = st.text_input(_("Find a person by name"), key="att_search", placeholder=_("At least 2 letters"))
+    last_text, results = st.session_state.get(SEARCH_KEY, ("", []))
+    if text != last_text:
+        try:
+            results = education.search_names(engine(), user, text)
+        except AccessDenied:
+            results = []
+        st.session_state[SEARCH_KEY] = (text, results)
+    if len(education.normalize_name(text)) >= education.SEARCH_MIN and not results:
+        st.caption(_("No one with that name in this office. Add them below as a new person."))
+    for row in results:
+        if row["id"] in _people():
+            continue
+        if st.button(
+            _("Add {name}").format(name=row["name"]), key=f"att_add_{row['id']}", icon=":material/add:"
+        ):
+            _people()[row["id"]] = row["name"]
+            st.rerun()
+
+
+def quick_add_box(errors: FieldErrors) -> None:
+    st.markdown(_("**New person** (not yet a client of the office)"))
+    left, right = st.columns([3, 1])
+    name = left.text_input(_("Full name"), key="att_new_name", max_chars=education.NAME_LIMIT)
+    language = right.selectbox(
+        _("Language"),
+        list(education.LANGUAGES),
+        format_func=names_for(LANGUAGE_LABELS, education.LANGUAGES),
+        key="att_new_lang",
+    )
+    errors.slot("name")
+    if st.button(_("Add new person"), key="att_new_add", icon=":material/person_add:"):
+        clean = " ".join((name or "").split())
+        if not clean:
+            errors.show(InputError("missing_field", "name"), MESSAGES)
+        else:
+            _newcomers().append({"name": clean, "language": language})
+            st.session_state.pop("att_new_name", None)
+            st.rerun()
+
+
+def chosen_list() -> None:
+    people, newcomers = _people(), _newcomers()
+    total = len(people) + len(newcomers)
+    st.markdown(ngettext("**{n} person attended**", "**{n} people attended**", total).format(n=total))
+    for hid, name in list(people.items()):
+        left, right = st.columns([4, 1])
+        left.text(name)
+        if right.button(_("Remove"), key=f"att_rm_{hid}"):
+            people.pop(hid, None)
+            st.rerun()
+    for index, person in enumerate(list(newcomers)):
+        left, right = st.columns([4, 1])
+        left.text(_("{name} (new)").format(name=person["name"]))
+        if right.button(_("Remove"), key=f"att_rmn_{index}"):
+            newcomers.pop(index)
+            st.rerun()
+
+
+def record_form(user: dict, modules: list) -> None:
+    """Choose the workshop, add who came, save it all at once."""
+    errors = FieldErrors()
+    if FLASH_KEY in st.session_state:
+        st.success(st.session_state.pop(FLASH_KEY), icon=":material/check_circle:")
+    options = [m.id for m in modules] + [OTHER]
+    titles = {m.id: module_title(m.id, modules, lang()) for m in modules}
+    titles[OTHER] = _("Another topic (type a title)")
+    module_id = st.selectbox(
+        _("Workshop module"),
+        options,
+        format_func=titles.get,
+        key="att_module",
+        on_change=_suggest_type,
+        args=(modules,),
+    )
+    if not modules:
+        st.caption(_("The workshop modules could not be loaded; type the title instead."))
+    title = ""
+    if module_id == OTHER:
+        title = st.text_input(_("Workshop title"), key="att_title", max_chars=education.TITLE_LIMIT)
+    errors.slot("title")
+    left, middle, right = st.columns(3)
+    with left:
+        when = st.date_input(_("Date"), value=dt.date.today(), max_value=dt.date.today(), key="att_date")
+        errors.slot("event_date")
+    with middle:
+        if "att_type" not in st.session_state and module_id != OTHER:
+            _suggest_type(modules)
+        education_type = st.selectbox(
+            _("HUD-9902 education type"),
+            EDUCATION_TYPE,
+            format_func=names_for(EDUCATION_LABELS, EDUCATION_TYPE),
+            key="att_type",
+        )
+        errors.slot("education_type")
+    with right:
+        language = st.selectbox(
+            _("Language of the workshop"),
+            list(education.LANGUAGES),
+            format_func=names_for(LANGUAGE_LABELS, education.LANGUAGES),
+            key="att_lang",
+        )
+    st.subheader(_("Who attended"))
+    search_box(user)
+    quick_add_box(errors)
+    chosen_list()
+    errors.slot("attendees")
+    if st.button(_("Save attendance"), key="att_save", type="primary", icon=":material/save:"):
+        try:
+            event_id = education.record_event(
+                engine(),
+                user,
+                event_date=when,
+                education_type=education_type,
+                language=language,
+                module_id="" if module_id == OTHER else module_id,
+                title=title,
+                household_ids=list(_people()),
+                new_people=list(_newcomers()),
+            )
+        except InputError as err:
+            errors.show(err, MESSAGES)
+        except AccessDenied:
+            st.error(_("You do not have access to one of these households."))
+        else:
+            count = len(_people()) + len(_newcomers())
+            st.session_state[PEOPLE_KEY], st.session_state[NEW_KEY] = {}, []
+            st.session_state["att_event"] = event_id
+            st.session_state.pop(VIEW_KEY, None)
+            # Shown after the rerun, so the emptied attendee list is what the trainer sees next.
+            st.session_state[FLASH_KEY] = ngettext(
+                "Saved: {n} person at this workshop.", "Saved: {n} people at this workshop.", count
+            ).format(n=count)
+            st.rerun()
+
+
+def _attendees(user: dict, event_id: int) -> list[dict]:
+    cached = st.session_state.get(VIEW_KEY)
+    if cached and cached[0] == event_id:
+        return cached[1]
+    rows = education.attendees(engine(), user, event_id)
+    st.session_state[VIEW_KEY] = (event_id, rows)
+    return rows
+
+
+def certificates(user: dict, modules: list) -> None:
+    """Recent workshops and a certificate of completion for each person who came."""
+    st.subheader(_("Recent workshops and certificates"))
+    events = education.list_events(engine(), user)
+    if not events:
+        st.caption(_("No workshops recorded yet."))
+        return
+    by_id = {e["id"]: e for e in events}
+    if st.session_state.get("att_event") not in by_id:
+        st.session_state["att_event"] = events[0]["id"]
+    labels = {
+        e["id"]: _("{date} — {title} ({n})").format(
+            date=date(e["event_date"], "medium"),
+            title=module_title(e["module_id"], modules, lang()),
+            n=e["attendees"],
+        )
+        for e in events
+    }
+    event_id = st.selectbox(_("Workshop"), list(by_id), format_func=labels.get, key="att_event")
+    event = by_id[event_id]
+    try:
+        people = _attendees(user, event_id)
+    except AccessDenied:
+        st.error(_("You do not have access to this workshop."))
+        return
+    make = certificate_maker()
+    if make is None:
+        st.info(_("Certificates are not available in this version yet."))
+    cert_lang = st.selectbox(
+        _("Certificate language"),
+        list(education.LANGUAGES),
+        index=list(education.LANGUAGES).index(event["language"])
+        if event["language"] in education.LANGUAGES
+        else 0,
+        format_func=names_for(LANGUAGE_LABELS, education.LANGUAGES),
+        key=f"att_cert_lang_{event_id}",
+    )
+    title = module_title(event["module_id"], modules, cert_lang)
+    for number, person in enumerate(people, start=1):
+        left, right = st.columns([3, 2])
+        left.text(person["name"])
+        if make is not None:
+            right.download_button(
+                _("Certificate (PDF)"),
+                data=_certificate(
+                    make, person["name"], title, event["event_date"], cert_lang, event["agency"]
+                ),
+                file_name=f"certificate-{event_id}-{number}.pdf",
+                mime="application/pdf",
+                key=f"att_cert_{event_id}_{person['household_id']}",
+                icon=":material/workspace_premium:",
+                on_click="ignore",
+            )
+
+
+def _certificate(make, name: str, title: str, when, language: str, agency: str):
+    """A deferred builder, so a long list does not render every certificate on each rerun."""
+
+    def build() -> bytes:
+        return make(name, title, when, language, agency)
+
+    return build
+
+
+def render(user: dict) -> None:
+    st.title(_("Attendance"))
+    st.caption(
+        _(
+            "Record a group workshop for the HUD-9902 report (section 8). Only names are shown here; "
+            "client files stay with the counselors."
+        )
+    )
+    modules = workshop_modules()
+    record_form(user, modules)
+    st.divider()
+    certificates(user, modules)
