@@ -23,6 +23,7 @@ __all__ = [
     "CATEGORIES",
     "FREQUENCIES",
     "cash_flow_calendar",
+    "coaching_situation",
     "compare_methods",
     "compare_snapshots",
     "debt_payoff",
@@ -88,3 +89,34 @@ def compare_snapshots(before: dict, after: dict) -> dict:
     if improved:
         outcomes.append("improved_financial_capacity")
     return {"changes": changes, "improved": improved, "worse": worse, "outcomes": outcomes}
+
+
+def coaching_situation(
+    *,
+    income: dict,
+    plan: dict,
+    calendar: dict | None = None,
+    fund: dict | None = None,
+    debts: list[dict] = (),
+    remittance_share: float | None = None,
+    remittance_ceiling: float | None = None,
+    banked: bool = True,
+    ready: dict | None = None,
+    credit_score=None,
+) -> dict:
+    """The yes/no facts coaching tips are chosen by (codes in curricula.coaching.SITUATIONS)."""
+    return {
+        "spending_over_income": plan["left_over"] < 0,
+        "short_weeks": bool(calendar and calendar["short_weeks"]),
+        "irregular_income": bool(income.get("irregular")),
+        "remittance_fees_high": remittance_share is not None
+        and remittance_ceiling is not None
+        and remittance_share > remittance_ceiling,
+        "no_bank_account": not banked,
+        "cash_income": income.get("cash_monthly", 0) > 0,
+        "below_starter_cushion": bool(fund and fund["stage"] == "starter"),
+        "has_debts": any(float(d.get("balance") or 0) > 0 for d in debts),
+        "dti_over_guideline": bool(ready and ready["debt_payments_to_cut"] > 0),
+        "in_tanda": plan["by_category"].get("tanda", 0) > 0,
+        "no_credit_score": not credit_score,
+    }

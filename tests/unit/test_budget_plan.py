@@ -184,3 +184,26 @@ def test_compare_snapshots(before, after, improved, outcomes):
     result = compare_snapshots(before, after)
     assert result["improved"] == improved
     assert result["outcomes"] == outcomes
+
+
+def test_coaching_situation_from_results():
+    from calculators.budget import coaching_situation, income_summary
+
+    income = income_summary([{"frequency": "irregular", "by_month": [3000, 1000], "form": "cash"}])
+    plan = spending_plan(
+        [{"category": "housing", "amount": 2500}, {"category": "tanda", "amount": 100}], 2166.67
+    )
+    facts = coaching_situation(
+        income=income,
+        plan=plan,
+        calendar={"short_weeks": [1]},
+        fund=emergency_fund(2600, 0, 500),
+        debts=[{"balance": 300}],
+        remittance_share=0.07,
+        remittance_ceiling=0.05,
+        banked=False,
+        ready={"debt_payments_to_cut": 50.0},
+    )
+    assert all(facts.values()), [k for k, v in facts.items() if not v]
+    calm = coaching_situation(income=income_summary([]), plan=spending_plan([], 100), credit_score=700)
+    assert not any(calm.values()), [k for k, v in calm.items() if v]
