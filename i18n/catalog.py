@@ -67,7 +67,10 @@ def missing(lang: str = "es") -> dict[str, tuple[str, int]]:
 
 
 def add_translations(entries: dict[str, str], po_path: Path = MAIN_PO) -> None:
-    """Merge {english: spanish} into a .po file, creating it with the right header if needed."""
+    """Merge {english: spanish} into a .po file, creating it with the right header if needed.
+
+    Plural entries take msgid as a (singular, plural) tuple and msgstr as a tuple of forms.
+    """
     if po_path.exists():
         with po_path.open("rb") as f:
             catalog = read_po(f, locale="es")
@@ -89,12 +92,33 @@ def add_translations(entries: dict[str, str], po_path: Path = MAIN_PO) -> None:
         write_po(f, catalog, width=0, sort_output=True, omit_header=False)
 
 
+def merge_into_main(lang: str = "es") -> list[Path]:
+    """Fold every other .po file of a language into messages.po (one catalog for translators); returns what was folded."""
+    folder = LOCALES_DIR / lang / "LC_MESSAGES"
+    others = [p for p in sorted(folder.glob("*.po")) if p.name != MAIN_PO.name]
+    entries: dict = {}
+    for po in others:
+        with po.open("rb") as f:
+            for message in read_po(f, locale=lang):
+                if message.id and message.string and not message.fuzzy:
+                    entries[message.id] = message.string
+    if entries:
+        add_translations(entries)
+    for po in others:
+        po.unlink()
+    return others
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["merge"]:
+        folded = merge_into_main()
+        print(f"folded {len(folded)} catalog(s) into {MAIN_PO.name}")
+        sys.exit(0)
     if sys.argv[1:] == ["missing"]:
         gaps = missing()
         for msg, (where, line) in sorted(gaps.items(), key=lambda kv: kv[1]):
             print(f"{where}:{line}: {msg!r}")
         print(f"{len(gaps)} message(s) without Spanish")
         sys.exit(1 if gaps else 0)
-    print("usage: python -m i18n.catalog missing")
+    print("usage: python -m i18n.catalog missing|merge")
     sys.exit(2)
