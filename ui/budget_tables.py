@@ -1,0 +1,265 @@
+"""Editable tables of the budget coach (income, spending, debts, transfer options) and their example rows.
+
+Tables show translated labels; what leaves this module is plain rows with codes, ready for calculators.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from calculators.budget import CATEGORIES
+from ui.text import N_, _, lang
+
+FREQUENCY_LABELS = {
+    "weekly": N_("Every week"),
+    "biweekly": N_("Every two weeks"),
+    "semimonthly": N_("Twice a month"),
+    "monthly": N_("Once a month"),
+    "annual": N_("Once a year"),
+}
+FORM_LABELS = {
+    "cash": N_("Cash"),
+    "deposit": N_("Check or deposit"),
+    "non_cash": N_("Help that is not money (SNAP, WIC)"),
+}
+CATEGORY_LABELS = {
+    "housing": N_("Housing (rent)"),
+    "utilities": N_("Utilities (power, water, gas)"),
+    "groceries": N_("Groceries"),
+    "transportation": N_("Transportation"),
+    "health_care": N_("Health care"),
+    "child_care_school": N_("Child care and school"),
+    "household_supplies": N_("Household supplies"),
+    "phone_internet": N_("Phone and internet"),
+    "debt_payments": N_("Debt payments"),
+    "remittances": N_("Money sent to family (remittances)"),
+    "tanda": N_("Tanda or lending circle"),
+    "savings": N_("Savings"),
+    "eating_out": N_("Eating out"),
+    "personal_care": N_("Personal care"),
+    "pets": N_("Pets"),
+    "entertainment": N_("Fun and entertainment"),
+    "other": N_("Other"),
+}
+MONTH_LABELS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+
+# Example household for a workshop: a painter paid weekly in cash, a partner paid every two weeks, SNAP.
+EXAMPLE_INCOME = [
+    ("job_1", 650.0, "weekly", "cash", 5),
+    ("job_2", 900.0, "biweekly", "deposit", 9),
+    ("snap", 300.0, "monthly", "non_cash", 1),
+]
+EXAMPLE_INCOME_NAMES = {"job_1": N_("Painting job"), "job_2": N_("Cleaning job"), "snap": N_("SNAP")}
+EXAMPLE_SPENDING = [
+    ("housing", 1600.0, 1, False),
+    ("utilities", 180.0, 12, False),
+    ("groceries", 600.0, None, True),
+    ("transportation", 250.0, None, True),
+    ("phone_internet", 120.0, 20, False),
+    ("health_care", 80.0, None, False),
+    ("child_care_school", 150.0, None, False),
+    ("household_supplies", 80.0, None, True),
+    ("debt_payments", 370.0, 25, False),
+    ("remittances", 300.0, 15, False),
+    ("tanda", 100.0, 1, False),
+    ("savings", 100.0, None, False),
+    ("eating_out", 120.0, None, True),
+    ("personal_care", 60.0, None, True),
+    ("entertainment", 40.0, None, True),
+]
+EXAMPLE_DEBTS = [
+    (N_("Store card"), 900.0, 14.99, 35.0),
+    (N_("Car"), 7800.0, 8.9, 240.0),
+    (N_("Credit card"), 3200.0, 24.99, 95.0),
+]
+EXAMPLE_TRANSFERS = [
+    (N_("Money transfer store"), 10.0, 3.0),
+    (N_("Phone app"), 2.99, 1.0),
+    (N_("Credit union"), 5.0, 0.5),
+]
+
+
+def _value(value):
+    """A cell as plain Python: empty cells (NaN/None) become None."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _rows(frame: pd.DataFrame) -> list[dict]:
+    """Rows with at least one filled cell (a blank row the user added is not an error)."""
+    rows = []
+    for record in frame.to_dict("records"):
+        clean = {k: _value(v) for k, v in record.items()}
+        if any(v not in (None, "", False) for v in clean.values()):
+            rows.append(clean)
+    return rows
+
+
+def _code(labels: dict, shown):
+    """The code whose translated label is `shown` (None stays None; an unknown label is returned as is)."""
+    for code, text in labels.items():
+        if _(text) == shown:
+            return code
+    return shown
+
+
+def income_table() -> list[dict]:
+    """Regular income sources: name, amount per paycheck, how often, how it is paid, first payday of the month."""
+    name, amount, often, form, day = (
+        _("Source"),
+        _("Amount each time"),
+        _("How often"),
+        _("Paid in"),
+        _("First payday (day of month)"),
+    )
+    frame = pd.DataFrame(
+        [
+            {
+                name: _(EXAMPLE_INCOME_NAMES[n]),
+                amount: a,
+                often: _(FREQUENCY_LABELS[f]),
+                form: _(FORM_LABELS[k]),
+                day: d,
+            }
+            for n, a, f, k, d in EXAMPLE_INCOME
+        ]
+    )
+    edited = st.data_editor(
+        frame,
+        key=f"budget_income_{lang()}",
+        num_rows="dynamic",
+        hide_index=True,
+        column_config={
+            amount: st.column_config.NumberColumn(amount, format="$%.2f"),
+            often: st.column_config.SelectboxColumn(often, options=[_(t) for t in FREQUENCY_LABELS.values()]),
+            form: st.column_config.SelectboxColumn(form, options=[_(t) for t in FORM_LABELS.values()]),
+            day: st.column_config.NumberColumn(day, step=1),
+        },
+    )
+    return [
+        {
+            "name": row.get(name) or "",
+            "amount": row.get(amount),
+            "frequency": _code(FREQUENCY_LABELS, row.get(often)) or "monthly",
+            "form": _code(FORM_LABELS, row.get(form)) or "deposit",
+            "first_day": int(row[day]) if isinstance(row.get(day), (int, float)) else None,
+        }
+        for row in _rows(edited)
+    ]
+
+
+def irregular_table() -> list[float]:
+    """Irregular or seasonal income, month by month (all zero when there is none)."""
+    month, amount = _("Month"), _("Amount")
+    frame = pd.DataFrame([{month: _(m), amount: 0.0} for m in MONTH_LABELS])
+    edited = st.data_editor(
+        frame,
+        key=f"budget_irregular_{lang()}",
+        hide_index=True,
+        disabled=[month],
+        column_config={amount: st.column_config.NumberColumn(amount, format="$%.2f")},
+    )
+    return [_value(v) or 0.0 for v in edited[amount].tolist()]
+
+
+def spending_table() -> list[dict]:
+    """The spending plan: category, monthly amount, due day (for the calendar), paid from a cash envelope."""
+    category, amount, due, envelope = _("Category"), _("Monthly amount"), _("Due day"), _("Cash envelope")
+    frame = pd.DataFrame(
+        [{category: _(CATEGORY_LABELS[c]), amount: a, due: d, envelope: e} for c, a, d, e in EXAMPLE_SPENDING]
+    )
+    frame[due] = frame[due].astype("Int64")
+    edited = st.data_editor(
+        frame,
+        key=f"budget_spending_{lang()}",
+        num_rows="dynamic",
+        hide_index=True,
+        column_config={
+            category: st.column_config.SelectboxColumn(
+                category, options=[_(CATEGORY_LABELS[c]) for c in CATEGORIES]
+            ),
+            amount: st.column_config.NumberColumn(amount, format="$%.2f"),
+            due: st.column_config.NumberColumn(due, step=1),
+            envelope: st.column_config.CheckboxColumn(envelope),
+        },
+    )
+    return [
+        {
+            "category": _code(CATEGORY_LABELS, row.get(category)) or "other",
+            "amount": row.get(amount),
+            "due_day": int(row[due]) if isinstance(row.get(due), (int, float)) else None,
+            "envelope": bool(row.get(envelope)),
+        }
+        for row in _rows(edited)
+    ]
+
+
+def debts_table() -> list[dict]:
+    """Debts: name, balance, APR in percent (as people read it on a statement), minimum payment."""
+    name, balance, apr, minimum = _("Debt"), _("Balance owed"), _("APR (%)"), _("Minimum payment")
+    frame = pd.DataFrame([{name: _(n), balance: b, apr: r, minimum: m} for n, b, r, m in EXAMPLE_DEBTS])
+    edited = st.data_editor(
+        frame,
+        key=f"budget_debts_{lang()}",
+        num_rows="dynamic",
+        hide_index=True,
+        column_config={
+            balance: st.column_config.NumberColumn(balance, format="$%.2f"),
+            apr: st.column_config.NumberColumn(apr, format="%.2f%%"),
+            minimum: st.column_config.NumberColumn(minimum, format="$%.2f"),
+        },
+    )
+    return [
+        {
+            "name": row.get(name) or "",
+            "balance": row.get(balance),
+            "apr": None if row.get(apr) is None else row[apr] / 100,
+            "minimum": row.get(minimum),
+        }
+        for row in _rows(edited)
+    ]
+
+
+def transfer_table() -> list[dict]:
+    """Ways to send money home: fee per transfer and the exchange-rate markup in percent."""
+    name, fee, margin = _("Service"), _("Fee per transfer"), _("Exchange-rate markup (%)")
+    frame = pd.DataFrame([{name: _(n), fee: f, margin: m} for n, f, m in EXAMPLE_TRANSFERS])
+    edited = st.data_editor(
+        frame,
+        key=f"budget_transfers_{lang()}",
+        num_rows="dynamic",
+        hide_index=True,
+        column_config={
+            fee: st.column_config.NumberColumn(fee, format="$%.2f"),
+            margin: st.column_config.NumberColumn(margin, format="%.2f%%"),
+        },
+    )
+    return [
+        {
+            "name": row.get(name) or "?",
+            "fee": row.get(fee),
+            "fx_margin": None if row.get(margin) is None else row[margin] / 100,
+        }
+        for row in _rows(edited)
+    ]

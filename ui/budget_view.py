@@ -1,0 +1,421 @@
+"""Budget coach panels: messages at the field, summaries, tips, debt comparison, snapshots."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from calculators import InputError
+from calculators.budget import (
+    compare_methods,
+    compare_snapshots,
+    mortgage_ready_gap,
+    remittance_costs,
+    savings_timeline,
+    tanda_schedule,
+)
+from calculators.debt import add_months
+from calculators.rules import rule, today
+from curricula import coaching
+from ui import budget_charts as charts
+from ui import budget_tables as tables
+from ui import clients
+from ui.errors import message_for
+from ui.labels import OUTCOME_LABELS
+from ui.text import N_, _, date, money, number, percent, pick
+
+MESSAGES = {
+    "budget_below_minimums": N_(
+        "The money for debts each month is less than the minimum payments added up. Raise it to at least the total of the minimums."
+    ),
+    "never_paid_off": N_(
+        "With this amount the debts are never paid off: the interest grows as fast as the payments. Pay more each month or ask about a lower rate."
+    ),
+    "never_reached": N_(
+        "With no monthly deposit this goal is never reached. Enter an amount to save each month."
+    ),
+    "duplicate_name": N_("Two debts have the same name. Give each debt its own name."),
+    "unknown_frequency": N_("Choose how often this income arrives."),
+    "unknown_form": N_("Choose how this income is paid."),
+    "unknown_category": N_("Choose a category from the list."),
+    "bad_day": N_("Enter a day of the month from 1 to 31."),
+    "rate_out_of_range": N_("Enter an APR from 0% to 100%."),
+    "payout_after_end": N_(
+        "The month you receive the pot must be between 1 and the number of people in the tanda."
+    ),
+    "no_amount": N_("Enter the amount you send (more than $0)."),
+}
+SECTION_LABELS = {
+    "needs": N_("Needs (including money sent to family)"),
+    "wants": N_("Wants"),
+    "savings": N_("Savings and extra debt payments"),
+}
+COMPARED_LABELS = {
+    "savings": N_("Savings"),
+    "total_debt": N_("Total debt"),
+    "left_over": N_("Left over each month"),
+    "credit_score": N_("Credit score"),
+}
+# The affordability calculator; the link carries amounts only (income and debt payments), never a client.
+AFFORDABILITY_PAGE = "pages/affordability.py"
+METHOD_LABELS = {
+    "snowball": N_("Snowball (smallest balance first)"),
+    "avalanche": N_("Avalanche (highest APR first)"),
+}
+
+
+class BudgetErrors:
+    """Error slots under each field or table; a table error says which row it is about."""
+
+    def __init__(self) -> None:
+        self._slots: dict[str, st.delta_generator.DeltaGenerator] = {}
+
+    def slot(self, field: str) -> None:
+        self._slots[field] = st.empty()
+
+    def show(self, error: InputError) -> None:
+        message = message_for(error, MESSAGES)
+        if error.detail.isdigit():
+            message = _("Row {row}: {message}").format(row=error.detail, message=message)
+        target = self._slots.get(error.field or "")
+        (target or st).error(message, icon=":material/error:")
+
+
+def totals(summary: dict) -> None:
+    """The three numbers a household remembers: money in, money out, what is left."""
+    a, b, c = st.columns(3)
+    a.metric(_("Income a month"), money(summary["monthly_income"]))
+    b.metric(_("Spending a month"), money(summary["monthly_spending"]))
+    c.metric(_("Left over"), money(summary["left_over"]))
+    if summary["left_over"] < 0:
+        st.warning(_("The plan spends more than comes in. Look at the tips below for a first step."))
+
+
+def income_details(income: dict) -> None:
+    st.caption(
+        _(
+            "Cash: {cash} a month. Check or deposit: {deposit}. Help that is not money: {non_cash}. A year: {annual}."
+        ).format(
+            cash=money(income["cash_monthly"]),
+            deposit=money(income["deposit_monthly"]),
+            non_cash=money(income["non_cash_monthly"]),
+            annual=money(income["annual"]),
+        )
+    )
+    if income["irregular"]:
+        st.info(
+            _("Income changes by month: from {low} to {high}. Plan with the low month.").format(
+                low=money(income["lowest_month"]), high=money(income["highest_month"])
+            )
+        )
+
+
+def fifty_thirty_twenty(reference: dict) -> None:
+    """Show the household's shares beside 50/30/20, worded as a reference, never as pass or fail."""
+    st.markdown(_("**50/30/20: a point of reference, not a rule**"))
+    st.caption(_("Many families here spend more than half on housing alone. That is common, not a failure."))
+    for key, label in SECTION_LABELS.items():
+        row = reference[key]
+        st.text(
+            _("{label}: {share} of income ({amount}). Reference: {guide}.").format(
+                label=_(label),
+                share=percent(row["share"], 0),
+                amount=money(row["amount"], cents=False),
+                guide=percent(row["guide_share"], 0),
+            )
+        )
+
+
+def tips(situation: dict) -> None:
+    """Coaching tips that fit this household, with their source."""
+    chosen = coaching.tips_for(situation)
+    if not chosen:
+        st.caption(_("No tips right now: this plan looks steady."))
+    for tip in chosen:
+        st.info(pick(tip), icon=":material/lightbulb:")
+        st.caption(_("Source: {url}").format(url=tip["source_url"]))
+
+
+def debt_comparison(result: dict) -> None:
+    """Snowball and avalanche side by side: months, interest, debt-free month, the difference."""
+    cols = st.columns(2)
+    for col, method in zip(cols, ("snowball", "avalanche"), strict=True):
+        plan = result[method]
+        with col:
+            st.markdown(f"**{_(METHOD_LABELS[method])}**")
+            st.metric(_("Months to pay off"), number(plan["months"]))
+            st.metric(_("Interest paid"), money(plan["total_interest"]))
+            st.caption(_("Order: {order}").format(order=", ".join(plan["payoff_order"])))
+    saved = result["interest_difference"]
+    if saved > 0.005:
+        st.success(_("Avalanche saves {amount} in interest.").format(amount=money(saved)))
+    else:
+        st.info(_("Both methods cost the same interest here. Pick the one that keeps you going."))
+
+
+def snapshots(summary: dict) -> None:
+    """Compare two saved budgets (or the last saved one with this budget) and offer HUD-9902 outcomes."""
+    saved = clients.saved_scenarios("budget")
+    if not saved:
+        st.caption(_("Save this budget to a client file to compare it later."))
+        return
+    choices = {f"saved_{s['id']}": s for s in saved}
+    labels = {key: _("Saved {date}").format(date=str(s["created_at"])[:10]) for key, s in choices.items()}
+    labels["current"] = _("This budget (not saved yet)")
+    keys = list(labels)
+    before_key = st.selectbox(
+        _("Before"), keys, index=len(keys) - 2, format_func=labels.get, key="budget_before"
+    )
+    after_key = st.selectbox(
+        _("After"), keys, index=len(keys) - 1, format_func=labels.get, key="budget_after"
+    )
+    before = choices[before_key]["summary"] if before_key != "current" else summary
+    after = choices[after_key]["summary"] if after_key != "current" else summary
+    result = compare_snapshots(before or {}, after or {})
+    for key, change in result["changes"].items():
+        shown = number if key == "credit_score" else money
+        st.text(
+            _("{label}: {before} → {after}").format(
+                label=_(COMPARED_LABELS[key]), before=shown(change["before"]), after=shown(change["after"])
+            )
+        )
+    if result["outcomes"]:
+        st.caption(
+            _("These changes support: {outcomes}.").format(
+                outcomes=", ".join(_(OUTCOME_LABELS.get(c, c)) for c in result["outcomes"])
+            )
+        )
+    clients.propose_outcomes(result["outcomes"])
+
+
+def remittance_panel(tab, plan: dict, errors: BudgetErrors) -> float | None:
+    """Transfer services compared for the money sent home; returns the cost share of the service used now."""
+    sent = plan["by_category"].get("remittances", 0.0)
+    if sent <= 0:
+        return None
+    benchmark = rule("budget", "remittance_cost")
+    with tab, st.expander(_("Sending money home: compare the cost"), expanded=True):
+        per_month = st.number_input(
+            _("Transfers each month"), value=1, step=1, key="transfers_per_month", bind="query-params"
+        )
+        errors.slot("transfers_per_month")
+        options = tables.transfer_table()
+        errors.slot("remittance_options")
+        if not isinstance(per_month, int) or per_month < 1:
+            errors.show(InputError("out_of_range", "transfers_per_month"))
+            return None
+        try:
+            costs = remittance_costs(sent / per_month, options)
+        except InputError as error:
+            errors.show(error)
+            return None
+        if not costs:
+            return None
+        # Offer services in the order entered: the first row is usually the one the family uses now.
+        names = list(dict.fromkeys(str(o["name"]) for o in options))
+        used = st.selectbox(_("Service used now"), names, key="remittance_used")
+        current = next(c for c in costs if c["name"] == used)
+        cheapest = costs[0]
+        for row in costs:
+            st.text(
+                _("{name}: {cost} per transfer ({share} of what you send)").format(
+                    name=row["name"], cost=money(row["cost"]), share=percent(row["share"], 1)
+                )
+            )
+        yearly = (current["cost"] - cheapest["cost"]) * per_month * 12
+        if yearly > 0.005:
+            st.success(
+                _("Sending with {name} would save about {amount} a year.").format(
+                    name=cheapest["name"], amount=money(yearly, cents=False)
+                )
+            )
+        st.caption(
+            _(
+                "Goal set by the United Nations (SDG 10.c): transfers should cost under {target}, and never over {ceiling}. Source: {url}"
+            ).format(
+                target=percent(benchmark["target"], 0),
+                ceiling=percent(benchmark["ceiling"], 0),
+                url=benchmark["source_url"],
+            )
+        )
+        return current["share"]
+
+
+def tanda_panel(tab, plan: dict, errors: BudgetErrors) -> None:
+    """The household's tanda: the pot, the month they take it, and what they owe the circle after."""
+    paid = plan["by_category"].get("tanda", 0.0)
+    if paid <= 0:
+        return
+    with tab, st.expander(_("Tanda or lending circle"), expanded=False):
+        members = st.number_input(
+            _("People in the circle"), value=10, step=1, key="tanda_members", bind="query-params"
+        )
+        errors.slot("tanda_members")
+        turn = st.number_input(
+            _("Month you receive the pot"), value=1, step=1, key="tanda_payout_month", bind="query-params"
+        )
+        errors.slot("tanda_payout_month")
+        try:
+            result = tanda_schedule(paid, int(members), int(turn))
+        except InputError as error:
+            errors.show(error)
+            return
+        st.text(
+            _("Pot: {pot}, received in month {month}.").format(
+                pot=money(result["pot"], cents=False), month=int(turn)
+            )
+        )
+        if result["months_owing"] > 0:
+            st.caption(
+                _(
+                    "After you receive it, you keep paying for {n} more months. If the circle is informal and someone stops paying, you can lose money."
+                ).format(n=result["months_owing"])
+            )
+
+
+def calendar_panel(calendar: dict) -> None:
+    """Week-by-week money in and out, the balance, and the weeks that end below zero."""
+    st.altair_chart(charts.cash_flow_weeks(calendar["weeks"]), width="stretch")
+    for week in calendar["weeks"]:
+        line = _("Week {n}: in {money_in}, out {money_out}, balance {balance}").format(
+            n=week["week"],
+            money_in=money(week["money_in"]),
+            money_out=money(week["money_out"]),
+            balance=money(week["balance"]),
+        )
+        (st.error if week["short"] else st.text)(line)
+    if calendar["short_weeks"]:
+        st.warning(
+            _(
+                "Money runs short in week(s) {weeks}. Move a due date or set money aside from an earlier payday."
+            ).format(weeks=", ".join(str(w) for w in calendar["short_weeks"]))
+        )
+
+
+def debts_panel(debt_rows: list[dict], debt_budget, errors: BudgetErrors) -> None:
+    """Snowball and avalanche compared, with total balances over time."""
+    if not debt_rows:
+        st.caption(_("No debts entered."))
+        return
+    try:
+        result = compare_methods(debt_rows, debt_budget)
+    except InputError as error:
+        if error.code in ("budget_below_minimums", "never_paid_off"):
+            error = InputError(error.code, "debt_budget")
+        errors.show(error)
+        return
+    debt_comparison(result)
+    for method in ("snowball", "avalanche"):
+        st.caption(
+            _("{method}: debt-free in {month}.").format(
+                method=_(METHOD_LABELS[method]), month=date(result[method]["debt_free_date"], "MMMM y")
+            )
+        )
+    st.altair_chart(
+        charts.debt_balances({_(METHOD_LABELS[m]): result[m]["schedule"] for m in ("snowball", "avalanche")}),
+        width="stretch",
+    )
+
+
+def mortgage_ready(summary: dict, errors: BudgetErrors) -> dict | None:
+    """Debt-to-income and the room left for a home payment, with a link to the affordability calculator."""
+    st.markdown(_("**Getting mortgage-ready**"))
+    gross = st.number_input(
+        _("Income before taxes (monthly)"),
+        value=round(summary["monthly_income"], 2),
+        step=100.0,
+        key="gross_income",
+    )
+    errors.slot("gross_income")
+    try:
+        ready = mortgage_ready_gap(gross, summary["monthly_debt_payments"], "fha")
+    except InputError as error:
+        errors.show(InputError(error.code, "gross_income"))
+        return None
+    st.text(
+        _(
+            "DTI (the part of your income that goes to debts): {dti}. FHA guideline with a home payment: {limit}."
+        ).format(dti=percent(ready["dti"], 0), limit=percent(ready["guideline_back"], 0))
+    )
+    if ready["debt_payments_to_cut"] > 0:
+        st.warning(
+            _("To be mortgage-ready, monthly debt payments would need to drop by {amount}.").format(
+                amount=money(ready["debt_payments_to_cut"])
+            )
+        )
+    else:
+        st.success(
+            _("Room for a home payment under the guideline: {amount} a month.").format(
+                amount=money(ready["room_for_housing"])
+            )
+        )
+    st.caption(_("Source: {url}").format(url=ready["source_url"]))
+    st.page_link(
+        AFFORDABILITY_PAGE,
+        label=_("See what home price fits"),
+        icon=":material/house:",
+        query_params={
+            "income": str(round(gross, 2)),
+            "other_debt": str(round(summary["monthly_debt_payments"], 2)),
+        },
+    )
+    return ready
+
+
+def emergency_panel(fund: dict) -> None:
+    """Where the emergency fund stands: starter cushion first, then three months of spending."""
+    st.markdown(_("**Emergency fund**"))
+    if fund["stage"] == "starter":
+        st.info(
+            _("Step 1: a first cushion of {goal}. Still needed: {needed}.").format(
+                goal=money(fund["goal"], cents=False), needed=money(fund["still_needed"], cents=False)
+            )
+        )
+    elif fund["stage"] == "three_months":
+        st.info(
+            _("Step 2: three months of spending, {goal}. Still needed: {needed}.").format(
+                goal=money(fund["goal"], cents=False), needed=money(fund["still_needed"], cents=False)
+            )
+        )
+    else:
+        st.success(_("Three months of spending saved. Well done."))
+    st.caption(
+        _("Savings cover {months} months of spending.").format(months=number(fund["months_covered"], 1))
+    )
+
+
+@st.fragment
+def goal_panel(plan: dict) -> None:
+    """Months to a savings goal such as a down payment (its own fragment: only it reruns on its inputs)."""
+    st.markdown(_("**Saving for a goal (for example a down payment)**"))
+    local = BudgetErrors()
+    goal = st.number_input(_("Goal amount"), value=10000.0, step=500.0, key="goal", bind="query-params")
+    local.slot("goal")
+    deposit = st.number_input(
+        _("Saved each month"),
+        value=float(plan["by_category"].get("savings", 0.0)),
+        step=25.0,
+        key="monthly_deposit",
+        bind="query-params",
+    )
+    local.slot("monthly_deposit")
+    rate = st.number_input(
+        _("Interest the account pays (% a year)"),
+        value=0.0,
+        step=0.25,
+        key="savings_rate",
+        bind="query-params",
+    )
+    local.slot("annual_rate")
+    saved = st.session_state.get("savings") or 0.0
+    try:
+        result = savings_timeline(goal, saved, deposit, (rate or 0.0) / 100)
+    except InputError as error:
+        local.show(error)
+        return
+    st.metric(_("Months to the goal"), number(result["months"]))
+    st.caption(
+        _("Reached around {month}, with {interest} of interest.").format(
+            month=date(add_months(today(), result["months"]), "MMMM y"),
+            interest=money(result["interest_earned"]),
+        )
+    )
