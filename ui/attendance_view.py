@@ -23,6 +23,7 @@ PEOPLE_KEY = "att_people"  # {household id: name} picked from the search
 NEW_KEY = "att_new"  # [{name, language}] typed by the trainer
 SEARCH_KEY = "att_last_search"  # (text, results): search (and audit) only when the text changes
 FLASH_KEY = "att_saved_message"
+NAME_ERROR_KEY = "att_new_name_missing"
 VIEW_KEY = "att_view"  # (event id, attendees): audit an event's list once, not on every rerun
 MESSAGES = {
     "unknown_education_type": N_("Choose the type of workshop."),
@@ -103,25 +104,30 @@ def search_box(user: dict) -> None:
             st.rerun()
 
 
+def _add_newcomer() -> None:
+    """Button callback: move the typed name into the list and empty the box for the next person."""
+    clean = " ".join((st.session_state.get("att_new_name") or "").split())
+    if not clean:
+        st.session_state[NAME_ERROR_KEY] = True
+        return
+    _newcomers().append({"name": clean, "language": st.session_state.get("att_new_lang", "es")})
+    st.session_state["att_new_name"] = ""
+
+
 def quick_add_box(errors: FieldErrors) -> None:
     st.markdown(_("**New person** (not yet a client of the office)"))
     left, right = st.columns([3, 1])
-    name = left.text_input(_("Full name"), key="att_new_name", max_chars=education.NAME_LIMIT)
-    language = right.selectbox(
+    left.text_input(_("Full name"), key="att_new_name", max_chars=education.NAME_LIMIT)
+    right.selectbox(
         _("Language"),
         list(education.LANGUAGES),
         format_func=names_for(LANGUAGE_LABELS, education.LANGUAGES),
         key="att_new_lang",
     )
     errors.slot("name")
-    if st.button(_("Add new person"), key="att_new_add", icon=":material/person_add:"):
-        clean = " ".join((name or "").split())
-        if not clean:
-            errors.show(InputError("missing_field", "name"), MESSAGES)
-        else:
-            _newcomers().append({"name": clean, "language": language})
-            st.session_state.pop("att_new_name", None)
-            st.rerun()
+    st.button(_("Add new person"), key="att_new_add", icon=":material/person_add:", on_click=_add_newcomer)
+    if st.session_state.pop(NAME_ERROR_KEY, False):
+        errors.show(InputError("missing_field", "name"), MESSAGES)
 
 
 def chosen_list() -> None:

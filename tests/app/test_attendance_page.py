@@ -162,3 +162,14 @@ def test_trainer_session_left_idle_is_logged_out(office):
     at.session_state["last_activity"] = time.time() - 3 * 3600
     at.run()
     assert "Please log in" in visible_text(at)
+
+
+def test_adding_a_newcomer_empties_the_name_box_and_a_blank_name_is_refused(office):
+    at = app_test(PAGE, user=office["users"]["trainer"])
+    at.text_input(key="att_new_name").input("Ana Gómez").run()
+    at.button(key="att_new_add").click().run()
+    assert at.text_input(key="att_new_name").value == ""
+    assert "Ana Gómez (new)" in visible_text(at)
+    at.button(key="att_new_add").click().run()
+    assert any("Please fill in this field." in e.value for e in at.error)
+    assert "**1 person attended**" in visible_text(at)
