@@ -1,4 +1,4 @@
-"""Program rules (being built)."""
+"""Program rules (leads, admins): every dated rule table with its dates and source; old checks flagged."""
 
 from ui.auth import require_role
 
@@ -6,6 +6,39 @@ user = require_role("lead", "admin")
 
 import streamlit as st  # noqa: E402
 
-from ui.text import _  # noqa: E402
+from calculators.rules import all_rule_files  # noqa: E402
+from ui import assistance_rules as view  # noqa: E402
+from ui.text import _, ngettext  # noqa: E402
 
 st.title(_("Program rules"))
+st.caption(
+    _(
+        "Every figure set by a law, program or agency, with the day it starts and the day someone last checked it."
+    )
+)
+
+names = all_rule_files()
+stale = {name: view.stale_count(name) for name in names}
+total = sum(stale.values())
+if total:
+    st.warning(
+        ngettext(
+            "{n} rule was checked more than 12 months ago. Verify it with the source.",
+            "{n} rules were checked more than 12 months ago. Verify them with the source.",
+            total,
+        ).format(n=total),
+        icon=":material/history:",
+    )
+only_old = st.toggle(_("Show only files with rules to verify"), key="rules_only_old")
+for name in names:
+    if only_old and not stale[name]:
+        continue
+    label = _("{file} ({n} to verify)").format(file=name, n=stale[name]) if stale[name] else name
+    with st.expander(label):
+        for table, rows in view.file_tables(name).items():
+            st.markdown(f"**{table}**")
+            st.dataframe(
+                view.table_frame(rows),
+                hide_index=True,
+                column_config={_("Source"): st.column_config.LinkColumn(_("Source"))},
+            )
