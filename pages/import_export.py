@@ -4,6 +4,8 @@ from ui.auth import CLIENT_ROLES, require_role
 
 user = require_role(*CLIENT_ROLES)
 
+import hashlib  # noqa: E402
+
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
@@ -93,7 +95,11 @@ with tab_import:
                 hide_index=True,
                 width="stretch",
             )
-            if report.ok and st.button(
+            fingerprint = hashlib.sha256(data).hexdigest()
+            if st.session_state.get("imp_done") == fingerprint:
+                # Guard against adding the same households twice from one upload.
+                st.info(_("This file was imported. Upload another file to import more."))
+            elif report.ok and st.button(
                 ngettext("Import {n} household", "Import {n} households", len(report.rows)).format(
                     n=len(report.rows)
                 ),
@@ -105,6 +111,7 @@ with tab_import:
                 except transfer.ImportRejected:
                     st.error(_("The file changed or has problems. Nothing was saved."))
                 else:
+                    st.session_state["imp_done"] = fingerprint
                     st.success(
                         ngettext("{n} household added.", "{n} households added.", added).format(n=added)
                     )

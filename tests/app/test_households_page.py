@@ -115,3 +115,39 @@ def test_export_page_offers_sensitive_fields_only_to_admins(agency):
     )
     button(admin, "Preparar la exportación").click().run()
     assert "2 hogares en el archivo." in visible_text(admin)
+
+
+GOOD_CSV = "display_name,jurisdiction,household_size\nAna Ramírez,dc,3\nJosé Peña,fairfax_va,1\n"
+
+
+def household_total(engine) -> int:
+    from sqlalchemy import func
+
+    with reading(engine) as s:
+        return s.scalar(select(func.count()).select_from(Household))
+
+
+def test_import_with_a_bad_row_shows_the_report_and_saves_nothing(agency):
+    at = app_test("pages/import_export.py", user=agency["users"]["counselor"])
+    bad = GOOD_CSV + "Luis Ortiz,baltimore,0\n"
+    at.file_uploader(key="imp_file").upload("old-system.csv", bad.encode(), "text/csv").run()
+    assert not at.exception
+    text = visible_text(at)
+    assert "2 rows are ready. 1 row has problems." in text
+    report = next(df.value for df in at.dataframe if "Problem" in df.value.columns)
+    assert list(report["Row"]) == [4, 4]
+    assert "Please choose one of the options." in list(report["Problem"])
+    assert not [b for b in at.button if b.label.startswith("Import ")]
+    assert household_total(agency["engine"]) == 2
+
+
+def test_import_good_file_in_spanish(agency):
+    at = app_test("pages/import_export.py", lang="es", user=agency["users"]["counselor"])
+    at.file_uploader(key="imp_file").upload("casos.csv", GOOD_CSV.encode(), "text/csv").run()
+    assert "2 filas están listas." in visible_text(at)
+    button(at, "Importar 2 hogares").click().run()
+    assert "Se agregaron 2 hogares." in visible_text(at)
+    assert household_total(agency["engine"]) == 4
+    at.run()  # the same upload is still there: it must not be offered again
+    assert not [b for b in at.button if b.label.startswith("Importar ")]
+    assert household_total(agency["engine"]) == 4
