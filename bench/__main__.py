@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import json
+import os
+import platform
 import sys
 import traceback
 
@@ -20,10 +23,29 @@ UNITS = ("ms", "s", "mb")
 JSON_KEYS = ("value", "unit", "baseline", "ratio")
 
 
+def _load() -> float | None:
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:
+        return None
+
+
+def machine(load_before: float | None, load_after: float | None) -> dict:
+    """Where and when the figures were taken; a busy machine (load above its CPUs) inflates every time."""
+    return {
+        "date": dt.date.today().isoformat(),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "load_before": load_before,
+        "load_after": load_after,
+    }
+
+
 def run(args) -> dict:
     """Run the chosen suites; a figure dict holding "error" (or a suite that fails) goes to errors."""
     figures: dict[str, dict] = {}
     errors: dict[str, str] = {}
+    load_before = _load()
     for module_name, func_name in SUITES:
         short = module_name.split(".")[-1]
         if args.only and short not in args.only:
@@ -31,7 +53,9 @@ def run(args) -> dict:
         try:
             module = importlib.import_module(module_name)
             func = getattr(module, func_name)
-            kwargs = {"households": args.households} if short == "dashboards" else {}
+            kwargs = {}
+            if short == "dashboards":
+                kwargs = {"households": args.households, "reuse": getattr(args, "reuse_caseload", False)}
             found = func(**kwargs)
         except Exception as err:  # a failing suite must not hide the others' figures
             errors[short] = f"{type(err).__name__}: {err}"
@@ -43,7 +67,7 @@ def run(args) -> dict:
                 errors[name] = fig["error"]
             else:
                 figures[name] = fig
-    return {"figures": figures, "errors": errors}
+    return {"figures": figures, "errors": errors, "machine": machine(load_before, _load())}
 
 
 def _num(value, fmt: str) -> str:
@@ -64,15 +88,26 @@ def table(result: dict) -> str:
         lines.append("not measured:")
     for name, err in result["errors"].items():
         lines.append(f"  {name}: {err}")
+    m = result.get("machine")
+    if m:
+        lines.append("")
+        lines.append(
+            f"measured {m['date']} on {m['cpus']} CPUs, Python {m['python']}; "
+            f"load average {m['load_before']} before, {m['load_after']} after"
+        )
     return "\n".join(lines)
 
 
 def as_json(result: dict) -> str:
-    """{"figures": {name: {value, unit, baseline, ratio}}, "errors": {name: message}} (ratio = baseline / value)."""
+    """{"figures": {name: {value, unit, baseline, ratio}}, "errors": {name: message}, "machine": {...}}.
+
+    ratio = baseline / value: above 1 is faster (or smaller) than the baseline or target.
+    """
     return json.dumps(
         {
             "figures": {name: {key: f[key] for key in JSON_KEYS} for name, f in result["figures"].items()},
             "errors": result["errors"],
+            "machine": result.get("machine", {}),
         },
         indent=2,
     )
@@ -86,6 +121,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only", nargs="*", help="suites to run: calculators reruns reports dashboards server"
+    )
+    parser.add_argument(
+        "--reuse-caseload",
+        action="store_true",
+        help="keep the generated caseload in the temp folder and reuse it on the next run (same size, day, schema)",
     )
     parser.add_argument("--verbose", action="store_true", help="print a suite's traceback when it fails")
     args = parser.parse_args(argv)

@@ -9,6 +9,7 @@ every row of the tables involved into pandas and compute the same numbers there.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -38,12 +39,27 @@ def warn(message: str) -> None:
 # --- the caseload ---------------------------------------------------------------------------------
 
 
-def generate_sqlite(folder: Path, households: int, today: dt.date):
-    """A migrated SQLite file filled by db.seed.generate; returns (engine, file path)."""
+CACHE = Path(tempfile.gettempdir()) / "camino-bench-cache"
+MIGRATIONS = Path(__file__).resolve().parent.parent / "db" / "migrations" / "versions"
+
+
+def cached_caseload(households: int, today: dt.date) -> Path:
+    """Where --reuse-caseload keeps a generated file: same size, same day, same newest migration."""
+    newest = max((p.stem for p in MIGRATIONS.glob("*.py")), default="none")
+    return CACHE / f"caseload-{households}-{today.isoformat()}-{newest}.db"
+
+
+def generate_sqlite(folder: Path, households: int, today: dt.date, reuse: bool = False):
+    """A migrated SQLite file filled by db.seed.generate (or a copy of a kept one); returns (engine, path)."""
     from db import migrate, seed
     from db.engine import make_engine
 
     path = folder / "caseload.db"
+    kept = cached_caseload(households, today)
+    if reuse and kept.exists():
+        shutil.copyfile(kept, path)
+        log(f"reusing the caseload kept in {kept}")
+        return make_engine(f"sqlite:///{path}"), path
     engine = make_engine(f"sqlite:///{path}")
     migrate.upgrade(engine)
     start = time.perf_counter()
@@ -52,6 +68,11 @@ def generate_sqlite(folder: Path, households: int, today: dt.date):
         f"generated {counts['households']:,} households, {counts['sessions']:,} sessions and "
         f"{counts['milestones']:,} milestones in {time.perf_counter() - start:.1f} s (SQLite)"
     )
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file
+    if reuse:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, kept)
     return engine, path
 
 
@@ -337,7 +358,7 @@ def backend_figures(engine, backend: str, today: dt.date) -> dict:
     return out
 
 
-def figures(households: int = 50_000) -> dict:
+def figures(households: int = 50_000, reuse: bool = False) -> dict:
     """Generate the caseload once, measure on SQLite, copy it to a throwaway PostgreSQL, measure there."""
     from db import migrate
     from db.engine import make_engine
@@ -345,7 +366,7 @@ def figures(households: int = 50_000) -> dict:
 
     today = dt.date.today()
     with tempfile.TemporaryDirectory(prefix="camino-bench-") as tmp:
-        lite, path = generate_sqlite(Path(tmp), households, today)
+        lite, path = generate_sqlite(Path(tmp), households, today, reuse)
         try:
             out = backend_figures(lite, "sqlite", today)
         finally:
