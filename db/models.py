@@ -296,3 +296,19 @@ Index("ix_household_office_status_contact", Household.office_id, Household.statu
 Index("ix_household_office_follow_up", Household.office_id, Household.next_follow_up)
 Index("ix_household_office_jurisdiction", Household.office_id, Household.jurisdiction)
 Index("ix_household_office_language", Household.office_id, Household.preferred_language)
+
+# Covering indexes for the HUD-9902 and pipeline aggregates (db/pipeline.py, reports/hud9902.py); migration 0003.
+Index(
+    "ix_session_date_household_purpose",
+    CounselingSession.session_date,
+    CounselingSession.household_id,
+    CounselingSession.purpose,
+)
+Index(
+    "ix_milestone_household_code_on",
+    Milestone.household_id,
+    Milestone.code,
+    Milestone.achieved_on,
+    Milestone.value,
+)
+Index("ix_outcome_on_household_code", Outcome.achieved_on, Outcome.household_id, Outcome.code)

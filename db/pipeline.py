@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Date, Integer, case, cast, func, literal, or_, select, union_all
+from sqlalchemy import Date, Integer, case, cast, func, literal, or_, select, true, union_all
 from sqlalchemy.engine import Engine
 
 from calculators import InputError
@@ -125,6 +125,14 @@ def _ids(user: dict, filters: Filters):
     return _scoped(user, filters).with_only_columns(Household.id)
 
 
+def _in_scope(column, user: dict, filters: Filters):
+    """`column IN (visible household ids)`, or no condition at all when nothing is restricted (an admin)."""
+    scoped = _scoped(user, filters)
+    if scoped.whereclause is None:
+        return true()
+    return column.in_(scoped.with_only_columns(Household.id))
+
+
 def _stage_index():
     return case({stage: i for i, stage in enumerate(codes.STAGES)}, value=Household.stage, else_=0)
 
@@ -179,27 +187,47 @@ def funnel(engine: Engine, user: dict, filters: Filters = Filters()) -> list[dic
     return rows
 
 
-def _stage_starts(user: dict, filters: Filters):
-    """(household_id, idx, started_on) for every stage each household reached, intake included."""
-    hh = _scoped(user, filters).with_only_columns(Household.id, Household.opened_on).subquery()
-    firsts = (
-        select(Milestone.household_id, Milestone.code, func.min(Milestone.achieved_on).label("first_on"))
-        .where(Milestone.code.in_(STAGE_CODES), Milestone.household_id.in_(select(hh.c.id)))
-        .group_by(Milestone.household_id, Milestone.code)
+def _stage_dates(user: dict, filters: Filters, today: dt.date):
+    """One row per household: the day each stage began (s0 = intake = opened; NULL if not reached) and end_on.
+
+    One pass over the milestones with conditional MIN per code (no per-stage subqueries); as a CTE so
+    both backends compute it once for the six per-stage spans that read it.
+    """
+    first = {
+        code: func.min(case((Milestone.code == code, Milestone.achieved_on))).label(code)
+        for code in STAGE_CODES
+    }
+    per = (
+        select(Milestone.household_id, *first.values())
+        .where(Milestone.code.in_(STAGE_CODES))
+        .group_by(Milestone.household_id)
         .subquery()
     )
-    parts = [
-        select(hh.c.id.label("household_id"), literal(0).label("idx"), hh.c.opened_on.label("started_on"))
-    ]
-    for i, stage in enumerate(codes.STAGES[1:], start=1):
-        needed = codes.STAGE_REQUIRES[stage]
-        parts.append(
-            select(firsts.c.household_id, literal(i), func.max(firsts.c.first_on))
-            .where(firsts.c.code.in_(needed))
-            .group_by(firsts.c.household_id)
-            .having(func.count() == len(needed))
+    hh = (
+        _scoped(user, filters)
+        .with_only_columns(Household.id, Household.opened_on, Household.closed_on)
+        .subquery()
+    )
+    starts = [hh.c.opened_on]
+    for stage in codes.STAGES[1:]:
+        cols = [per.c[code] for code in codes.STAGE_REQUIRES[stage]]
+        start = cols[0]
+        for other in cols[1:]:  # all needed milestones: the stage begins on the last of them
+            start = case(
+                (or_(start.is_(None), other.is_(None)), None),
+                (start > other, start),
+                else_=other,
+            )
+        starts.append(start)
+    return (
+        select(
+            hh.c.id,
+            *[start.label(f"s{i}") for i, start in enumerate(starts)],
+            func.coalesce(hh.c.closed_on, literal(today, Date)).label("end_on"),
         )
-    return union_all(*parts).subquery()
+        .outerjoin(per, per.c.household_id == hh.c.id)
+        .cte("stage_dates")
+    )
 
 
 def median_days_in_stage(
@@ -207,25 +235,19 @@ def median_days_in_stage(
 ) -> dict[str, dict]:
     """{stage: {median_days, households}} for every stage but the last (a purchase is where the road ends)."""
     today = today or dt.date.today()
-    starts = _stage_starts(user, filters)
-    ends = (
-        select(
-            starts.c.household_id,
-            starts.c.idx,
-            starts.c.started_on,
-            func.lead(starts.c.started_on)
-            .over(partition_by=starts.c.household_id, order_by=starts.c.idx)
-            .label("next_on"),
+    dates = _stage_dates(user, filters, today)
+    last = len(codes.STAGES) - 1
+    parts = []
+    for i in range(last):
+        # A stage ends when the next stage reached begins, else when the file closed, else today.
+        ended = func.coalesce(*[dates.c[f"s{j}"] for j in range(i + 1, last + 1)], dates.c.end_on)
+        days = _days_between(engine, ended, dates.c[f"s{i}"])
+        parts.append(
+            select(literal(i).label("idx"), case((days < 0, 0), else_=days).label("value")).where(
+                dates.c[f"s{i}"].is_not(None)
+            )
         )
-    ).subquery()
-    end_on = func.coalesce(ends.c.next_on, Household.closed_on, literal(today, Date))
-    days = _days_between(engine, end_on, ends.c.started_on)
-    spans = (
-        select(ends.c.idx, case((days < 0, 0), else_=days).label("value"))
-        .join(Household, Household.id == ends.c.household_id)
-        .where(ends.c.idx < len(codes.STAGES) - 1)
-        .subquery()
-    )
+    spans = union_all(*parts).subquery()
     with reading(engine) as s:
         found = {int(i): (float(m), int(n)) for i, m, n in s.execute(_median(spans, "idx"))}
     return {
@@ -271,7 +293,7 @@ def _measure_change(user: dict, filters: Filters, measure_codes: tuple[str, ...]
         .where(
             Milestone.code.in_(measure_codes),
             Milestone.value.is_not(None),
-            Milestone.household_id.in_(_ids(user, filters)),
+            _in_scope(Milestone.household_id, user, filters),
         )
         .subquery()
     )
@@ -287,8 +309,7 @@ def _measure_change(user: dict, filters: Filters, measure_codes: tuple[str, ...]
 
 def outcomes(engine: Engine, user: dict, filters: Filters = Filters()) -> dict:
     """Purchases, DPA dollars, median savings growth and credit-score change, asset milestones reached."""
-    ids = _ids(user, filters)
-    in_scope = Milestone.household_id.in_(ids)
+    in_scope = _in_scope(Milestone.household_id, user, filters)
     with reading(engine) as s:
         purchases = s.scalar(
             select(func.count(func.distinct(Milestone.household_id))).where(

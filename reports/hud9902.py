@@ -258,10 +258,13 @@ def _service_counts(session, start, end, office_id) -> list[tuple]:
 
 def _outcome_counts(session, start, end, office_id) -> dict[str, int]:
     """Section 10: distinct households per outcome code, only where the household had one-on-one counseling."""
+    # CTEs: each is computed once although both parts of the union read it.
     counseled = (
-        _one_on_one(start, end, office_id).with_only_columns(CounselingSession.household_id).subquery()
+        _one_on_one(start, end, office_id).with_only_columns(CounselingSession.household_id).cte("counseled")
     )
-    edu = _education(start, end, office_id).with_only_columns(EducationAttendance.household_id).subquery()
+    edu = (
+        _education(start, end, office_id).with_only_columns(EducationAttendance.household_id).cte("educated")
+    )
     typed = (
         select(Outcome.household_id, Outcome.code)
         .where(
