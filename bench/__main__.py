@@ -8,6 +8,7 @@ import importlib
 import json
 import os
 import platform
+import signal
 import sys
 import traceback
 
@@ -127,12 +128,18 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="keep the generated caseload in the temp folder and reuse it on the next run (same size, day, schema)",
     )
+    parser.add_argument("--save", metavar="FILE", help="also write the JSON to FILE")
     parser.add_argument("--verbose", action="store_true", help="print a suite's traceback when it fails")
     args = parser.parse_args(argv)
     result = run(args)
     print(as_json(result) if args.json else table(result))
+    if args.save:
+        with open(args.save, "w") as f:
+            f.write(as_json(result) + "\n")
     return 0
 
 
 if __name__ == "__main__":
+    # A plain SIGTERM would skip the `finally` blocks that stop the throwaway PostgreSQL server.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sys.exit(main())
