@@ -305,3 +305,24 @@ def test_refresh_stage_follows_milestones(agency):
     assert (hh["stage"], hh["stage_since"]) == ("pre_approved", dt.date(2026, 5, 1))
     with transaction(eng) as s:
         assert households.refresh_stage(s, hid) == "pre_approved"
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "income", "band_known"),
+    [("dc", 62000.0, True), ("fairfax_va", 20000.0, True), ("other", 62000.0, False), ("dc", None, False)],
+)
+def test_income_band_comes_from_the_ami_calculator(agency, jurisdiction, income, band_known):
+    assistance = pytest.importorskip("calculators.assistance")
+    from db.codes import income_band
+
+    counselor = agency["users"]["counselor"]
+    hid = households.create(
+        agency["engine"], counselor, intake(jurisdiction=jurisdiction, household_size=4, annual_income=income)
+    )
+    hh = households.current(agency["engine"], counselor, hid)
+    if band_known:
+        percent = assistance.ami_percent(jurisdiction, 4, income)
+        assert hh["ami_percent"] == pytest.approx(percent)
+        assert hh["income_band"] == income_band(percent) != "not_reported"
+    else:
+        assert (hh["ami_percent"], hh["income_band"]) == (None, "not_reported")

@@ -58,6 +58,8 @@ def test_demo_caseload_covers_what_the_dashboard_and_reports_need(seeded):
         assert count(s, Household, Household.race == "not_reported") > 0
         assert count(s, Household, Household.ethnicity == "not_reported") > 0
         assert 0 < count(s, Household, Household.counseling_purpose == "") < 24
+        bands = set(s.scalars(select(Household.income_band).distinct()))
+        assert "not_reported" in bands and len(bands) >= 4  # AMI bands from calculators.assistance
         for model in (CounselingSession, Milestone, ActionPlan, Referral, Outcome, EducationAttendance):
             assert count(s, model) > 0, model.__name__
         kinds = set(s.scalars(select(Scenario.kind).distinct()))
