@@ -46,8 +46,11 @@ EXTRA_ERRORS = {
 }
 
 
-def _choice(label: str, table: dict, key: str, default: str) -> str:
+def _choice(label: str, table: dict, key: str, default: str, *, in_url: bool = True) -> str:
+    """A coded choice; ID type and immigration status are sensitive, so they never go in the URL."""
     names = labels(table)
+    if not in_url:
+        return st.selectbox(label, list(table), key=key, format_func=names.get)
     return coded_choice(st.selectbox, label, list(table), key, default, format_func=names.get)
 
 
@@ -82,9 +85,9 @@ def household_form(errors: FieldErrors) -> dict:
         bind="query-params",
     )
     errors.slot("first_time_buyer")
-    id_type = _choice(_("ID number for the loan"), ID_TYPES, "dpa_id", "ssn")
+    id_type = _choice(_("ID number for the loan"), ID_TYPES, "dpa_id", "ssn", in_url=False)
     errors.slot("id_type")
-    residency = _choice(_("Immigration status"), RESIDENCIES, "dpa_status", "citizen")
+    residency = _choice(_("Immigration status"), RESIDENCIES, "dpa_status", "citizen", in_url=False)
     errors.slot("residency")
     credit = bound_number(_("Credit score (0 = not known)"), "dpa_credit", 0, errors, "credit_score", step=10)
     employer = _choice(_("Employer"), EMPLOYERS, "dpa_employer", "none")
