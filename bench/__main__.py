@@ -21,6 +21,32 @@ SUITES = [
     ("bench.server", "cold_start_and_sessions"),
 ]
 UNITS = ("ms", "s", "mb")
+
+
+def _at_most(limit: float, min_ratio: float | None = None):
+    def met(f: dict) -> bool:
+        return f["value"] <= limit and (min_ratio is None or (f["ratio"] or 0) >= min_ratio)
+
+    return met
+
+
+# The targets of issue 11 (2-core machine), by figure: (what the README says, whether a figure meets it).
+TARGETS = {
+    "affordability_rerun_ms": ("≤ 50 ms", _at_most(50)),
+    "budget_rerun_ms": ("≤ 50 ms", _at_most(50)),
+    "assistance_rerun_ms": ("≤ 50 ms", _at_most(50)),
+    "max_price_ms": ("≤ 5 ms", _at_most(5)),
+    "amortization_ms": ("≥ 20× the loop", lambda f: (f["ratio"] or 0) >= 20),
+    "screen_1000_ms": ("≤ 1 s (ours)", _at_most(1000)),
+    "pipeline_sqlite_ms": ("≤ 500 ms and ≥ 10× pandas", _at_most(500, 10)),
+    "pipeline_postgres_ms": ("≤ 500 ms and ≥ 10× pandas", _at_most(500, 10)),
+    "hud9902_sqlite_ms": ("≤ 1 s and ≥ 10× pandas", _at_most(1000, 10)),
+    "hud9902_postgres_ms": ("≤ 1 s and ≥ 10× pandas", _at_most(1000, 10)),
+    "action_plan_pdf_ms": ("≤ 300 ms", _at_most(300)),
+    "action_plan_batch_200_s": ("≤ 60 s (ours: 200 × one PDF)", _at_most(60)),
+    "cold_start_ms": ("≤ 4 s", _at_most(4000)),
+    "session_rss_mb": ("≤ 25 MB", _at_most(25)),
+}
 JSON_KEYS = ("value", "unit", "baseline", "ratio")
 
 
@@ -99,8 +125,32 @@ def table(result: dict) -> str:
     return "\n".join(lines)
 
 
+def markdown(result: dict) -> str:
+    """The README's table: figure, value, target, baseline, ratio, met, date and machine."""
+    m = result.get("machine") or {}
+    where = f"{m.get('cpus', '?')} cores, load {m.get('load_before')} → {m.get('load_after')}"
+    lines = [
+        "| figure | value | target | baseline | ratio | met | measured | machine |",
+        "|---|---:|---|---:|---:|---|---|---|",
+    ]
+    for name, f in result["figures"].items():
+        target, met = TARGETS.get(name, ("", None))
+        label = f.get("baseline_label", "")
+        base = "" if f["baseline"] is None else f"{f['baseline']:,.3f}" + (f" ({label})" if label else "")
+        ratio = "" if f["ratio"] is None else f"{f['ratio']:,.2f}×"
+        verdict = "" if met is None else ("yes" if met(f) else "**no**")
+        lines.append(
+            f"| `{name}` | {f['value']:,.3f} {f['unit']} | {target} | {base} | {ratio} | {verdict} "
+            f"| {m.get('date', '')} | {where} |"
+        )
+    for name, err in result["errors"].items():
+        target = TARGETS.get(name, ("",))[0]
+        lines.append(f"| `{name}` | not measured: {err} | {target} | | | | {m.get('date', '')} | {where} |")
+    return "\n".join(lines)
+
+
 def as_json(result: dict) -> str:
-    """{"figures": {name: {value, unit, baseline, ratio}}, "errors": {name: message}, "machine": {...}}.
+    """{"figures": {name: {value, unit, baseline, ratio}}, "errors": {name: why}, "baseline_is", "machine"}.
 
     ratio = baseline / value: above 1 is faster (or smaller) than the baseline or target.
     """
@@ -108,10 +158,20 @@ def as_json(result: dict) -> str:
         {
             "figures": {name: {key: f[key] for key in JSON_KEYS} for name, f in result["figures"].items()},
             "errors": result["errors"],
+            "baseline_is": {name: f.get("baseline_label", "") for name, f in result["figures"].items()},
             "machine": result.get("machine", {}),
         },
         indent=2,
     )
+
+
+def load_json(path: str) -> dict:
+    """A run saved with --save or --json, with each figure's baseline label put back."""
+    with open(path) as f:
+        result = json.load(f)
+    for name, label in result.pop("baseline_is", {}).items():
+        result["figures"][name]["baseline_label"] = label
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,11 +188,19 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="keep the generated caseload in the temp folder and reuse it on the next run (same size, day, schema)",
     )
+    parser.add_argument("--markdown", action="store_true", help="print the README's Markdown table")
+    parser.add_argument("--from-json", metavar="FILE", help="format a saved run instead of measuring")
     parser.add_argument("--save", metavar="FILE", help="also write the JSON to FILE")
     parser.add_argument("--verbose", action="store_true", help="print a suite's traceback when it fails")
     args = parser.parse_args(argv)
-    result = run(args)
-    print(as_json(result) if args.json else table(result))
+    if args.from_json:
+        result = load_json(args.from_json)
+    else:
+        result = run(args)
+    if args.markdown:
+        print(markdown(result))
+    else:
+        print(as_json(result) if args.json else table(result))
     if args.save:
         with open(args.save, "w") as f:
             f.write(as_json(result) + "\n")

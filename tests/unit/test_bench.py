@@ -45,7 +45,8 @@ def test_ratio_is_baseline_over_value(value, baseline, ratio):
 
 def test_json_has_every_figure_with_exactly_value_unit_baseline_ratio():
     data = json.loads(runner.as_json(FAKE))
-    assert set(data) == {"figures", "errors", "machine"}
+    assert set(data) == {"figures", "errors", "baseline_is", "machine"}
+    assert data["baseline_is"]["cold_start_ms"] == "target"
     assert list(data["figures"]) == list(FAKE["figures"])
     for name, fig in data["figures"].items():
         assert set(fig) == {"value", "unit", "baseline", "ratio"}, name
@@ -134,3 +135,42 @@ def test_main_prints_json(monkeypatch, capsys):
     monkeypatch.setattr(runner, "run", lambda args: FAKE)
     assert runner.main(["--json"]) == 0
     assert json.loads(capsys.readouterr().out)["figures"]["session_rss_mb"]["unit"] == "mb"
+
+
+def test_a_saved_run_formats_again_with_its_labels(tmp_path):
+    saved = tmp_path / "run.json"
+    saved.write_text(runner.as_json({**FAKE, "machine": runner.machine(0.5, 0.75)}))
+    again = runner.load_json(str(saved))
+    assert runner.table(again) == runner.table({**FAKE, "machine": again["machine"]})
+
+
+@pytest.mark.parametrize(
+    "name, met",
+    [
+        ("max_price_ms", "yes"),  # 0.5 ms against 5 ms
+        ("cold_start_ms", "**no**"),  # 5.2 s against 4 s
+        ("session_rss_mb", "yes"),
+        ("action_plan_batch_200_s", "**no**"),  # 80 s against 60 s
+    ],
+)
+def test_markdown_row_says_whether_the_target_is_met(name, met):
+    row = next(line for line in runner.markdown(FAKE).splitlines() if f"`{name}`" in line)
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[2] == runner.TARGETS[name][0]
+    assert cells[5] == met
+
+
+def test_markdown_lists_unmeasured_figures_with_their_target():
+    row = next(line for line in runner.markdown(FAKE).splitlines() if "`screen_1000_ms`" in line)
+    assert "not measured: ModuleNotFoundError" in row
+    assert "≤ 1 s (ours)" in row
+
+
+def test_every_fixed_figure_name_has_a_target():
+    names = {
+        "affordability_rerun_ms", "budget_rerun_ms", "assistance_rerun_ms", "max_price_ms",
+        "amortization_ms", "screen_1000_ms", "pipeline_sqlite_ms", "hud9902_sqlite_ms",
+        "pipeline_postgres_ms", "hud9902_postgres_ms", "action_plan_pdf_ms", "action_plan_batch_200_s",
+        "cold_start_ms", "session_rss_mb",
+    }  # fmt: skip
+    assert set(runner.TARGETS) == names
