@@ -116,7 +116,7 @@ if summary is not None:
             if a > 0
         ]
         if rows:
-            st.altair_chart(charts.where_money_goes(rows), width="stretch")
+            charts.show("where", rows)
         view.fifty_thirty_twenty(plan["reference"])
     remittance = view.remittance_panel(tab_plan, plan, errors)
     tanda_ok = view.tanda_panel(tab_plan, plan, errors)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
+import streamlit as st
 
-from ui.text import _
+from ui.text import _, lang
 
 
 def where_money_goes(rows: list[dict]) -> alt.Chart:
@@ -41,7 +44,7 @@ def cash_flow_weeks(weeks: list[dict]) -> alt.Chart:
             x=alt.X("week:N", title=week_label, sort=None),
             y=alt.Y("amount:Q", title=_("Dollars")),
             color=alt.Color("kind:N", title=None, scale=alt.Scale(range=["#2e7d32", "#f9a825"])),
-            xOffset="kind:N",
+            xOffset=alt.XOffset("kind:N"),
             tooltip=[alt.Tooltip("kind:N", title=" "), alt.Tooltip("amount:Q", format="$,.2f")],
         )
     )
@@ -56,14 +59,14 @@ def cash_flow_weeks(weeks: list[dict]) -> alt.Chart:
         .mark_line(point=alt.OverlayMarkDef(size=80), color="#37474f")
         .encode(
             x=alt.X("week:N", sort=None),
-            y="balance:Q",
+            y=alt.Y("balance:Q"),
             tooltip=[alt.Tooltip("balance:Q", title=_("Balance at week's end"), format="$,.2f")],
         )
     )
     danger = (
         alt.Chart(balance[balance["short"]])
         .mark_point(size=160, color="#c62828", filled=True)
-        .encode(x=alt.X("week:N", sort=None), y="balance:Q")
+        .encode(x=alt.X("week:N", sort=None), y=alt.Y("balance:Q"))
     )
     return bars + points + danger
 
@@ -88,3 +91,17 @@ def debt_balances(schedules: dict[str, list[dict]]) -> alt.Chart:
             ],
         )
     )
+
+
+BUILDERS = {"where": where_money_goes, "cash": cash_flow_weeks, "debt": debt_balances}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _spec(kind: str, payload: str, language: str) -> dict:
+    """The Vega-Lite spec of one chart; cached because building Altair charts costs far more than the math."""
+    return BUILDERS[kind](json.loads(payload)).to_dict()
+
+
+def show(kind: str, data) -> None:
+    """Draw chart `kind` ('where', 'cash', 'debt') for JSON-able `data`, rebuilt only when data or language change."""
+    st.vega_lite_chart(_spec(kind, json.dumps(data, sort_keys=True), lang()), width="stretch")

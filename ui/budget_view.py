@@ -274,7 +274,7 @@ def tanda_panel(tab, plan: dict, errors: BudgetErrors) -> None:
 
 def calendar_panel(calendar: dict) -> None:
     """Week-by-week money in and out, the balance, and the weeks that end below zero."""
-    st.altair_chart(charts.cash_flow_weeks(calendar["weeks"]), width="stretch")
+    charts.show("cash", calendar["weeks"])
     for week in calendar["weeks"]:
         line = _("Week {n}: in {money_in}, out {money_out}, balance {balance}").format(
             n=week["week"],
@@ -310,9 +310,14 @@ def debts_panel(debt_rows: list[dict], debt_budget, errors: BudgetErrors) -> Non
                 method=_(METHOD_LABELS[method]), month=date(result[method]["debt_free_date"], "MMMM y")
             )
         )
-    st.altair_chart(
-        charts.debt_balances({_(METHOD_LABELS[m]): result[m]["schedule"] for m in ("snowball", "avalanche")}),
-        width="stretch",
+    charts.show(
+        "debt",
+        {
+            _(METHOD_LABELS[m]): [
+                {"month": r["month"], "total_balance": r["total_balance"]} for r in result[m]["schedule"]
+            ]
+            for m in ("snowball", "avalanche")
+        },
     )
 
 

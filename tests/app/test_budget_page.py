@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from db import scenarios
@@ -194,3 +196,20 @@ def test_spanish_compare_after_saving(agency):
     confirm = [b.key for b in at.button if b.key and b.key.startswith("confirm_outcome_")]
     # Savings went down: the budget was developed, but capacity did not improve.
     assert confirm == ["confirm_outcome_budget_developed"]
+
+
+@pytest.mark.parametrize(
+    "lang, titles",
+    [
+        ("en", {"Dollars a month", "Dollars", "Months from now"}),
+        ("es", {"Dólares al mes", "Dólares", "Meses desde hoy"}),
+    ],
+)
+def test_three_charts_with_translated_axes(agency, lang, titles):
+    """Where the money goes, cash flow by week, debt balances over time."""
+    at = open_page(lang)
+    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    assert len(specs) == 3
+    shown = {json.dumps(spec, ensure_ascii=False) for spec in specs}
+    for title in titles:
+        assert any(f'"title": "{title}"' in s for s in shown), title
