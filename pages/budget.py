@@ -119,7 +119,7 @@ if summary is not None:
             charts.show("where", rows)
         view.fifty_thirty_twenty(plan["reference"])
     remittance = view.remittance_panel(tab_plan, plan, errors)
-    tanda_ok = view.tanda_panel(tab_plan, plan, errors)
+    view.tanda_panel(tab_plan, plan, errors)
 
     with tab_calendar:
         st.subheader(_("Cash-flow calendar"))
@@ -128,25 +128,7 @@ if summary is not None:
         starting = bound(_("Money on hand at the start of the month"), "starting_balance", 0.0, step=50.0)
         month_start = dt.date(today.year, today.month, 1)
         st.caption(_("Month: {month}").format(month=date(month_start, "MMMM y")))
-        incomes = [
-            {
-                "name": r["name"],
-                "amount": r["amount"] or 0.0,
-                "frequency": r["frequency"]
-                if r["frequency"] in ("weekly", "biweekly", "semimonthly")
-                else "monthly",
-                "first_day": r["first_day"] or 1,
-            }
-            for r in income_rows
-            if r["frequency"] != "annual"
-        ]
-        if any(irregular):
-            incomes.append(
-                {"name": "", "amount": irregular[today.month - 1], "frequency": "monthly", "first_day": 15}
-            )
-        bills = [
-            {"amount": r["amount"] or 0.0, "due_day": r["due_day"]} for r in spending_rows if r["due_day"]
-        ]
+        incomes, bills = view.calendar_events(income_rows, irregular, spending_rows, today.month)
         calendar = None
         try:
             calendar = calc.cash_flow_calendar(today.year, today.month, starting, incomes, bills)

@@ -272,6 +272,27 @@ def tanda_panel(tab, plan: dict, errors: BudgetErrors) -> None:
             )
 
 
+def calendar_events(income_rows: list[dict], irregular: list[float], spending_rows: list[dict], month: int):
+    """Paydays and bills for the calendar from the tables: yearly pay is left out (it is not a monthly
+    event), other schedules land on their first payday, and this month's irregular income on the 15th."""
+    incomes = [
+        {
+            "name": r["name"],
+            "amount": r["amount"] or 0.0,
+            "frequency": r["frequency"]
+            if r["frequency"] in ("weekly", "biweekly", "semimonthly")
+            else "monthly",
+            "first_day": r["first_day"] or 1,
+        }
+        for r in income_rows
+        if r["frequency"] != "annual"
+    ]
+    if any(irregular):
+        incomes.append({"name": "", "amount": irregular[month - 1], "frequency": "monthly", "first_day": 15})
+    bills = [{"amount": r["amount"] or 0.0, "due_day": r["due_day"]} for r in spending_rows if r["due_day"]]
+    return incomes, bills
+
+
 def calendar_panel(calendar: dict) -> None:
     """Week-by-week money in and out, the balance, and the weeks that end below zero."""
     charts.show("cash", calendar["weeks"])
