@@ -133,9 +133,11 @@ def _save_intake(hid: int, force_version: int | None = None) -> None:
 def _reapply(hid: int) -> None:
     """Keep my input: save it over the version the other person saved."""
     conflict = st.session_state[CONFLICT_KEY]
-    st.session_state[BASE_KEY]["values"] = {f: conflict["current"][f] for f in households.INTAKE_FIELDS}
-    for field, value in conflict["mine"].items():
-        st.session_state[f"{PREFIX}_{field}"] = value
+    theirs = {f: conflict["current"][f] for f in households.INTAKE_FIELDS}
+    st.session_state[BASE_KEY]["values"] = theirs
+    # Their version everywhere, with only the fields I changed on top: re-applying must not put back
+    # the old values of fields the other person changed and I did not touch.
+    fill(PREFIX, {**theirs, **conflict["mine"]})
     _save_intake(hid, force_version=conflict["current"]["version"])
 
 

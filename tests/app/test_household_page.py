@@ -32,7 +32,10 @@ def test_no_household_chosen_says_where_to_choose(agency):
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", ["Client file", "María José Núñez Pérez", "Stage", "Intake", "Add session", "Record milestone"]),
+        (
+            "en",
+            ["Client file", "María José Núñez Pérez", "Stage", "Intake", "Add session", "Record milestone"],
+        ),
         ("es", ["Expediente del cliente", "María José Núñez Pérez", "Etapa", "Admisión", "Agregar sesión"]),
     ],
 )
@@ -71,9 +74,12 @@ def test_quick_add_session_appears_in_the_log_and_sets_last_contact(agency, lang
     assert ("Session added." if lang == "en" else "Sesión agregada.") in text
     log = at.dataframe[0].value
     assert "Habló del contrato de alquiler" in log.to_string()
-    assert households.current(agency["engine"], agency["users"]["counselor"], agency["households"]["north"])[
-        "last_contact_on"
-    ] == dt.date.today()
+    assert (
+        households.current(agency["engine"], agency["users"]["counselor"], agency["households"]["north"])[
+            "last_contact_on"
+        ]
+        == dt.date.today()
+    )
 
 
 def test_milestones_move_the_stage(agency):
@@ -125,6 +131,19 @@ def test_edit_conflict_keeps_my_input_and_lets_me_reapply(agency):
     assert (stored["phone"], stored["household_size"]) == ("202-555-0999", 6)
     assert "Saved." in visible_text(at)
     assert "Someone else changed" not in visible_text(at)
+
+
+def test_reapply_keeps_the_fields_the_other_person_changed(agency):
+    eng, lead, me = agency["engine"], agency["users"]["lead"], agency["users"]["counselor"]
+    hid = agency["households"]["north"]
+    at = open_file(agency)
+    households.update(eng, lead, hid, 1, {"jurisdiction": "prince_georges_md"})
+    at.text_input(key="hh_phone").input("202-555-0999")
+    button(at, "Save changes").click().run()
+    assert "Where they live: District of Columbia → Prince George's County, MD" in visible_text(at)
+    button(at, "Save my changes over theirs").click().run()
+    stored = households.current(eng, me, hid)
+    assert (stored["phone"], stored["jurisdiction"]) == ("202-555-0999", "prince_georges_md")
 
 
 def test_edit_conflict_in_spanish_and_discard(agency):
