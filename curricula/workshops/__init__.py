@@ -31,64 +31,85 @@ HUD_EDUCATION_TYPES = (
 )
 AUDIENCES = ("pre_purchase", "renter", "financial_capability", "homeowner")
 
-# Query parameters each calculator page binds (widget key -> allowed values). A preset may use only
-# these. "number" entries give (minimum, maximum); "choice" entries list the accepted values.
-# Aligned with the `bind="query-params"` widget keys of the calculator pages (see README.md).
+# Query parameters each calculator page binds to the URL (widget key -> allowed values). A preset may
+# use only these. ("number", min, max) is a number in that range; ("choice", values) one of the codes.
+# Aligned on 2026-11-27 with the keys the calculator pages bind (pages/affordability.py and
+# ui/affordability_inputs.py, pages/assistance.py and ui/assistance_inputs.py, pages/budget.py and
+# ui/budget_view.py, pages/tenant_rights.py and ui/tenant_view.py / ui/tenant_calculators.py).
+# Rates are in percent as typed on screen (6.5 means 6.5%), not decimal fractions.
+_MONEY = ("number", 0.0, 10_000_000.0)
+_MONTHLY = ("number", 0.0, 1_000_000.0)
+_SCORE = ("number", 0.0, 850.0)  # 0 means "not known" on these pages
+_AREAS = ("dc", "montgomery_md", "prince_georges_md", "arlington_va", "fairfax_va", "alexandria_va", "other")
+_LOANS = ("conventional", "fha", "va", "usda", "itin")
+_BOOL = ("choice", ("true", "false"))
 PRESET_PARAMS: dict[str, dict[str, tuple]] = {
     "affordability": {
-        "loan_type": ("choice", ("conventional", "fha", "va", "usda", "itin")),
-        "annual_rate": ("number", 0.0, 20.0),
-        "gross_monthly_income": ("number", 0.0, 100_000.0),
-        "monthly_debts": ("number", 0.0, 50_000.0),
-        "cash_available": ("number", 0.0, 5_000_000.0),
-        "price": ("number", 0.0, 5_000_000.0),
-        "down_payment": ("number", 0.0, 5_000_000.0),
-        "term_years": ("choice", ("15", "20", "30")),
-        "credit_score": ("number", 300.0, 850.0),
-        "jurisdiction": (
-            "choice",
-            (
-                "dc",
-                "montgomery_md",
-                "prince_georges_md",
-                "arlington_va",
-                "fairfax_va",
-                "alexandria_va",
-                "other",
-            ),
-        ),
+        "mode": ("choice", ("afford", "home", "compare", "rent", "target")),
+        "loan": ("choice", _LOANS),
+        "rate": ("number", 0.0, 20.0),
+        "term": ("number", 5.0, 40.0),
+        "income": _MONTHLY,
+        "car": _MONTHLY,
+        "cards": _MONTHLY,
+        "student": _MONTHLY,
+        "other_debt": _MONTHLY,
+        "credit": _SCORE,
+        "area": ("choice", _AREAS),
+        "cash": _MONEY,
+        "reserves": _MONEY,
+        "price": _MONEY,
+        "down": _MONEY,
     },
     "assistance": {
-        "jurisdiction": (
-            "choice",
-            (
-                "dc",
-                "montgomery_md",
-                "prince_georges_md",
-                "arlington_va",
-                "fairfax_va",
-                "alexandria_va",
-                "other",
-            ),
-        ),
-        "household_size": ("number", 1.0, 12.0),
-        "annual_household_income": ("number", 0.0, 2_000_000.0),
-        "price": ("number", 0.0, 5_000_000.0),
-        "loan_type": ("choice", ("conventional", "fha", "va", "usda", "itin")),
-        "id_type": ("choice", ("ssn", "itin")),
-        "first_time_buyer": ("choice", ("true", "false")),
+        "dpa_area": ("choice", _AREAS),
+        "dpa_size": ("number", 1.0, 12.0),
+        "dpa_income": _MONEY,
+        "dpa_borrower": _MONEY,
+        "dpa_assets": _MONEY,
+        "dpa_first": _BOOL,
+        "dpa_credit": _SCORE,
+        "dpa_employer": ("choice", ("none", "dc_government", "montgomery_county")),
+        "dpa_price": _MONEY,
+        "dpa_loan": ("choice", _LOANS),
+        "dpa_loan_amount": _MONEY,
     },
     "budget": {
-        "monthly_income": ("number", 0.0, 100_000.0),
-        "method": ("choice", ("snowball", "avalanche")),
-        "monthly_budget": ("number", 0.0, 100_000.0),
+        "debt_budget": _MONTHLY,
+        "savings": _MONEY,
+        "starter_goal": _MONEY,
+        "starting_balance": _MONEY,
+        "goal": _MONEY,
+        "monthly_deposit": _MONTHLY,
+        "savings_rate": ("number", 0.0, 20.0),
+        "tanda_members": ("number", 2.0, 30.0),
+        "tanda_payout_month": ("number", 1.0, 30.0),
+        "transfers_per_month": ("number", 0.0, 31.0),
+        "banked": _BOOL,
     },
     "tenant-rights": {
-        "jurisdiction": (
+        "tr_place": ("choice", ("dc", "montgomery_md", "takoma_park_md", "prince_georges_md", "virginia")),
+        "tr_topic": (
             "choice",
-            ("dc", "montgomery_md", "prince_georges_md", "takoma_park_md", "virginia"),
+            (
+                "all",
+                "before_signing",
+                "move_in",
+                "security_deposit",
+                "repairs",
+                "rent_increase",
+                "eviction_notice",
+                "lockout_utilities",
+                "discrimination",
+                "language_access",
+                "topa",
+            ),
         ),
-        "monthly_rent": ("number", 0.0, 50_000.0),
+        "tr_rent": _MONTHLY,
+        "tr_deposit": _MONTHLY,
+        "tr_old_rent": _MONTHLY,
+        "tr_new_rent": _MONTHLY,
+        "tr_year_built": ("number", 1700.0, 2100.0),
     },
 }
 

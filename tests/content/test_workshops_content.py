@@ -111,11 +111,12 @@ def test_presets_reach_every_calculator():
     [
         ("mortgage?price=1", "unknown calculator"),
         ("affordability?salary=5000", "unknown parameter 'salary'"),
-        ("affordability?loan_type=jumbo", "not one of"),
-        ("affordability?gross_monthly_income=lots", "not a number"),
-        ("affordability?gross_monthly_income=-5", "outside"),
-        ("budget?method=snowball&method=avalanche", "given twice"),
-        ("budget?method=snowball | Snowball", "both an English and a Spanish label"),
+        ("affordability?loan=jumbo", "not one of"),
+        ("affordability?income=lots", "not a number"),
+        ("affordability?income=-5", "outside"),
+        ("affordability?rate=6.5&rate=7", "given twice"),
+        ("budget?debt_budget=600 | Six hundred", "both an English and a Spanish label"),
+        ("tenant-rights?tr_place=maryland", "not one of"),
     ],
 )
 def test_preset_checker_rejects_bad_links(line, problem):
