@@ -27,7 +27,9 @@ def number(data: dict, key: str, default=None, *, minimum: float | None = 0.0, m
     """Read a finite number from `data`, raising InputError with the field name when it is not one."""
     import math
 
-    value = data.get(key, default)
+    value = data.get(key)
+    if value is None:  # a key sent as None (an empty form field) means "use the default"
+        value = default
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
