@@ -49,6 +49,8 @@ def debt_payoff(debts: list[dict], monthly_budget: float, method: str) -> dict:
     """Month-by-month payoff with a fixed monthly budget: minimums first, the rest to targets in order."""
     items = _clean_debts(debts)
     budget = number({"monthly_budget": monthly_budget}, "monthly_budget")
+    if budget is None:
+        raise InputError("missing_field", "monthly_budget")
     order = target_order(items, method)
     if budget < sum(d["minimum"] for d in items):
         raise InputError("budget_below_minimums", "monthly_budget")

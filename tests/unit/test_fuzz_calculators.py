@@ -203,3 +203,56 @@ def test_deposit_cap_is_deterministic_and_positive(rent, signed):
     except InputError:
         assume(False)
     assert first == tenancy.max_security_deposit("montgomery_md", rent, signed) and first > 0
+
+
+HOUSEHOLD_KEYS = [
+    "jurisdiction",
+    "household_size",
+    "annual_household_income",
+    "borrower_annual_income",
+    "liquid_assets",
+    "first_time_buyer",
+    "id_type",
+    "residency",
+    "credit_score",
+    "employer",
+    "pets",
+]
+PURCHASE_KEYS = ["price", "loan_type", "first_mortgage_amount", "color"]
+
+
+@FUZZ
+@given(
+    st.dictionaries(st.sampled_from(HOUSEHOLD_KEYS), anything, max_size=7),
+    st.one_of(st.none(), st.dictionaries(st.sampled_from(PURCHASE_KEYS), anything, max_size=3)),
+)
+def test_screen_only_raises_input_error_and_is_deterministic(household, purchase):
+    from calculators import assistance
+
+    try:
+        first = assistance.screen(dict(household), None if purchase is None else dict(purchase), "2026-11-27")
+    except InputError as err:
+        assert err.code
+        return
+    assert all_finite(first)
+    assert first == assistance.screen(
+        dict(household), None if purchase is None else dict(purchase), "2026-11-27"
+    )
+
+
+DEBT = st.fixed_dictionaries(
+    {"name": st.text(min_size=1, max_size=8), "balance": anything, "apr": anything, "minimum": anything}
+)
+
+
+@FUZZ
+@given(st.lists(DEBT, max_size=4), anything, st.sampled_from(["snowball", "avalanche", "random", None]))
+def test_debt_payoff_only_raises_input_error(debts, budget, method):
+    from calculators.budget import debt_payoff
+
+    try:
+        result = debt_payoff(debts, budget, method)
+    except InputError as err:
+        assert err.code
+    else:
+        assert all_finite({k: v for k, v in result.items() if k != "schedule"})
