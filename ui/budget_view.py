@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from calculators import InputError
 from calculators.budget import (
@@ -375,15 +378,17 @@ def mortgage_ready(summary: dict, errors: BudgetErrors) -> dict | None:
             )
         )
     st.caption(_("Source: {url}").format(url=ready["source_url"]))
-    st.page_link(
-        AFFORDABILITY_PAGE,
-        label=_("See what home price fits"),
-        icon=":material/house:",
-        query_params={
-            "income": str(round(gross, 2)),
-            "other_debt": str(round(summary["monthly_debt_payments"], 2)),
-        },
-    )
+    # Run outside st.navigation (Streamlit's legacy router runs a page file directly), the page is unknown.
+    with contextlib.suppress(StreamlitPageNotFoundError):
+        st.page_link(
+            AFFORDABILITY_PAGE,
+            label=_("See what home price fits"),
+            icon=":material/house:",
+            query_params={
+                "income": str(round(gross, 2)),
+                "other_debt": str(round(summary["monthly_debt_payments"], 2)),
+            },
+        )
     return ready
 
 

@@ -213,3 +213,12 @@ def test_three_charts_with_translated_axes(agency, lang, titles):
     shown = {json.dumps(spec, ensure_ascii=False) for spec in specs}
     for title in titles:
         assert any(f'"title": "{title}"' in s for s in shown), title
+
+
+def test_link_to_affordability_carries_amounts_only(agency):
+    at = setting(open_page("en"), "gross_income", 5000.0)
+    links = at.get("page_link")
+    assert [link.proto.label for link in links] == ["See what home price fits"]
+    # Only income and debt payments travel: no name, no household.
+    assert links[0].proto.page == "affordability"
+    assert links[0].proto.query_string == "income=5000.0&other_debt=370.0"
