@@ -44,13 +44,15 @@ def problems(rows: list) -> list[str]:
         for key in TIP_FIELDS & tip.keys():
             if not isinstance(tip[key], str) or not tip[key].strip():
                 found.append(f"tip {i}: empty {key}")
-        if tip.get("when") not in SITUATIONS:
+        when = tip.get("when")
+        if not isinstance(when, str) or when not in SITUATIONS:
             found.append(f"tip {i}: unknown situation {tip.get('when')!r}")
         if not str(tip.get("source_url", "")).startswith("https://"):
             found.append(f"tip {i}: source_url must be an https address")
-        if tip.get("id") in seen:
+        tip_id = repr(tip.get("id"))  # repr: a malformed id (a list) must not crash the check
+        if tip_id in seen:
             found.append(f"tip {i}: duplicate id {tip.get('id')}")
-        seen.add(tip.get("id"))
+        seen.add(tip_id)
     return found
 
 

@@ -249,11 +249,18 @@ def lint(items: list[dict] | None = None, as_of=None, shown: dict[str, dict] | N
         report.problems += _contact_problems(contact)
     seen: set[str] = set()
     for item in items:
-        report.problems += _item_problems(item, topic_ids, contact_ids)
-        if item.get("id") in seen:
-            report.problems.append(f"{item.get('file')}: duplicate id {item['id']}")
-        seen.add(item.get("id"))
-        report.warnings += _reading_warnings(item)
+        try:
+            report.problems += _item_problems(item, topic_ids, contact_ids)
+            item_id = repr(item.get("id"))
+            if item_id in seen:
+                report.problems.append(f"{item.get('file')}: duplicate id {item['id']}")
+            seen.add(item_id)
+            report.warnings += _reading_warnings(item)
+        except (TypeError, AttributeError, KeyError, ValueError) as err:
+            # A structurally broken item (a list where text belongs, a missing table) is a problem to report.
+            where = item.get("id", "<no id>") if isinstance(item, dict) else "<not a table>"
+            report.problems.append(f"{where}: malformed item ({type(err).__name__})")
+            continue
         verified = item.get("last_verified")
         if isinstance(verified, dt.date) and (day - verified).days > STALE_AFTER_DAYS:
             report.warnings.append(
