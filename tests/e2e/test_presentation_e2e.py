@@ -78,4 +78,6 @@ def test_present_link_works_logged_out(projector, app_url):
     expect(page.get_by_role("heading", name="El depósito de garantía")).to_be_visible()
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()
     link = page.get_by_role("link", name="Abrir la herramienta de derechos del inquilino: Ejemplo en DC")
-    expect(link).to_have_attribute("href", "tenant-rights?jurisdiction=dc&monthly_rent=1800&present=1")
+    expect(link).to_have_attribute(
+        "href", "tenant-rights?tr_place=dc&tr_topic=security_deposit&tr_rent=1800&present=1"
+    )
