@@ -42,10 +42,8 @@ def page(path: str, title: str, url_path: str, icon: str, **kwargs) -> st.Page:
     return st.Page(path, title=title, url_path=url_path, icon=icon, **kwargs)
 
 
-def build_menu(user: dict | None) -> dict:
-    """The pages this user may open, by section. A page left out here cannot be reached at all."""
-    role = user["role"] if user else None
-    calculators = [
+def calculator_pages() -> list:
+    return [
         page("pages/affordability.py", _("Home affordability"), "affordability", ":material/house:"),
         page(
             "pages/assistance.py", _("Down-payment assistance"), "assistance", ":material/volunteer_activism:"
@@ -53,6 +51,18 @@ def build_menu(user: dict | None) -> dict:
         page("pages/budget.py", _("Budget coach"), "budget", ":material/savings:"),
         page("pages/tenant_rights.py", _("Tenant rights"), "tenant-rights", ":material/gavel:"),
     ]
+
+
+def presentation_menu() -> dict:
+    """While projecting: the workshop and the calculators only, so no client page can even be opened."""
+    workshop = page("pages/workshop.py", _("Workshops"), "workshop", ":material/co_present:", default=True)
+    return {_("Workshop"): [workshop], _("Calculators"): calculator_pages()}
+
+
+def build_menu(user: dict | None) -> dict:
+    """The pages this user may open, by section. A page left out here cannot be reached at all."""
+    role = user["role"] if user else None
+    calculators = calculator_pages()
     menu: dict[str, list] = {}
     if user is None:
         if accounts.has_users(engine()):
@@ -115,7 +125,7 @@ def build_menu(user: dict | None) -> dict:
 
 if is_presenting():
     apply_presentation_style()
-    navigation = st.navigation(build_menu(user), position="hidden")
+    navigation = st.navigation(presentation_menu(), position="hidden")
 else:
     language_switch()
     presentation_toggle()

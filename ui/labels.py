@@ -175,5 +175,10 @@ def label(table: dict, code: str | None) -> str:
 
 
 def chooser(table: dict):
-    """A format_func for selectboxes over codes."""
-    return lambda code: label(table, code)
+    """A format_func for selectboxes over codes.
+
+    Labels are translated now, while the script runs, not later when Streamlit (or AppTest)
+    formats an option outside the session and would fall back to English.
+    """
+    labels = {code: label(table, code) for code in table}
+    return lambda code: labels.get(code, str(code))
