@@ -19,8 +19,8 @@ RUNS = 30
 # A key of None takes the page's first number input (for pages whose inputs are still being built).
 PAGES = {
     "affordability_rerun_ms": ("pages/affordability.py", "income", (6500.0, 7200.0)),
-    "budget_rerun_ms": ("pages/budget.py", None, None),
-    "assistance_rerun_ms": ("pages/assistance.py", None, None),
+    "budget_rerun_ms": ("pages/budget.py", "savings", (900.0, 1000.0)),
+    "assistance_rerun_ms": ("pages/assistance.py", "dpa_income", (80000.0, 85000.0)),
 }
 
 
