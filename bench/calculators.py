@@ -7,7 +7,7 @@ import sys
 
 import pandas as pd
 
-from bench.timing import failed, figure, median_ms
+from bench.timing import failed, figure, median_ms, paired_median_ms
 
 MAX_PRICE_TARGET_MS = 5.0
 SCREEN_TARGET_MS = 1000.0  # our own target: screening a 1,000-household caseload within a second
@@ -90,8 +90,9 @@ def amortization_figure() -> dict:
     naive = loop_schedule(*AMORTIZATION)
     if len(real) != len(naive) or abs(float(real["interest"].sum()) - float(naive["interest"].sum())) > 0.01:
         warn("amortization and the per-period loop disagree on months or total interest")
-    value = median_ms(lambda: amortization(*AMORTIZATION), runs=50)
-    baseline = median_ms(lambda: loop_schedule(*AMORTIZATION), runs=50)
+    value, baseline = paired_median_ms(
+        lambda: amortization(*AMORTIZATION), lambda: loop_schedule(*AMORTIZATION), runs=100
+    )
     return figure(value, "ms", baseline, "per-period pure-Python loop")
 
 

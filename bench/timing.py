@@ -40,3 +40,19 @@ def figure(value: float, unit: str, baseline: float | None, baseline_label: str 
 def failed(err: BaseException) -> dict:
     """A figure that could not be measured (feature missing or broken): the runner lists it under errors."""
     return {"error": f"{type(err).__name__}: {err}"}
+
+
+def paired_median_ms(
+    fn: Callable[[], object], baseline: Callable[[], object], runs: int = 50, warmup: int = 2
+) -> tuple[float, float]:
+    """Medians (ms) of `fn` and `baseline` called in turn, so both see the same load on a busy machine."""
+    for _ in range(warmup):
+        fn()
+        baseline()
+    mine, theirs = [], []
+    for _ in range(runs):
+        for call, samples in ((fn, mine), (baseline, theirs)):
+            start = time.perf_counter()
+            call()
+            samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(mine), statistics.median(theirs)
