@@ -384,10 +384,10 @@ def _activity(rng, hid: int, hh: dict, staff: dict, today: dt.date, out: dict) -
                 "household_id": hid,
                 "kind": "budget",
                 "inputs": {"monthly_income": round(income, 2)},
-                "summary": {
+                "summary": {  # the keys the budget coach saves (see pages/budget.py)
                     "monthly_income": round(income, 2),
-                    "monthly_expenses": round(expenses, 2),
-                    "monthly_surplus": round(income - expenses, 2),
+                    "monthly_spending": round(expenses, 2),
+                    "left_over": round(income - expenses, 2),
                 },
                 "created_by": counselor,
                 "created_at": dt.datetime.combine(achieved["budget_completed"], dt.time(12)),
@@ -395,16 +395,15 @@ def _activity(rng, hid: int, hh: dict, staff: dict, today: dt.date, out: dict) -
         )
     if "pre_approval" in achieved:
         price = float(rng.randrange(250_000, 520_000, 5000))
+        loan_type = rng.choice(("fha", "conventional", "itin"))
         out["scenarios"].append(
             {
                 "household_id": hid,
                 "kind": "affordability",
-                "inputs": {
-                    "loan_type": rng.choice(("fha", "conventional", "itin")),
-                    "jurisdiction": hh["jurisdiction"],
-                },
-                "summary": {
-                    "max_price": price,
+                "inputs": {"loan_type": loan_type, "jurisdiction": hh["jurisdiction"]},
+                "summary": {  # the keys the affordability page saves
+                    "price": price,
+                    "loan_type": loan_type,
                     "binding_constraint": rng.choice(("back_dti", "cash", "front_dti")),
                 },
                 "created_by": counselor,

@@ -6,6 +6,7 @@ import datetime as dt
 
 from db import accounts
 from db.engine import transaction
+from db.households import normalize_name
 from db.models import Household, Office
 
 PASSWORD = "correct horse battery"
@@ -24,7 +25,7 @@ def make_household(engine, office_id: int, name: str, **fields) -> int:
         hh = Household(
             office_id=office_id,
             display_name=name,
-            search_name=name.lower(),
+            search_name=normalize_name(name),
             opened_on=fields.pop("opened_on", dt.date(2026, 1, 5)),
             **fields,
         )
