@@ -22,7 +22,8 @@ view.headline(figures)
 
 st.subheader(_("Pipeline"))
 left, right = st.columns([3, 2])
-left.altair_chart(view.funnel_chart(figures), width="stretch")
+picked = left.altair_chart(view.funnel_chart(figures), width="stretch", on_select="rerun", key="pipe_funnel")
+view.pick_from_chart(picked)
 right.dataframe(view.funnel_table(figures), hide_index=True, width="stretch")
 
 by = st.segmented_control(

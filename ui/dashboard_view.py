@@ -23,6 +23,7 @@ from ui.text import N_, _, date, money, ngettext, number, percent
 FILTER_KEY = "households_filter"  # read by the households page: {"ids": [...]}
 HOUSEHOLDS_PAGE = "pages/households.py"
 ALL = "all"
+PICK = "pick"  # the funnel chart's click selection
 
 DIMENSION_LABELS = {
     "office": N_("Office"),
@@ -152,17 +153,23 @@ def funnel_table(figures: dict) -> pd.DataFrame:
 
 
 def funnel_chart(figures: dict) -> alt.Chart:
-    """Horizontal bars: how many households reached each stage, in pipeline order."""
+    """Horizontal bars: how many households reached each stage, in pipeline order; a click picks a stage."""
     frame = pd.DataFrame(
         [
-            {"stage": label(STAGE_LABELS, r["stage"]), "order": i, "reached": r["reached"]}
+            {
+                "code": r["stage"],
+                "stage": label(STAGE_LABELS, r["stage"]),
+                "order": i,
+                "reached": r["reached"],
+            }
             for i, r in enumerate(figures["funnel"])
         ]
     )
     stage, reached = _("Stage"), _("Reached this stage")
     return (
         alt.Chart(frame)
-        .mark_bar(color="#1f6f8b")
+        .mark_bar(color="#1f6f8b", cursor="pointer")
+        .add_params(alt.selection_point(name=PICK, fields=["code"]))
         .encode(
             y=alt.Y("stage:N", sort=alt.SortField("order"), title=stage),
             x=alt.X("reached:Q", title=reached),
@@ -279,6 +286,24 @@ def open_in_households(ids: list[int]) -> None:
     """Hand the ids to the households page (session state only: ids never go into a URL)."""
     st.session_state[FILTER_KEY] = {"ids": list(ids)}
     st.switch_page(HOUSEHOLDS_PAGE)
+
+
+def picked_stage(event) -> str | None:
+    """The stage code of the funnel bar the user clicked, if any."""
+    try:
+        points = event.selection[PICK]
+    except (AttributeError, KeyError, TypeError):
+        return None
+    codes_picked = [p.get("code") for p in points if isinstance(p, dict)] if isinstance(points, list) else []
+    return next((c for c in codes_picked if c in codes.STAGES), None)
+
+
+def pick_from_chart(event) -> None:
+    """A click on a funnel bar chooses 'reached this stage' in the click-through list below."""
+    stage = picked_stage(event)
+    if stage is not None and st.session_state.get("pipe_picked") != stage:
+        st.session_state["pipe_picked"] = stage
+        st.session_state["pipe_behind"] = ("reached", stage) if stage != codes.STAGES[0] else ("stage", stage)
 
 
 def click_through(user: dict, figures: dict, chosen: Filters, today: dt.date) -> None:

@@ -149,3 +149,22 @@ def test_no_figures_without_access(world, who):
     assert not at.exception
     assert not at.metric and not at.dataframe
     assert "Please log in with an account that has access to this page." in visible_text(at)
+
+
+@pytest.mark.parametrize(
+    ("event", "stage"),
+    [
+        ({"selection": {"pick": [{"code": "education", "stage": "Homebuyer education"}]}}, "education"),
+        ({"selection": {"pick": []}}, None),
+        ({"selection": {}}, None),
+        ({"selection": {"pick": [{"code": "not_a_stage"}]}}, None),
+        (None, None),
+    ],
+)
+def test_a_click_on_a_funnel_bar_names_the_stage(event, stage):
+    from types import SimpleNamespace
+
+    from ui.dashboard_view import picked_stage
+
+    wrapped = None if event is None else SimpleNamespace(selection=event["selection"])
+    assert picked_stage(wrapped) == stage
