@@ -37,9 +37,9 @@ DEMO = ("ethnicity", "race", "income_band", "rural", "limited_english")
 NOT = "not_reported"
 
 
-def build_fixture(engine) -> dict:
+def build_fixture(engine, agency: dict | None = None) -> dict:
     """Add the households above to a small agency; returns {'agency': ..., 'ids': {'H1': id, ...}}."""
-    agency = small_agency(engine)
+    agency = agency or small_agency(engine)
     north, south = agency["offices"]["north"], agency["offices"]["south"]
     counselor = agency["users"]["counselor"]["id"]
     people = {

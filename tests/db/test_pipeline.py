@@ -32,8 +32,8 @@ D = dt.date
 TODAY = D(2026, 6, 30)
 
 
-def build_pipeline_fixture(engine) -> dict:
-    agency = small_agency(engine)
+def build_pipeline_fixture(engine, agency: dict | None = None) -> dict:
+    agency = agency or small_agency(engine)
     north, south = agency["offices"]["north"], agency["offices"]["south"]
     north_c, south_c = agency["users"]["counselor"]["id"], agency["users"]["counselor_south"]["id"]
     spec = {
