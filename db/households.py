@@ -400,6 +400,7 @@ def search(
     language: str | None = None,
     follow_up_due: bool = False,
     status: str | None = "open",
+    ids: list[int] | None = None,
     today: dt.date | None = None,
     page: int = 1,
     per_page: int = PAGE_SIZE,
@@ -437,6 +438,8 @@ def search(
         conditions.append(Household.status == status)
     if follow_up_due:
         conditions.append(_due_condition(today))
+    if ids is not None:  # the households behind a dashboard number
+        conditions.append(Household.id.in_(ids))
     filtered = base.where(*conditions)
     with reading(engine) as s:
         total = s.scalar(select(func.count()).select_from(filtered.order_by(None).subquery())) or 0

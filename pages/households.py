@@ -73,6 +73,15 @@ filters = {
     "follow_up_due": due,
     "status": None if status in (ALL, None) else status,
 }
+behind = st.session_state.get("households_filter") or {}
+if behind.get("ids") is not None:
+    # Came from a number on the dashboard: show exactly those households, open or closed.
+    filters["ids"] = [int(i) for i in behind["ids"]]
+    filters["status"] = None
+    st.info(_("Showing the households behind a number on the dashboard."), icon=":material/filter_alt:")
+    if st.button(_("Show all households"), key="hh_clear_behind"):
+        st.session_state.pop("households_filter", None)
+        st.rerun()
 signature = repr(sorted(filters.items()))
 if st.session_state.get("hh_filters") != signature:
     st.session_state["hh_filters"] = signature

@@ -151,3 +151,19 @@ def test_import_good_file_in_spanish(agency):
     at.run()  # the same upload is still there: it must not be offered again
     assert not [b for b in at.button if b.label.startswith("Importar ")]
     assert household_total(agency["engine"]) == 4
+
+
+def test_households_behind_a_dashboard_number(agency):
+    """The dashboard hands over ids in session state; the list shows exactly those, in scope."""
+    from tests.factories import make_household
+
+    extra = make_household(agency["engine"], agency["offices"]["north"], "Familia Detrás Del Número")
+    at = app_test(
+        "pages/households.py",
+        user=agency["users"]["lead"],
+        state={"households_filter": {"ids": [extra, agency["households"]["south"]]}},
+    )
+    table = at.dataframe[0].value.to_csv() if at.dataframe else ""
+    assert "Familia Detrás Del Número" in table
+    assert "Núñez" not in table and "Nguyễn" not in table  # not behind the number / another office
+    assert "behind a number" in at.info[0].value
