@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 SCHEDULE_COLUMNS = ["month", "payment", "interest", "principal", "extra", "balance"]
@@ -50,27 +51,50 @@ def year_one_average_balance(principal: float, annual_rate: float, years: float)
 def amortization(
     principal: float, annual_rate: float, years: float, extra_monthly: float = 0.0
 ) -> pd.DataFrame:
-    """Month-by-month schedule, ending in the month the balance reaches 0 (sooner with extra payments)."""
+    """Month-by-month schedule, ending in the month the balance reaches 0 (sooner with extra payments).
+
+    Balances come from the closed form B_k = P*g^k - (payment + extra)*(g^k - 1)/i (g = 1 + i), computed
+    for every month at once with numpy; only the final month is settled by hand.
+    """
     principal = float(principal)
     extra_monthly = float(extra_monthly)
     if principal < 0 or extra_monthly < 0:
         raise ValueError("principal and extra payments cannot be negative")
+    if principal <= 1e-7:
+        return pd.DataFrame(columns=SCHEDULE_COLUMNS)
     payment = monthly_payment(principal, annual_rate, years)
     i = float(annual_rate) / 12.0
-    rows = []
-    balance = principal
-    month = 0
-    limit = math.ceil(_months(years)) + 1
-    # A cent of float drift must not leave a phantom final month.
-    while balance > 1e-7 and month < limit:
-        month += 1
-        interest = balance * i
-        scheduled_principal = min(payment - interest, balance)
-        if month == limit - 1 or scheduled_principal >= balance:
-            scheduled_principal = balance
-        extra = min(extra_monthly, balance - scheduled_principal)
-        balance = balance - scheduled_principal - extra
-        rows.append(
-            (month, interest + scheduled_principal, interest, scheduled_principal, extra, max(balance, 0.0))
-        )
-    return pd.DataFrame(rows, columns=SCHEDULE_COLUMNS)
+    last = math.ceil(_months(years))
+    k = np.arange(1, last + 1, dtype=float)
+    outflow = payment + extra_monthly
+    if i == 0:
+        start = principal - (k - 1) * outflow
+    else:
+        # expm1/log1p keep g^m - 1 exact for tiny rates, where (1 + i)^m - 1 would round to 0.
+        grown = np.expm1((k - 1) * math.log1p(i))
+        start = principal * (grown + 1.0) - outflow * grown / i
+    interest = start * i
+    scheduled = payment - interest
+    # The final month: the first one whose payment covers what is left, or the term's last month
+    # (a cent of float drift must not leave a phantom month).
+    covers = (scheduled + extra_monthly >= start - 1e-7) | (k == last)
+    final = int(np.argmax(covers))
+    months = final + 1
+    start, interest, scheduled = start[:months], interest[:months], scheduled[:months].copy()
+    extra = np.full(months, extra_monthly)
+    scheduled[final] = min(scheduled[final], start[final])
+    if final == last - 1:
+        scheduled[final] = start[final]
+    extra[final] = max(0.0, min(extra_monthly, start[final] - scheduled[final]))
+    balance = start - scheduled - extra
+    balance[final] = 0.0
+    return pd.DataFrame(
+        {
+            "month": np.arange(1, months + 1),
+            "payment": interest + scheduled,
+            "interest": interest,
+            "principal": scheduled,
+            "extra": extra,
+            "balance": np.maximum(balance, 0.0),
+        }  # insertion order is SCHEDULE_COLUMNS; passing columns= would make pandas copy everything again
+    )
