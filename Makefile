@@ -34,7 +34,8 @@ test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/python -m calculators.rules check
 	$(BIN)/python -m curricula.tenant_rights lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not serial" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m serial
 	@$(MAKE) --no-print-directory audit
 
 ## audit: known vulnerabilities in the installed packages (fails only on a reported vulnerability)

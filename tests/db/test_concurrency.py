@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import random
+import time
+from queue import Empty
 
 import pytest
 from sqlalchemy import func, select
@@ -45,6 +47,7 @@ def counselor_worker(url: str, user: dict, household_ids: list[int], worker: int
     queue.put((landed, conflicts, errors))
 
 
+@pytest.mark.serial
 @pytest.mark.slow
 def test_eight_counselors_two_hundred_edits_each(engine):
     agency = small_agency(engine)
@@ -59,7 +62,17 @@ def test_eight_counselors_two_hundred_edits_each(engine):
     procs = [ctx.Process(target=counselor_worker, args=(url, user, ids, w, queue)) for w in range(PROCESSES)]
     for p in procs:
         p.start()
-    results = [queue.get(timeout=600) for _ in procs]
+    results = []
+    deadline = time.time() + 600
+    while len(results) < len(procs):
+        try:
+            results.append(queue.get(timeout=5))
+        except Empty:
+            crashed = [p.exitcode for p in procs if p.exitcode not in (None, 0)]
+            if crashed or time.time() > deadline:
+                for p in procs:
+                    p.kill()
+                pytest.fail(f"counselor processes crashed or hung (exit codes {crashed})")
     for p in procs:
         p.join(timeout=60)
 

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select, text
 
 from db.engine import reading
@@ -75,6 +76,7 @@ def counts(engine) -> tuple[int, int]:
         return households, imports
 
 
+@pytest.mark.serial
 def test_import_killed_midway_writes_nothing_and_the_database_stays_usable(engine, tmp_path):
     from db import transfer
 
@@ -119,6 +121,7 @@ print("DONE", flush=True)
 """
 
 
+@pytest.mark.serial
 def test_plan_save_killed_midway_keeps_the_old_plan_whole(engine):
     from db import activity
 
