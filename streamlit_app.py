@@ -53,12 +53,6 @@ def calculator_pages() -> list:
     ]
 
 
-def presentation_menu() -> dict:
-    """While projecting: the workshop and the calculators only, so no client page can even be opened."""
-    workshop = page("pages/workshop.py", _("Workshops"), "workshop", ":material/co_present:", default=True)
-    return {_("Workshop"): [workshop], _("Calculators"): calculator_pages()}
-
-
 def build_menu(user: dict | None) -> dict:
     """The pages this user may open, by section. A page left out here cannot be reached at all."""
     role = user["role"] if user else None
@@ -125,7 +119,7 @@ def build_menu(user: dict | None) -> dict:
 
 if is_presenting():
     apply_presentation_style()
-    navigation = st.navigation(presentation_menu(), position="hidden")
+    navigation = st.navigation(build_menu(user), position="hidden")
 else:
     language_switch()
     presentation_toggle()

@@ -181,12 +181,3 @@ def test_idle_timeout_also_applies_when_a_page_runs_without_the_entry_point(agen
     at.session_state["last_activity"] = time.time() - 31 * 60
     at.run()
     assert "Please log in" in at.warning[0].value
-
-
-def test_presenting_registers_no_client_page_even_for_a_logged_in_counselor(agency):
-    at = app_test(user=agency["users"]["counselor"], household_id=agency["households"]["north"],
-                  query={"present": "1"})
-    assert not at.exception
-    assert "Núñez" not in visible_text(at)
-    with pytest.raises(ValueError):
-        at.switch_page("pages/households.py")
