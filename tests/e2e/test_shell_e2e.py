@@ -33,6 +33,10 @@ def test_counselor_logs_in_and_switches_to_spanish(page, app_url, app_server):
     DOCS.mkdir(exist_ok=True)
     page.screenshot(path=str(DOCS / "households-es.png"), full_page=True)
     expect(page).not_to_have_url(re.compile(r"N%C3%BA%C3%B1ez|Nu%C3%B1ez|555-01"))
+    # The choice is saved on the account; put it back so later browser tests log in to English.
+    page.get_by_test_id("stSidebar").get_by_text("English").click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Households")).to_be_visible()
 
 
 def test_first_page_screenshot_for_the_readme(page, app_url):
