@@ -91,7 +91,7 @@ def amortization_figure() -> dict:
     if len(real) != len(naive) or abs(float(real["interest"].sum()) - float(naive["interest"].sum())) > 0.01:
         warn("amortization and the per-period loop disagree on months or total interest")
     value, baseline = paired_median_ms(
-        lambda: amortization(*AMORTIZATION), lambda: loop_schedule(*AMORTIZATION), runs=100
+        lambda: amortization(*AMORTIZATION), lambda: loop_schedule(*AMORTIZATION), runs=100, number=10
     )
     return figure(value, "ms", baseline, "per-period pure-Python loop")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 from collections.abc import Callable
@@ -43,16 +44,32 @@ def failed(err: BaseException) -> dict:
 
 
 def paired_median_ms(
-    fn: Callable[[], object], baseline: Callable[[], object], runs: int = 50, warmup: int = 2
+    fn: Callable[[], object],
+    baseline: Callable[[], object],
+    runs: int = 50,
+    warmup: int = 2,
+    number: int = 1,
 ) -> tuple[float, float]:
-    """Medians (ms) of `fn` and `baseline` called in turn, so both see the same load on a busy machine."""
+    """Medians (ms per call) of `fn` and `baseline` sampled in turn, so both see the same load.
+
+    For sub-millisecond work each sample times `number` calls in a row with the garbage collector
+    paused, as timeit does: one call alone is too short for the clock, and the baseline's garbage
+    would otherwise be collected during the other function's turn.
+    """
     for _ in range(warmup):
         fn()
         baseline()
     mine, theirs = [], []
     for _ in range(runs):
         for call, samples in ((fn, mine), (baseline, theirs)):
-            start = time.perf_counter()
-            call()
-            samples.append((time.perf_counter() - start) * 1000)
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                start = time.perf_counter()
+                for _ in range(number):
+                    call()
+                samples.append((time.perf_counter() - start) * 1000 / number)
+            finally:
+                if collecting:
+                    gc.enable()
     return statistics.median(mine), statistics.median(theirs)
