@@ -38,7 +38,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, literal, or_, select, union_all
+from sqlalchemy import String, case, func, literal, or_, select, union_all
 from sqlalchemy.engine import Engine
 
 from db import codes
@@ -208,138 +208,129 @@ def fiscal_quarter_of(day: dt.date) -> tuple[int, int]:
     return day.year, (day.month - 1) // 3 + 2
 
 
-def _one_on_one(start: dt.date, end: dt.date, office_id: int | None):
-    """(household_id, purpose) of sessions in the period with a HUD purpose, one row per pair."""
-    stmt = select(CounselingSession.household_id, CounselingSession.purpose.label("service")).where(
-        CounselingSession.session_date.between(start, end),
-        CounselingSession.purpose.in_(codes.COUNSELING_PURPOSE),
-    )
-    if office_id is not None:
-        stmt = stmt.join(Household, Household.id == CounselingSession.household_id).where(
-            Household.office_id == office_id
+def _activity(start: dt.date, end: dt.date, office_id: int | None):
+    """(household_id, kind, code), each once: what a household did in the period, read in one pass.
+
+    kind "9": a one-on-one session with a HUD purpose (code = purpose); "bad": a session with a blank
+    or unknown purpose (not a service, but the household must be fixed); "8": a completed workshop of
+    a HUD education type; "other": a completed workshop of another type (served, but not a service).
+    """
+    valid_purpose = CounselingSession.purpose.in_(codes.COUNSELING_PURPOSE)
+    sessions = select(
+        CounselingSession.household_id,
+        case((valid_purpose, "9"), else_="bad").label("kind"),
+        CounselingSession.purpose.label("code"),
+    ).where(CounselingSession.session_date.between(start, end))
+    valid_type = EducationEvent.education_type.in_(codes.EDUCATION_TYPE)
+    workshops = (
+        select(
+            EducationAttendance.household_id,
+            case((valid_type, "8"), else_="other"),
+            EducationEvent.education_type,
         )
-    return stmt.distinct()
-
-
-def _education(start: dt.date, end: dt.date, office_id: int | None):
-    """(household_id, education type) of workshops completed in the period, one row per pair."""
-    stmt = (
-        select(EducationAttendance.household_id, EducationEvent.education_type.label("service"))
         .join(EducationEvent, EducationEvent.id == EducationAttendance.event_id)
-        .where(
-            EducationEvent.event_date.between(start, end),
-            EducationAttendance.completed.is_(True),
-            EducationEvent.education_type.in_(codes.EDUCATION_TYPE),
-        )
+        .where(EducationEvent.event_date.between(start, end), EducationAttendance.completed.is_(True))
     )
-    if office_id is not None:
-        stmt = stmt.join(Household, Household.id == EducationAttendance.household_id).where(
-            Household.office_id == office_id
+    if office_id is not None:  # the household's office, not the session's
+        of_office = select(Household.id).where(Household.office_id == office_id)
+        sessions = sessions.where(CounselingSession.household_id.in_(of_office))
+        workshops = workshops.where(EducationAttendance.household_id.in_(of_office))
+    return union_all(sessions.distinct(), workshops.distinct())
+
+
+def _flag(condition):
+    return func.max(case((condition, 1), else_=0))
+
+
+def _counts(session, start, end, office_id) -> list[tuple]:
+    """Every count of the form and the households to fix, in one statement over one read of the period.
+
+    Rows of (part, code, ethnicity, race, income_band, rural, limited_english, n):
+    * part "8"/"9": n households per service code (sections 8 and 9);
+    * part "demo": n services per combination of demographics (sections 3-7 add these up per column);
+    * part "10": n households per outcome code (section 10);
+    * part "drop" / "drop_purpose": one row per household to fix, n = its id, with its demographics.
+    """
+    # Each CTE is referenced more than once: both backends compute it once (materialized).
+    activity = _activity(start, end, office_id).cte("activity")
+    is_service = activity.c.kind.in_(("8", "9"))
+    served = (
+        select(
+            activity.c.household_id,
+            func.sum(case((is_service, 1), else_=0)).label("n"),
+            _flag(activity.c.kind == "9").label("counseled"),
+            _flag(activity.c.kind == "8").label("educated"),
+            _flag(activity.c.kind == "bad").label("bad_purpose"),
         )
-    return stmt.distinct()
-
-
-def _service_counts(session, start, end, office_id) -> list[tuple]:
-    """(section, service, ethnicity, race, income_band, rural, limited_english, pairs), grouped in SQL."""
-    one = _one_on_one(start, end, office_id).subquery()
-    edu = _education(start, end, office_id).subquery()
-    services = union_all(
-        select(literal("9").label("section"), one.c.household_id, one.c.service),
-        select(literal("8").label("section"), edu.c.household_id, edu.c.service),
-    ).subquery()
+        .group_by(activity.c.household_id)
+        .subquery()
+    )
     demo = [getattr(Household, spec[0]) for spec in DEMOGRAPHICS.values()]
-    stmt = (
-        select(services.c.section, services.c.service, *demo, func.count().label("pairs"))
-        .join(Household, Household.id == services.c.household_id)
-        .group_by(services.c.section, services.c.service, *demo)
+    # One row per served household with its demographics: the households table is read once.
+    people = select(served, *demo).join(Household, Household.id == served.c.household_id).cte("people")
+    people_demo = [people.c[spec[0]] for spec in DEMOGRAPHICS.values()]
+    blank = [literal(None, String)] * len(DEMOGRAPHICS)
+    by_service = (
+        select(activity.c.kind, activity.c.code, *blank, func.count())
+        .where(is_service)
+        .group_by(activity.c.kind, activity.c.code)
     )
-    return list(session.execute(stmt))
-
-
-def _outcome_counts(session, start, end, office_id) -> dict[str, int]:
-    """Section 10: distinct households per outcome code, only where the household had one-on-one counseling."""
-    # CTEs: each is computed once although both parts of the union read it.
-    counseled = (
-        _one_on_one(start, end, office_id).with_only_columns(CounselingSession.household_id).cte("counseled")
-    )
-    edu = (
-        _education(start, end, office_id).with_only_columns(EducationAttendance.household_id).cte("educated")
-    )
-    typed = (
-        select(Outcome.household_id, Outcome.code)
-        .where(
-            Outcome.achieved_on.between(start, end),
-            Outcome.code.in_(codes.OUTCOME),
-            Outcome.household_id.in_(select(counseled.c.household_id)),
-        )
-        .distinct()
+    by_demographics = select(
+        literal("demo"), literal(None, String), *people_demo, func.sum(people.c.n)
+    ).group_by(*people_demo)
+    counseled = select(people.c.household_id).where(people.c.counseled == 1)
+    typed = select(Outcome.household_id, Outcome.code).where(
+        Outcome.achieved_on.between(start, end),
+        Outcome.code.in_(codes.OUTCOME),
+        # "+ 0": SQLite would otherwise probe the (household, code) index once per counseled household
+        # and code; scanning the period's outcomes by date and checking the set is many times faster.
+        (Outcome.household_id + 0).in_(counseled),
     )
     # Outcome (a) is a fact the records already show: one-on-one and group education in the period.
-    computed = select(counseled.c.household_id, literal("also_education").label("code")).where(
-        counseled.c.household_id.in_(select(edu.c.household_id))
+    computed = select(people.c.household_id, literal("also_education")).where(
+        people.c.counseled == 1, people.c.educated == 1
     )
-    both = union_all(typed, computed).subquery()
-    stmt = (
-        select(both.c.code, func.count(func.distinct(both.c.household_id)))
-        .group_by(both.c.code)
-        .order_by(both.c.code)
-    )
-    return {code: n for code, n in session.execute(stmt)}
+    pairs = union_all(typed, computed).subquery()
+    # DISTINCT: an outcome typed twice, or a typed (a) that the records also show, counts once.
+    by_outcome = select(
+        literal("10"), pairs.c.code, *blank, func.count(func.distinct(pairs.c.household_id))
+    ).group_by(pairs.c.code)
+    blank_demo = or_(*[_blank(people.c[spec[0]], spec[2]) for spec in DEMOGRAPHICS.values()])
+    to_fix = select(
+        case((people.c.bad_purpose == 1, "drop_purpose"), else_="drop"),
+        literal(None, String),
+        *people_demo,
+        people.c.household_id,
+    ).where(or_(people.c.bad_purpose == 1, blank_demo))
+    return list(session.execute(union_all(by_service, by_demographics, by_outcome, to_fix)))
 
 
 def _blank(column, allowed):
     return or_(column.is_(None), column.not_in(allowed))
 
 
-def _drop_offs(session, start, end, office_id) -> list[dict]:
-    """Households with a service in the period that the form would miss: blank demographics or purpose."""
-    bad_purpose = (
-        select(CounselingSession.household_id)
-        .where(
-            CounselingSession.session_date.between(start, end),
-            _blank(CounselingSession.purpose, codes.COUNSELING_PURPOSE),
-        )
-        .distinct()
-    )
-    any_session = select(CounselingSession.household_id).where(
-        CounselingSession.session_date.between(start, end)
-    )
-    any_education = (
-        select(EducationAttendance.household_id)
-        .join(EducationEvent, EducationEvent.id == EducationAttendance.event_id)
-        .where(EducationEvent.event_date.between(start, end), EducationAttendance.completed.is_(True))
-    )
-    blank_demo = or_(*[_blank(getattr(Household, spec[0]), spec[2]) for spec in DEMOGRAPHICS.values()])
-    served = or_(Household.id.in_(any_session), Household.id.in_(any_education))
-    stmt = select(
-        Household.id,
-        Household.id.in_(bad_purpose).label("bad_purpose"),
-        *[getattr(Household, spec[0]) for spec in DEMOGRAPHICS.values()],
-    ).where(or_(Household.id.in_(bad_purpose), and_(served, blank_demo)))
-    if office_id is not None:
-        stmt = stmt.where(Household.office_id == office_id)
-    listed = []
-    for row in session.execute(stmt.order_by(Household.id)):
-        reasons = ["missing_purpose"] if row.bad_purpose else []
-        for spec in DEMOGRAPHICS.values():
-            if getattr(row, spec[0]) not in spec[2]:
-                reasons.append(f"missing_{spec[0]}")
-        listed.append({"household_id": row.id, "reasons": reasons})
-    return listed
-
-
 def build(engine: Engine, fiscal_year: int, quarter: int, office_id: int | None = None) -> Report:
     """The report for a fiscal-year quarter (cumulative from 1 October), for one office or all."""
     start, end = period(fiscal_year, quarter)
     counts: dict[str, dict[str, int]] = {key: {} for key in SECTIONS}
+    drop_offs = []
     with reading(engine) as session:
-        for section, service, *demo, pairs in _service_counts(session, start, end, office_id):
-            counts[section][service] = counts[section].get(service, 0) + pairs
+        rows = _counts(session, start, end, office_id)
+    for part, code, *demo, n in rows:
+        n = int(n)
+        if part in ("drop", "drop_purpose"):  # a household the form would miss: say why
+            reasons = ["missing_purpose"] if part == "drop_purpose" else []
+            for (column, _title, allowed), value in zip(DEMOGRAPHICS.values(), demo, strict=True):
+                if value not in allowed:
+                    reasons.append(f"missing_{column}")
+            drop_offs.append({"household_id": n, "reasons": reasons})
+        elif part == "demo" and n:  # n is 0 for a household served by no HUD service (only listed to fix)
             for (key, (_column, _title, allowed)), value in zip(DEMOGRAPHICS.items(), demo, strict=True):
                 if value in allowed:
-                    counts[key][value] = counts[key].get(value, 0) + pairs
-        counts["10"] = _outcome_counts(session, start, end, office_id)
-        drop_offs = _drop_offs(session, start, end, office_id)
+                    counts[key][value] = counts[key].get(value, 0) + n
+        elif part != "demo":
+            counts[part][code] = counts[part].get(code, 0) + n
+    drop_offs.sort(key=lambda item: item["household_id"])
     sections = {key: Section(key, counts[key]) for key in SECTIONS}
     services = sections["8"].total + sections["9"].total
     checks = [
