@@ -16,7 +16,6 @@ import datetime as dt
 import math
 import sys
 import unicodedata
-from io import BytesIO
 
 from fpdf.enums import TableBordersLayout
 from fpdf.fonts import FontFace
@@ -429,7 +428,7 @@ class PlanWriter:
         except Exception:  # a chart is a help, never a reason to lose the plan
             return
         width = 130 if doc.base_size < 12 else 165
-        doc.image(BytesIO(png), w=width)
+        doc.png(png, width)
         doc.ln(3)
 
     def home_buying(self) -> None:
