@@ -17,7 +17,7 @@ from i18n import LOCALES_DIR
 ROOT = Path(__file__).resolve().parent.parent
 MAIN_PO = LOCALES_DIR / "es" / "LC_MESSAGES" / "messages.po"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
-SOURCES = ("streamlit_app.py", "pages", "ui", "reports")
+SOURCES = ("streamlit_app.py", "pages", "ui", "reports", "i18n/labels.py")
 
 
 def extracted_messages() -> dict[str, tuple[str, int]]:

@@ -22,6 +22,7 @@ from fpdf.fonts import FontFace
 
 import i18n
 from i18n import N_
+from i18n.labels import MILESTONE_LABELS, STEP_STATUS_LABELS
 from reports.charts import bar_chart_png
 from reports.pdf import FAMILY, Document
 
@@ -33,33 +34,14 @@ NAME_LIMIT = 200
 MISSING_GLYPH = "\u25a1"  # a visible box where the font has no letter, instead of a silent gap
 LANGS = ("es", "en", "both")
 
-OWNER_LABELS = {"client": N_("You"), "counselor": N_("Your counselor")}
-STATUS_LABELS = {"open": N_("To do"), "done": N_("Done"), "dropped": N_("Dropped")}
+OWNER_LABELS = {"client": N_("You"), "counselor": N_("Your counselor")}  # the plan speaks to the client
+STATUS_LABELS = STEP_STATUS_LABELS  # the name ui/action_plan_view.py imports
 LOAN_LABELS = {
     "conventional": N_("Conventional loan"),
     "fha": N_("FHA loan"),
     "va": N_("VA loan (veterans)"),
     "usda": N_("USDA loan (rural areas)"),
     "itin": N_("ITIN loan"),
-}
-MILESTONE_LABELS = {
-    "budget_completed": N_("Budget completed"),
-    "credit_report_reviewed": N_("Credit report reviewed"),
-    "credit_score_at_target": N_("Credit score at target"),
-    "emergency_fund": N_("Emergency fund saved"),
-    "down_payment_saved": N_("Down-payment savings target reached"),
-    "education_certificate": N_("Homebuyer education certificate"),
-    "pre_approval": N_("Mortgage pre-approval"),
-    "dpa_approved": N_("Down-payment assistance approved"),
-    "under_contract": N_("Under contract"),
-    "purchased": N_("Home purchased"),
-    "bank_account_opened": N_("Bank account opened"),
-    "lending_circle_joined": N_("Joined a lending circle"),
-    "lending_circle_completed": N_("Completed a lending circle"),
-    "ida_enrolled": N_("Enrolled in a matched savings account (IDA)"),
-    "debt_reduced": N_("Debt reduced"),
-    "savings_reached": N_("Savings goal reached"),
-    "credit_score_gain": N_("Credit score went up"),
 }
 # Budget categories the budget coach may save; an unknown code is printed as words.
 CATEGORY_LABELS = {
@@ -382,7 +364,7 @@ class PlanWriter:
                 step.get("text") or "",
                 self.label(OWNER_LABELS, step.get("owner")),
                 self.date(step.get("due_date")) or _("No date"),
-                self.label(STATUS_LABELS, step.get("status")),
+                self.label(STEP_STATUS_LABELS, step.get("status")),
             ]
             for step in steps
         ]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# Tables the printouts share live in i18n.labels; re-exported here for the screens that import them.
+from i18n.labels import MILESTONE_LABELS as MILESTONE_LABELS
+from i18n.labels import STEP_STATUS_LABELS as STEP_STATUS_LABELS
 from ui.text import N_, _
 
 ROLE_LABELS = {
@@ -110,25 +113,6 @@ STAGE_LABELS = {
     "under_contract": N_("Under contract"),
     "purchased": N_("Purchased"),
 }
-MILESTONE_LABELS = {
-    "budget_completed": N_("Budget completed"),
-    "credit_report_reviewed": N_("Credit report reviewed"),
-    "credit_score_at_target": N_("Credit score at target"),
-    "emergency_fund": N_("Emergency fund saved"),
-    "down_payment_saved": N_("Down-payment savings target reached"),
-    "education_certificate": N_("Homebuyer education certificate"),
-    "pre_approval": N_("Mortgage pre-approval"),
-    "dpa_approved": N_("Down-payment assistance approved"),
-    "under_contract": N_("Under contract"),
-    "purchased": N_("Home purchased"),
-    "bank_account_opened": N_("Bank account opened"),
-    "lending_circle_joined": N_("Joined a lending circle"),
-    "lending_circle_completed": N_("Completed a lending circle"),
-    "ida_enrolled": N_("Enrolled in a matched savings account (IDA)"),
-    "debt_reduced": N_("Debt reduced"),
-    "savings_reached": N_("Savings goal reached"),
-    "credit_score_gain": N_("Credit score went up"),
-}
 CLOSE_REASON_LABELS = {
     "goal_reached": N_("Goal reached"),
     "client_withdrew": N_("Client withdrew"),
@@ -163,7 +147,6 @@ HOUSING_STATUS_LABELS = {
     "homeless": N_("Homeless"),
 }
 OWNER_LABELS = {"client": N_("Client"), "counselor": N_("Counselor")}
-STEP_STATUS_LABELS = {"open": N_("To do"), "done": N_("Done"), "dropped": N_("Dropped")}
 LANGUAGE_LABELS = {"en": N_("English"), "es": N_("Spanish")}
 
 
