@@ -135,19 +135,66 @@ def test_can_we_afford_this_home(agency, lang, total, ratio, blocker):
     assert metric(at, ratio).replace("\xa0", " ").startswith(f"{expected['back_dti'] * 100:.1f}")
     text = visible_text(at)
     assert blocker in text
-    # every part of the monthly cost is on screen, and the defaults carry their sources
+    # every part of the monthly cost is on screen, and the defaults carry their sources once opened
     for part in ("principal_interest", "property_tax", "insurance", "mortgage_insurance"):
         assert format_money(expected["monthly"][part], lang) in text
-    assert "otr.cfo.dc.gov" in text
+    assert "otr.cfo.dc.gov" not in text  # the cost panel is closed and not built
+    at.session_state["aff_costs"] = True
+    at.run()
+    assert "otr.cfo.dc.gov" in visible_text(at)
 
 
 def test_overriding_a_default_changes_the_result(agency):
-    at = open_page("en", "home")
+    at = open_page("en", "home", state={"aff_costs": True})
     before = metric(at, "Total a month")
     setting(at, "tax", 1.5)
     after = metric(at, "Total a month")
     assert before != after
     assert "Default: 0.850%" in [n.placeholder for n in at.number_input if n.key == "tax"][0]
+
+
+COST_KEYS = ("tax", "homestead", "ins", "closing", "min_down", "hoa", "seller", "dpa", "pmi")
+
+
+def test_cost_inputs_are_built_only_while_their_panel_is_open(agency):
+    at = open_page("en", "home")
+    assert not [n for n in at.number_input if n.key in COST_KEYS]
+    at.session_state["aff_costs"] = True
+    at.run()
+    assert {n.key for n in at.number_input} >= set(COST_KEYS)
+
+
+@pytest.mark.parametrize(
+    "key,value",
+    [("tax", 1.5), ("ins", 3000.0), ("closing", 5.0), ("hoa", 250.0), ("seller", 4000.0), ("pmi", 1.1)],
+)
+def test_closing_the_cost_panel_keeps_what_was_entered(agency, key, value):
+    def results(at):
+        return [(m.label, m.value) for m in at.metric]
+
+    at = open_page("en", "home", state={"aff_costs": True})
+    defaults = results(at)
+    setting(at, key, value)
+    changed = results(at)
+    assert changed != defaults
+    at.session_state["aff_costs"] = False
+    at.run()
+    assert not [n for n in at.number_input if n.key == key]
+    assert results(at) == changed
+    assert float(at.query_params[key]) == value  # the link still gives the same answer
+    at.session_state["aff_costs"] = True
+    at.run()
+    assert at.number_input(key=key).value == value
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_link_with_a_changed_cost_opens_the_panel_and_uses_it(agency, lang):
+    plain = open_page(lang, query={"mode": "home"})
+    linked = open_page(lang, query={"mode": "home", "hoa": "300", "limits": "maximum"})
+    assert linked.number_input(key="hoa").value == 300.0
+    assert linked.segmented_control(key="limits").value == "maximum"
+    total = "Total a month" if lang == "en" else "Total al mes"
+    assert metric(linked, total) != metric(plain, total)
 
 
 @pytest.mark.parametrize(

@@ -65,3 +65,31 @@ def test_a_zero_rate_shows_a_message_at_the_field(page, app_url):
     wait_for_app(page)
     expect(page.get_by_text("Enter an interest rate above 0% and at most 20%.")).to_be_visible(timeout=WAIT)
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_a_cost_entered_in_the_panel_stays_in_the_link_after_closing_it(page, app_url):
+    page.goto(f"{app_url}/affordability?mode=home")
+    wait_for_app(page)
+    panel = page.get_by_text("Taxes, insurance and other costs (defaults and their sources)")
+    panel.click()
+    wait_for_app(page)
+    hoa = page.get_by_label("Condo or HOA dues (monthly)")
+    hoa.fill("300")
+    hoa.press("Enter")
+    wait_for_app(page)
+    expected = format_money(
+        analyze({**HOME, "annual_rate": 0.065, "monthly_hoa": 300.0})["monthly"]["total"], "en"
+    )
+    expect(total_a_month(page)).to_have_text(expected, timeout=WAIT)
+    expect(page).to_have_url(re.compile(r"[?&]hoa=300"), timeout=WAIT)
+
+    panel.click()  # close it: its inputs are no longer built, their values still count
+    wait_for_app(page)
+    expect(page.get_by_label("Condo or HOA dues (monthly)")).to_have_count(0, timeout=WAIT)
+    expect(total_a_month(page)).to_have_text(expected, timeout=WAIT)
+    expect(page).to_have_url(re.compile(r"[?&]hoa=300"), timeout=WAIT)
+
+    page.goto(page.url)  # the link alone brings the panel back open with the value
+    wait_for_app(page)
+    expect(page.get_by_label("Condo or HOA dues (monthly)")).to_have_value("300.00", timeout=WAIT)
+    expect(total_a_month(page)).to_have_text(expected, timeout=WAIT)
