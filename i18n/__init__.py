@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from functools import cache
+from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 
@@ -75,25 +75,39 @@ def _finite(value) -> float:
     return 0.0 if math.isnan(value) or math.isinf(value) else value
 
 
+# Babel parses the locale and the number pattern on every call; pages show the same figures on every
+# rerun, so the formatted strings are remembered (keys are a float, a locale name and a small option).
+@lru_cache(maxsize=16384)
+def _money(value: float, locale: str, cents: bool) -> str:
+    if cents:
+        return format_currency(value, "USD", locale=locale)
+    return format_currency(round(value), "USD", format="¤#,##0", locale=locale, currency_digits=False)
+
+
+@lru_cache(maxsize=16384)
+def _decimal(value: float, locale: str, pattern: str) -> str:
+    return format_decimal(value, format=pattern, locale=locale)
+
+
+@lru_cache(maxsize=16384)
+def _percent(value: float, locale: str, pattern: str) -> str:
+    return _babel_percent(value, format=pattern, locale=locale)
+
+
 def format_money(amount, lang: str, *, cents: bool = True) -> str:
     """$1,234.50 in both languages (es_US keeps the dollar sign and decimal point families know)."""
-    value = _finite(amount)
-    if cents:
-        return format_currency(value, "USD", locale=locale_of(lang))
-    return format_currency(
-        round(value), "USD", format="¤#,##0", locale=locale_of(lang), currency_digits=False
-    )
+    return _money(_finite(amount), locale_of(lang), cents)
 
 
 def format_number(value, lang: str, digits: int = 0) -> str:
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(_finite(value), format=pattern, locale=locale_of(lang))
+    return _decimal(_finite(value), locale_of(lang), pattern)
 
 
 def format_percent(ratio, lang: str, digits: int = 1) -> str:
     """A decimal fraction as a percent: 0.0675 -> 6.75% with digits=2."""
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
-    return _babel_percent(_finite(ratio), format=pattern, locale=locale_of(lang))
+    return _percent(_finite(ratio), locale_of(lang), pattern)
 
 
 def format_date(value, lang: str, fmt: str = "long") -> str:
