@@ -1,7 +1,8 @@
 """Budget coach: income, spending plan, cash-flow calendar, debts, savings, tips and saved snapshots.
 
 Works logged out (workshops). Amount fields live in the URL; the tables stay in the session. Nothing
-identifying a client goes in the URL.
+identifying a client goes in the URL. Only the open tab builds its widgets, tables and charts (a rerun
+stays light); the closed tabs' values are still read, so the totals and the tips always count everything.
 """
 
 import datetime as dt
@@ -15,7 +16,29 @@ from ui import budget_charts as charts
 from ui import budget_tables as tables
 from ui import budget_view as view
 from ui import clients
-from ui.text import _, date, money
+from ui.text import N_, _, date, money
+
+TABS = (
+    N_("Income"),
+    N_("Spending plan"),
+    N_("Cash-flow calendar"),
+    N_("Debts"),
+    N_("Savings"),
+    N_("Compare budgets"),
+)
+# Amounts a link can carry (workshop slides, shared scenarios) -> the tab that shows them.
+LINKED_TABS = {
+    "transfers_per_month": N_("Spending plan"),
+    "tanda_members": N_("Spending plan"),
+    "tanda_payout_month": N_("Spending plan"),
+    "starting_balance": N_("Cash-flow calendar"),
+    "debt_budget": N_("Debts"),
+    "credit_score": N_("Debts"),
+    "starter_goal": N_("Savings"),
+    "goal": N_("Savings"),
+    "monthly_deposit": N_("Savings"),
+    "savings_rate": N_("Savings"),
+}
 
 st.title(_("Budget coach"))
 st.caption(
@@ -27,32 +50,45 @@ st.caption(
 errors = view.BudgetErrors()
 
 
-def bound(label: str, key: str, value, **kwargs):
-    """A number input kept in the URL, with its error slot right below it."""
+def bound(label: str, key: str, value, shown: bool = True, **kwargs):
+    """A number input kept in the URL, with its error slot right below it; in a closed tab, its kept value."""
+    if not shown:
+        return view.kept(key, value, url=True)
     result = st.number_input(label, value=value, key=key, bind="query-params", **kwargs)
     errors.slot(key)
     return result
 
 
-tab_income, tab_plan, tab_calendar, tab_debts, tab_savings, tab_compare = st.tabs(
-    [_("Income"), _("Spending plan"), _("Cash-flow calendar"), _("Debts"), _("Savings"), _("Compare budgets")]
-)
-
-with tab_income:
-    st.subheader(_("Income tracker"))
-    st.caption(
-        _(
-            "Use take-home pay (after taxes). Write each paycheck as it comes: weekly, every two weeks, and so on."
-        )
-    )
-    income_rows = tables.income_table()
-    errors.slot("income")
-    with st.expander(_("Irregular or seasonal income, month by month")):
-        irregular = tables.irregular_table()
-        irregular_cash = st.checkbox(_("This income is paid in cash"), value=True, key="irregular_cash")
+# Above the tabs, so they stay in view whichever tab is open: the tips below and a saved budget follow them.
+money_left, money_right = st.columns(2, vertical_alignment="bottom")
+with money_left:
+    savings = bound(_("Savings today"), "savings", 300.0, step=50.0)
+with money_right:
     banked = st.checkbox(
         _("Has a bank or credit union account"), value=True, key="banked", bind="query-params"
     )
+
+# On arrival (no tab chosen yet), a link to an amount opens the tab that shows it, so the slide's number is seen.
+if "budget_tab" not in st.session_state:
+    linked = next((tab for key, tab in LINKED_TABS.items() if key in st.query_params), None)
+    if linked is not None:
+        st.session_state["budget_tab"] = _(linked)
+tab_income, tab_plan, tab_calendar, tab_debts, tab_savings, tab_compare = st.tabs(
+    [_(t) for t in TABS], key="budget_tab", on_change="rerun"
+)
+
+with tab_income:
+    if tab_income.open:
+        st.subheader(_("Income tracker"))
+        st.caption(
+            _(
+                "Use take-home pay (after taxes). Write each paycheck as it comes: weekly, every two weeks, and so on."
+            )
+        )
+    income_rows = tables.income_table(tab_income.open)
+    if tab_income.open:
+        errors.slot("income")
+    irregular, irregular_cash = view.irregular_income(tab_income.open)
 
 sources = [{k: r[k] for k in ("name", "amount", "frequency", "form")} for r in income_rows]
 if any(irregular):
@@ -66,24 +102,36 @@ if any(irregular):
     )
 
 with tab_plan:
-    st.subheader(_("Spending plan"))
-    st.caption(
-        _("Categories from the CFPB spending tracker. Money sent to family is a fixed obligation, like rent.")
-    )
-    spending_rows = tables.spending_table()
-    errors.slot("spending")
+    if tab_plan.open:
+        st.subheader(_("Spending plan"))
+        st.caption(
+            _(
+                "Categories from the CFPB spending tracker. Money sent to family is a fixed obligation, like rent."
+            )
+        )
+    spending_rows = tables.spending_table(tab_plan.open)
+    if tab_plan.open:
+        errors.slot("spending")
 
 with tab_debts:
-    st.subheader(_("Debts"))
-    debt_rows = tables.debts_table()
-    errors.slot("debts")
-    debt_budget = bound(_("Money for debts each month (all debts together)"), "debt_budget", 600.0, step=25.0)
-    credit_score = bound(_("Credit score (leave empty if none)"), "credit_score", None, step=10.0)
+    if tab_debts.open:
+        st.subheader(_("Debts"))
+    debt_rows = tables.debts_table(tab_debts.open)
+    if tab_debts.open:
+        errors.slot("debts")
+    debt_budget = bound(
+        _("Money for debts each month (all debts together)"), "debt_budget", 600.0, tab_debts.open, step=25.0
+    )
+    credit_score = bound(
+        _("Credit score (leave empty if none)"), "credit_score", None, tab_debts.open, step=10.0
+    )
 
 with tab_savings:
-    st.subheader(_("Savings"))
-    savings = bound(_("Savings today"), "savings", 300.0, step=50.0)
-    starter = bound(_("First goal for emergencies (you choose)"), "starter_goal", 500.0, step=50.0)
+    if tab_savings.open:
+        st.subheader(_("Savings"))
+    starter = bound(
+        _("First goal for emergencies (you choose)"), "starter_goal", 500.0, tab_savings.open, step=50.0
+    )
 
 summary = None
 try:
@@ -97,59 +145,74 @@ except InputError as error:
     field = {"amount": "income", "frequency": "income", "form": "income", "by_month": "income"}.get(
         error.field, error.field
     )
+    # A field in a closed tab has no slot: the message then shows below the tabs, where it is seen.
     errors.show(InputError(error.code, field, error.detail))
 
 if summary is not None:
-    with tab_income:
-        view.income_details(income)
-    with tab_plan:
-        view.totals(summary)
-        if plan["envelopes_monthly"] > 0:
-            st.caption(
-                _("Cash envelopes: {month} a month, about {week} each week.").format(
-                    month=money(plan["envelopes_monthly"]), week=money(plan["envelopes_weekly"])
+    if tab_income.open:
+        with tab_income:
+            view.income_details(income)
+    if tab_plan.open:
+        with tab_plan:
+            view.totals(summary)
+            if plan["envelopes_monthly"] > 0:
+                st.caption(
+                    _("Cash envelopes: {month} a month, about {week} each week.").format(
+                        month=money(plan["envelopes_monthly"]), week=money(plan["envelopes_weekly"])
+                    )
                 )
-            )
-        rows = [
-            {"category": _(tables.CATEGORY_LABELS[c]), "amount": a}
-            for c, a in plan["by_category"].items()
-            if a > 0
-        ]
-        if rows:
-            charts.show("where", rows)
-        view.fifty_thirty_twenty(plan["reference"])
+            rows = [
+                {"category": _(tables.CATEGORY_LABELS[c]), "amount": a}
+                for c, a in plan["by_category"].items()
+                if a > 0
+            ]
+            if rows:
+                charts.show("where", rows)
+            view.fifty_thirty_twenty(plan["reference"])
     remittance = view.remittance_panel(tab_plan, plan, errors)
-    view.tanda_panel(tab_plan, plan, errors)
+    if tab_plan.open:
+        view.tanda_panel(tab_plan, plan, errors)
 
+    # The calendar is worked out even while its tab is closed: the tips warn about the short weeks.
     with tab_calendar:
-        st.subheader(_("Cash-flow calendar"))
-        st.caption(_("Paydays and due dates, week by week. Irregular income is counted on the 15th."))
         today = dt.date.today()
-        starting = bound(_("Money on hand at the start of the month"), "starting_balance", 0.0, step=50.0)
+        if tab_calendar.open:
+            st.subheader(_("Cash-flow calendar"))
+            st.caption(_("Paydays and due dates, week by week. Irregular income is counted on the 15th."))
+        starting = bound(
+            _("Money on hand at the start of the month"),
+            "starting_balance",
+            0.0,
+            tab_calendar.open,
+            step=50.0,
+        )
         month_start = dt.date(today.year, today.month, 1)
-        st.caption(_("Month: {month}").format(month=date(month_start, "MMMM y")))
+        if tab_calendar.open:
+            st.caption(_("Month: {month}").format(month=date(month_start, "MMMM y")))
         incomes, bills = view.calendar_events(income_rows, irregular, spending_rows, today.month)
         calendar = None
         try:
             calendar = calc.cash_flow_calendar(today.year, today.month, starting, incomes, bills)
         except InputError as error:
-            errors.show(
-                InputError(
-                    error.code,
-                    {"bills": "spending", "cash_incomes": "income"}.get(error.field, error.field),
-                    error.detail,
+            if tab_calendar.open:
+                errors.show(
+                    InputError(
+                        error.code,
+                        {"bills": "spending", "cash_incomes": "income"}.get(error.field, error.field),
+                        error.detail,
+                    )
                 )
-            )
-        if calendar:
+        if calendar and tab_calendar.open:
             view.calendar_panel(calendar)
 
-    ready = None
-    with tab_debts:
-        view.debts_panel(debt_rows, debt_budget, errors)
-        ready = view.mortgage_ready(summary, errors)
-    with tab_savings:
-        view.emergency_panel(fund)
-        view.goal_panel(plan)
+    if tab_debts.open:
+        with tab_debts:
+            view.debts_panel(debt_rows, debt_budget, errors)
+    ready = view.mortgage_ready(tab_debts, summary, errors)
+    if tab_savings.open:
+        with tab_savings:
+            view.emergency_panel(fund)
+            view.goal_panel(plan)
 
     st.divider()
     st.subheader(_("Tips for this household"))
@@ -178,5 +241,6 @@ if summary is not None:
         "banked": banked,
     }
     clients.save_scenario_button("budget", inputs, summary)
-    with tab_compare:
-        view.snapshots(summary)
+    if tab_compare.open:
+        with tab_compare:
+            view.snapshots(summary)

@@ -1,11 +1,13 @@
 """Editable tables of the budget coach (income, spending, debts, transfer options) and their example rows.
 
 Tables show translated labels; what leaves this module is plain rows with codes, ready for calculators.
+A table is only built while its section is open; its rows are kept in the session for the closed runs.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -116,15 +118,48 @@ def _rows(frame: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def _code(labels: dict, shown):
-    """The code whose translated label is `shown` (None stays None; an unknown label is returned as is)."""
-    for code, text in labels.items():
-        if _(text) == shown:
-            return code
-    return shown
+def _codes(labels: dict) -> dict:
+    """Translated label -> code, built once per table instead of translating every label for every cell."""
+    return {_(text): code for code, text in labels.items()}
 
 
-def income_table() -> list[dict]:
+def _editor(name: str, shown: bool, example: Callable, columns: Callable, parse: Callable, **options) -> list:
+    """Table `name`'s rows; the editor is only built while `shown`, the rows are kept in the session meanwhile.
+
+    example() is the starting DataFrame, columns() the column_config, parse(frame) the rows for calculators.
+    An editor's edits are relative to the frame it was built on, so that frame (`base`) stays the same while
+    the section is open; a closed section drops it, and the next opening starts from the last edited rows.
+    """
+    language = lang()
+    saved_key, base_key = f"budget_{name}_saved", f"budget_{name}_base"
+    saved = st.session_state.get(saved_key)
+    if (
+        saved is None or saved[0] != language
+    ):  # the example, once per language (a switch starts over, as before)
+        frame = example()
+        saved = (language, frame, parse(frame))
+        st.session_state[saved_key] = saved
+    if not shown:
+        st.session_state.pop(base_key, None)
+        return _copy(saved[2])
+    base = st.session_state.get(base_key)
+    if base is None or base[0] != language:
+        base = saved[:2]
+        st.session_state[base_key] = base
+    edited = st.data_editor(
+        base[1], key=f"budget_{name}_{language}", hide_index=True, column_config=columns(), **options
+    )
+    rows = parse(edited)
+    st.session_state[saved_key] = (language, edited, rows)
+    return _copy(rows)
+
+
+def _copy(rows: list) -> list:
+    """A fresh list (and fresh row dicts), so a caller changing rows cannot change the kept ones."""
+    return [dict(r) if isinstance(r, dict) else r for r in rows]
+
+
+def income_table(shown: bool = True) -> list[dict]:
     """Regular income sources: name, amount per paycheck, how often, how it is paid, first payday of the month."""
     name, amount, often, form, day = (
         _("Source"),
@@ -133,133 +168,149 @@ def income_table() -> list[dict]:
         _("Paid in"),
         _("First payday (day of month)"),
     )
-    frame = pd.DataFrame(
-        [
-            {
-                name: _(EXAMPLE_INCOME_NAMES[n]),
-                amount: a,
-                often: _(FREQUENCY_LABELS[f]),
-                form: _(FORM_LABELS[k]),
-                day: d,
-            }
-            for n, a, f, k, d in EXAMPLE_INCOME
-        ]
-    )
-    edited = st.data_editor(
-        frame,
-        key=f"budget_income_{lang()}",
-        num_rows="dynamic",
-        hide_index=True,
-        column_config={
+
+    def example() -> pd.DataFrame:
+        return pd.DataFrame(
+            [
+                {
+                    name: _(EXAMPLE_INCOME_NAMES[n]),
+                    amount: a,
+                    often: _(FREQUENCY_LABELS[f]),
+                    form: _(FORM_LABELS[k]),
+                    day: d,
+                }
+                for n, a, f, k, d in EXAMPLE_INCOME
+            ]
+        )
+
+    def columns() -> dict:
+        return {
             amount: st.column_config.NumberColumn(amount, format="$%.2f"),
             often: st.column_config.SelectboxColumn(often, options=[_(t) for t in FREQUENCY_LABELS.values()]),
             form: st.column_config.SelectboxColumn(form, options=[_(t) for t in FORM_LABELS.values()]),
             day: st.column_config.NumberColumn(day, step=1),
-        },
-    )
-    return [
-        {
-            "name": row.get(name) or "",
-            "amount": row.get(amount),
-            "frequency": _code(FREQUENCY_LABELS, row.get(often)) or "monthly",
-            "form": _code(FORM_LABELS, row.get(form)) or "deposit",
-            "first_day": int(row[day]) if isinstance(row.get(day), (int, float)) else None,
         }
-        for row in _rows(edited)
-    ]
+
+    def parse(frame: pd.DataFrame) -> list[dict]:
+        frequencies, forms = _codes(FREQUENCY_LABELS), _codes(FORM_LABELS)
+        return [
+            {
+                "name": row.get(name) or "",
+                "amount": row.get(amount),
+                "frequency": frequencies.get(row.get(often), row.get(often)) or "monthly",
+                "form": forms.get(row.get(form), row.get(form)) or "deposit",
+                "first_day": int(row[day]) if isinstance(row.get(day), (int, float)) else None,
+            }
+            for row in _rows(frame)
+        ]
+
+    return _editor("income", shown, example, columns, parse, num_rows="dynamic")
 
 
-def irregular_table() -> list[float]:
+def irregular_table(shown: bool = True) -> list[float]:
     """Irregular or seasonal income, month by month (all zero when there is none)."""
     month, amount = _("Month"), _("Amount")
-    frame = pd.DataFrame([{month: _(m), amount: 0.0} for m in MONTH_LABELS])
-    edited = st.data_editor(
-        frame,
-        key=f"budget_irregular_{lang()}",
-        hide_index=True,
-        disabled=[month],
-        column_config={amount: st.column_config.NumberColumn(amount, format="$%.2f")},
-    )
-    return [_value(v) or 0.0 for v in edited[amount].tolist()]
+
+    def example() -> pd.DataFrame:
+        return pd.DataFrame([{month: _(m), amount: 0.0} for m in MONTH_LABELS])
+
+    def columns() -> dict:
+        return {amount: st.column_config.NumberColumn(amount, format="$%.2f")}
+
+    def parse(frame: pd.DataFrame) -> list[float]:
+        return [_value(v) or 0.0 for v in frame[amount].tolist()]
+
+    return _editor("irregular", shown, example, columns, parse, disabled=[month])
 
 
-def spending_table() -> list[dict]:
+def spending_table(shown: bool = True) -> list[dict]:
     """The spending plan: category, monthly amount, due day (for the calendar), paid from a cash envelope."""
     category, amount, due, envelope = _("Category"), _("Monthly amount"), _("Due day"), _("Cash envelope")
-    frame = pd.DataFrame(
-        [{category: _(CATEGORY_LABELS[c]), amount: a, due: d, envelope: e} for c, a, d, e in EXAMPLE_SPENDING]
-    )
-    frame[due] = frame[due].astype("Int64")
-    edited = st.data_editor(
-        frame,
-        key=f"budget_spending_{lang()}",
-        num_rows="dynamic",
-        hide_index=True,
-        column_config={
+
+    def example() -> pd.DataFrame:
+        frame = pd.DataFrame(
+            [
+                {category: _(CATEGORY_LABELS[c]), amount: a, due: d, envelope: e}
+                for c, a, d, e in EXAMPLE_SPENDING
+            ]
+        )
+        frame[due] = frame[due].astype("Int64")
+        return frame
+
+    def columns() -> dict:
+        return {
             category: st.column_config.SelectboxColumn(
                 category, options=[_(CATEGORY_LABELS[c]) for c in CATEGORIES]
             ),
             amount: st.column_config.NumberColumn(amount, format="$%.2f"),
             due: st.column_config.NumberColumn(due, step=1),
             envelope: st.column_config.CheckboxColumn(envelope),
-        },
-    )
-    return [
-        {
-            "category": _code(CATEGORY_LABELS, row.get(category)) or "other",
-            "amount": row.get(amount),
-            "due_day": int(row[due]) if isinstance(row.get(due), (int, float)) else None,
-            "envelope": bool(row.get(envelope)),
         }
-        for row in _rows(edited)
-    ]
+
+    def parse(frame: pd.DataFrame) -> list[dict]:
+        categories = _codes(CATEGORY_LABELS)
+        return [
+            {
+                "category": categories.get(row.get(category), row.get(category)) or "other",
+                "amount": row.get(amount),
+                "due_day": int(row[due]) if isinstance(row.get(due), (int, float)) else None,
+                "envelope": bool(row.get(envelope)),
+            }
+            for row in _rows(frame)
+        ]
+
+    return _editor("spending", shown, example, columns, parse, num_rows="dynamic")
 
 
-def debts_table() -> list[dict]:
+def debts_table(shown: bool = True) -> list[dict]:
     """Debts: name, balance, APR in percent (as people read it on a statement), minimum payment."""
     name, balance, apr, minimum = _("Debt"), _("Balance owed"), _("APR (%)"), _("Minimum payment")
-    frame = pd.DataFrame([{name: _(n), balance: b, apr: r, minimum: m} for n, b, r, m in EXAMPLE_DEBTS])
-    edited = st.data_editor(
-        frame,
-        key=f"budget_debts_{lang()}",
-        num_rows="dynamic",
-        hide_index=True,
-        column_config={
+
+    def example() -> pd.DataFrame:
+        return pd.DataFrame([{name: _(n), balance: b, apr: r, minimum: m} for n, b, r, m in EXAMPLE_DEBTS])
+
+    def columns() -> dict:
+        return {
             balance: st.column_config.NumberColumn(balance, format="$%.2f"),
             apr: st.column_config.NumberColumn(apr, format="%.2f%%"),
             minimum: st.column_config.NumberColumn(minimum, format="$%.2f"),
-        },
-    )
-    return [
-        {
-            "name": row.get(name) or "",
-            "balance": row.get(balance),
-            "apr": None if row.get(apr) is None else row[apr] / 100,
-            "minimum": row.get(minimum),
         }
-        for row in _rows(edited)
-    ]
+
+    def parse(frame: pd.DataFrame) -> list[dict]:
+        return [
+            {
+                "name": row.get(name) or "",
+                "balance": row.get(balance),
+                "apr": None if row.get(apr) is None else row[apr] / 100,
+                "minimum": row.get(minimum),
+            }
+            for row in _rows(frame)
+        ]
+
+    return _editor("debts", shown, example, columns, parse, num_rows="dynamic")
 
 
-def transfer_table() -> list[dict]:
+def transfer_table(shown: bool = True) -> list[dict]:
     """Ways to send money home: fee per transfer and the exchange-rate markup in percent."""
     name, fee, margin = _("Service"), _("Fee per transfer"), _("Exchange-rate markup (%)")
-    frame = pd.DataFrame([{name: _(n), fee: f, margin: m} for n, f, m in EXAMPLE_TRANSFERS])
-    edited = st.data_editor(
-        frame,
-        key=f"budget_transfers_{lang()}",
-        num_rows="dynamic",
-        hide_index=True,
-        column_config={
+
+    def example() -> pd.DataFrame:
+        return pd.DataFrame([{name: _(n), fee: f, margin: m} for n, f, m in EXAMPLE_TRANSFERS])
+
+    def columns() -> dict:
+        return {
             fee: st.column_config.NumberColumn(fee, format="$%.2f"),
             margin: st.column_config.NumberColumn(margin, format="%.2f%%"),
-        },
-    )
-    return [
-        {
-            "name": row.get(name) or "?",
-            "fee": row.get(fee),
-            "fx_margin": None if row.get(margin) is None else row[margin] / 100,
         }
-        for row in _rows(edited)
-    ]
+
+    def parse(frame: pd.DataFrame) -> list[dict]:
+        return [
+            {
+                "name": row.get(name) or "?",
+                "fee": row.get(fee),
+                "fx_margin": None if row.get(margin) is None else row[margin] / 100,
+            }
+            for row in _rows(frame)
+        ]
+
+    return _editor("transfers", shown, example, columns, parse, num_rows="dynamic")

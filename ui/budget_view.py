@@ -83,6 +83,39 @@ class BudgetErrors:
         (target or st).error(message, icon=":material/error:")
 
 
+def kept(key: str, default, *, url: bool = False):
+    """A widget's value while its tab or expander is closed (the widget is not built then).
+
+    Streamlit keeps the value of a widget bound to the URL, or with persist_state, once it has been shown;
+    a widget never shown yet takes the amount from a shared link (url=True), else its default.
+    """
+    if key in st.session_state:
+        return st.session_state[key]
+    if url and key in st.query_params:
+        try:
+            value = float(st.query_params[key])
+        except ValueError:
+            return default
+        return int(value) if isinstance(default, int) else value
+    return default
+
+
+def irregular_income(shown: bool) -> tuple[list[float], bool]:
+    """Irregular income month by month and whether it is paid in cash; the table is built only while open."""
+    if not shown:
+        return tables.irregular_table(False), kept("irregular_cash", True)
+    with st.expander(
+        _("Irregular or seasonal income, month by month"), key="budget_irregular_open", on_change="rerun"
+    ) as panel:
+        months = tables.irregular_table(panel.open)
+        if not panel.open:
+            return months, kept("irregular_cash", True)
+        cash = st.checkbox(
+            _("This income is paid in cash"), value=True, key="irregular_cash", persist_state="page"
+        )
+    return months, cash
+
+
 def totals(summary: dict) -> None:
     """The three numbers a household remembers: money in, money out, what is left."""
     a, b, c = st.columns(3)
@@ -166,10 +199,20 @@ def snapshots(summary: dict) -> None:
     labels["current"] = _("This budget (not saved yet)")
     keys = list(labels)
     before_key = st.selectbox(
-        _("Before"), keys, index=len(keys) - 2, format_func=labels.get, key="budget_before"
+        _("Before"),
+        keys,
+        index=len(keys) - 2,
+        format_func=labels.get,
+        key="budget_before",
+        persist_state="page",
     )
     after_key = st.selectbox(
-        _("After"), keys, index=len(keys) - 1, format_func=labels.get, key="budget_after"
+        _("After"),
+        keys,
+        index=len(keys) - 1,
+        format_func=labels.get,
+        key="budget_after",
+        persist_state="page",
     )
     before = choices[before_key]["summary"] if before_key != "current" else summary
     after = choices[after_key]["summary"] if after_key != "current" else summary
@@ -191,10 +234,15 @@ def snapshots(summary: dict) -> None:
 
 
 def remittance_panel(tab, plan: dict, errors: BudgetErrors) -> float | None:
-    """Transfer services compared for the money sent home; returns the cost share of the service used now."""
+    """Transfer services compared for the money sent home; returns the cost share of the service used now.
+
+    The share feeds a tip, so it is worked out from the kept values while the tab is closed (shown nothing).
+    """
     sent = plan["by_category"].get("remittances", 0.0)
     if sent <= 0:
         return None
+    if not tab.open:
+        return _remittance_share(sent, kept("transfers_per_month", 1, url=True), tables.transfer_table(False))
     benchmark = rule("budget", "remittance_cost")
     with tab, st.expander(_("Sending money home: compare the cost"), expanded=True):
         per_month = st.number_input(
@@ -215,7 +263,7 @@ def remittance_panel(tab, plan: dict, errors: BudgetErrors) -> float | None:
             return None
         # Offer services in the order entered: the first row is usually the one the family uses now.
         names = list(dict.fromkeys(str(o["name"]) for o in options))
-        used = st.selectbox(_("Service used now"), names, key="remittance_used")
+        used = st.selectbox(_("Service used now"), names, key="remittance_used", persist_state="page")
         current = next(c for c in costs if c["name"] == used)
         cheapest = costs[0]
         for row in costs:
@@ -243,12 +291,38 @@ def remittance_panel(tab, plan: dict, errors: BudgetErrors) -> float | None:
         return current["share"]
 
 
+def _remittance_share(sent: float, per_month, options: list[dict]) -> float | None:
+    """The cost share of the service used now, from kept values; None where the open panel would show an error."""
+    if not isinstance(per_month, int) or per_month < 1:
+        return None
+    try:
+        costs = remittance_costs(sent / per_month, options)
+    except InputError:
+        return None
+    if not costs:
+        return None
+    names = list(dict.fromkeys(str(o["name"]) for o in options))
+    used = kept("remittance_used", names[0])
+    return next((c["share"] for c in costs if c["name"] == used), None)
+
+
 def tanda_panel(tab, plan: dict, errors: BudgetErrors) -> None:
     """The household's tanda: the pot, the month they take it, and what they owe the circle after."""
     paid = plan["by_category"].get("tanda", 0.0)
     if paid <= 0:
         return
-    with tab, st.expander(_("Tanda or lending circle"), expanded=False):
+    with (
+        tab,
+        st.expander(
+            _("Tanda or lending circle"),
+            # A link carrying the tanda's numbers opens it; otherwise it starts closed.
+            expanded="tanda_members" in st.query_params or "tanda_payout_month" in st.query_params,
+            key="budget_tanda_open",
+            on_change="rerun",
+        ) as panel,
+    ):
+        if not panel.open:  # its widgets are only built while it is open
+            return
         members = st.number_input(
             _("People in the circle"), value=10, step=1, key="tanda_members", bind="query-params"
         )
@@ -345,14 +419,30 @@ def debts_panel(debt_rows: list[dict], debt_budget, errors: BudgetErrors) -> Non
     )
 
 
-def mortgage_ready(summary: dict, errors: BudgetErrors) -> dict | None:
-    """Debt-to-income and the room left for a home payment, with a link to the affordability calculator."""
+def mortgage_ready(tab, summary: dict, errors: BudgetErrors) -> dict | None:
+    """Debt-to-income and the room left for a home payment, with a link to the affordability calculator.
+
+    The result feeds a tip, so it is worked out from the kept income while the tab is closed (shown nothing).
+    """
+    default = round(summary["monthly_income"], 2)
+    if not tab.open:
+        try:
+            return mortgage_ready_gap(kept("gross_income", default), summary["monthly_debt_payments"], "fha")
+        except InputError:
+            return None
+    with tab:
+        return _mortgage_ready_panel(summary, default, errors)
+
+
+def _mortgage_ready_panel(summary: dict, default: float, errors: BudgetErrors) -> dict | None:
+    """The open Debts tab's part of mortgage_ready: the income input, the gap and the link."""
     st.markdown(_("**Getting mortgage-ready**"))
     gross = st.number_input(
         _("Income before taxes (monthly)"),
-        value=round(summary["monthly_income"], 2),
+        value=default,
         step=100.0,
         key="gross_income",
+        persist_state="page",
     )
     errors.slot("gross_income")
     try:
