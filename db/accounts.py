@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -18,7 +19,16 @@ LOCKOUT = dt.timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-_DUMMY_HASH = _hasher.hash("not a real password, only for timing")
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify against when the username is unknown, so both answers take as long.
+
+    Made on the first login attempt, not at import: hashing takes about half a second, and every
+    page imports this module while a newly started server is still drawing its first page.
+    """
+    return _hasher.hash("not a real password, only for timing")
 
 
 class AccountError(ValueError):
@@ -131,7 +141,7 @@ def authenticate(engine: Engine, username: str, password: str, now: dt.datetime 
     with transaction(engine) as s:
         user = s.scalar(select(User).where(User.username == username))
         try:
-            _hasher.verify(user.password_hash if user else _DUMMY_HASH, password or "")
+            _hasher.verify(user.password_hash if user else _dummy_hash(), password or "")
             ok = user is not None and user.is_active
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             ok = False
