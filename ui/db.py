@@ -15,7 +15,7 @@ def _engine_for(url: str) -> Engine:
     engine = make_engine(url)
     if engine.dialect.name == "sqlite":
         # The embedded database migrates itself; PostgreSQL deployments run `python -m db.migrate`.
-        migrate.upgrade(engine)
+        migrate.upgrade_if_needed(engine)
     return engine
 
 
