@@ -17,9 +17,6 @@ import math
 import sys
 import unicodedata
 
-from fpdf.enums import TableBordersLayout
-from fpdf.fonts import FontFace
-
 import i18n
 from i18n import N_
 from i18n.labels import MILESTONE_LABELS, STEP_STATUS_LABELS
@@ -247,31 +244,28 @@ class PlanWriter:
 
     def bullets(self, items: list[str]) -> None:
         doc = self.doc
+        h = doc.base_size * 0.5
         for item in items:
             doc.set_font(FAMILY, size=doc.base_size)
-            doc.multi_cell(6, doc.base_size * 0.5, "•", new_x="RIGHT", new_y="TOP")
-            doc.multi_cell(0, doc.base_size * 0.5, item, align="L", new_x="LMARGIN", new_y="NEXT")
+            doc.cell(6, h, "•")  # what multi_cell(6, h, "•", new_x="RIGHT", new_y="TOP") draws
+            if doc.fits_one_line(item):
+                doc.cell(0, h, item, new_x="LMARGIN", new_y="NEXT")
+            else:
+                doc.multi_cell(0, h, item, align="L", new_x="LMARGIN", new_y="NEXT")
             doc.ln(0.8)
         doc.ln(1)
 
     def table(self, headings: list[str], rows: list[list[str]], widths: tuple) -> None:
         doc = self.doc
         doc.set_font(FAMILY, size=doc.base_size - 0.5)
-        with doc.table(
-            col_widths=widths,
-            text_align="LEFT",
+        doc.grid(
+            [[self.clean(text, CELL_LIMIT) for text in row] for row in rows],
+            widths,
             line_height=doc.base_size * 0.5,
-            headings_style=FontFace(emphasis="BOLD", fill_color=PALE_GREEN),
-            borders_layout=TableBordersLayout.HORIZONTAL_LINES,
-            padding=1.2,
-        ) as table:
-            head = table.row()
-            for text in headings:
-                head.cell(text)
-            for row in rows:
-                line = table.row()
-                for text in row:
-                    line.cell(self.clean(text, CELL_LIMIT))
+            padding=(1.2, 1.2, 1.2, 1.2),
+            headings=headings,
+            heading_fill=PALE_GREEN,
+        )
         doc.set_font(FAMILY, size=doc.base_size)
         doc.ln(2)
 
@@ -281,18 +275,14 @@ class PlanWriter:
         if not pairs:
             return
         doc.set_font(FAMILY, size=doc.base_size)
-        with doc.table(
-            col_widths=(55, 45),
-            text_align="LEFT",
+        doc.grid(
+            [list(pair) for pair in pairs],
+            (55, 45),
             line_height=doc.base_size * 0.5,
-            first_row_as_headings=False,
-            borders_layout=TableBordersLayout.NONE,
             padding=(0.6, 1, 0.6, 0),
-        ) as table:
-            for label, value in pairs:
-                row = table.row()
-                row.cell(label)
-                row.cell(value, style=FontFace(emphasis="BOLD"))
+            bold_columns=(1,),
+            lines_between=False,
+        )
         doc.ln(2)
 
     # Sections, in the order HUD's guide gives them.

@@ -17,6 +17,7 @@ from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
+from fontTools import subset as ftsubset
 from fontTools import ttLib
 from fpdf import FPDF
 from fpdf.fonts import SubsetMap, TTFFont
@@ -35,39 +36,85 @@ UNUSED_TABLES = (
     "FFTM", "GDEF", "GPOS", "GSUB", "MATH", "hdmx", "meta", "sbix", "CBDT", "CBLC",
     "EBDT", "EBLC", "EBSC", "SVG ", "CPAL", "COLR", "kern",
 )  # fmt: skip
+# Unicode blocks pre-cut into a smaller font: Latin (with Vietnamese), IPA and combining marks,
+# punctuation, currency, letter-like symbols, arrows and geometric shapes (the missing-letter box).
+COMMON_RANGES = (
+    (0x0000, 0x036F),
+    (0x1E00, 0x1EFF),
+    (0x2000, 0x206F),
+    (0x20A0, 0x20CF),
+    (0x2100, 0x21FF),
+    (0x25A0, 0x25FF),
+)
 IMAGE_CACHE_SIZE = 64
 
 
 @dataclass(frozen=True)
+class EmbedSource:
+    """A font file ready to be cut down per document: its bytes (glyph names dropped) and glyph order."""
+
+    data: bytes
+    glyph_order: tuple[str, ...]
+
+    def open(self) -> ttLib.TTFont:
+        """A fresh font for one document: output cuts it down to the letters used, in place.
+
+        recalcBBoxes=False: the glyphs are copied unchanged, so their boxes need no recomputing.
+        """
+        font = ttLib.TTFont(BytesIO(self.data), lazy=True, recalcTimestamp=False, recalcBBoxes=False)
+        font.setGlyphOrder(list(self.glyph_order))  # names without reading the post table
+        return font
+
+
+@dataclass(frozen=True)
 class SharedFont:
-    """One font file parsed once: fpdf2's parsed font (a template) and the bytes each document subsets."""
+    """One font file parsed once: fpdf2's parsed font (a template) and the sources each document subsets.
+
+    Cutting a font down costs about its number of glyphs, so a document whose letters all sit in
+    COMMON_RANGES (about 1,500 of DejaVu's 6,000 glyphs) is cut from a pre-cut copy of those.
+    """
 
     template: TTFFont
-    embed_data: bytes
-    glyph_order: tuple[str, ...]
+    full: EmbedSource
+    common: EmbedSource
+    common_names: frozenset[str]
+
+    def embed_source(self, glyph_names) -> EmbedSource:
+        return self.common if self.common_names.issuperset(glyph_names) else self.full
 
 
 _fonts: dict[tuple[str, str], SharedFont] = {}
 _fonts_lock = threading.Lock()  # two sessions printing at once must not parse the same file twice
 
 
+def _embed_source(font: ttLib.TTFont) -> EmbedSource:
+    glyph_order = tuple(font.getGlyphOrder())
+    # fpdf2 writes the subset without glyph names anyway; format 3 spares reading ~6,000 names each time.
+    font["post"].formatType = 3.0
+    data = BytesIO()
+    font.save(data)
+    font.close()
+    return EmbedSource(data.getvalue(), glyph_order)
+
+
 def _parse_font(family: str, style: str, path: Path) -> SharedFont:
-    """Parse a font the way fpdf2's add_font does, and prepare a slimmer copy of the file to embed."""
+    """Parse a font the way fpdf2's add_font does, and prepare slimmer copies of the file to embed."""
     parser = FPDF()
     parser.add_font(family, style, str(path))
     template = parser.fonts[f"{family.lower()}{style}"]
     template.close()  # the template's own file handle is never used again
     full = ttLib.TTFont(str(path), recalcTimestamp=False)
-    glyph_order = tuple(full.getGlyphOrder())
     for tag in UNUSED_TABLES:
         if tag in full:
             del full[tag]
-    # fpdf2 writes the subset without glyph names anyway; format 3 spares reading ~6,000 names each time.
-    full["post"].formatType = 3.0
-    data = BytesIO()
-    full.save(data)
-    full.close()
-    return SharedFont(template, data.getvalue(), glyph_order)
+    common = ttLib.TTFont(str(path), recalcTimestamp=False)
+    options = ftsubset.Options(notdef_outline=True, recommended_glyphs=True, glyph_names=True)
+    options.drop_tables += list(UNUSED_TABLES)
+    subsetter = ftsubset.Subsetter(options)
+    subsetter.populate(unicodes=[code for low, high in COMMON_RANGES for code in range(low, high + 1)])
+    subsetter.subset(common)
+    common_names = frozenset(common.getGlyphOrder())
+    return SharedFont(template, _embed_source(full), _embed_source(common), common_names)
 
 
 def shared_font(family: str, style: str, path: Path) -> SharedFont:
@@ -94,12 +141,7 @@ def document_font(shared: SharedFont, index: int) -> TTFFont:
     font.biggest_size_pt = 0
     font._hbfont = None
     font.subset = SubsetMap(font)
-    # Output cuts this font down to the letters used, in place: each document needs its own.
-    # recalcBBoxes=False: the glyphs are copied unchanged, so their boxes need no recomputing.
-    font.ttfont = ttLib.TTFont(
-        BytesIO(shared.embed_data), lazy=True, recalcTimestamp=False, recalcBBoxes=False
-    )
-    font.ttfont.setGlyphOrder(list(shared.glyph_order))
+    font.ttfont = shared.full.open()  # Document.output swaps in the smaller copy when it has every letter
     return font
 
 
@@ -117,9 +159,11 @@ class Document(FPDF):
         self.lang = i18n.normalize_language(lang)
         self.header_text = header_text
         self.base_size = 14 if large_print else 10.5
+        self.shared_fonts: dict[str, SharedFont] = {}
         for style, path in FONT_FILES.items():
             fontkey = f"{FAMILY.lower()}{style}"
-            self.fonts[fontkey] = document_font(shared_font(FAMILY, style, path), len(self.fonts) + 1)
+            self.shared_fonts[fontkey] = shared_font(FAMILY, style, path)
+            self.fonts[fontkey] = document_font(self.shared_fonts[fontkey], len(self.fonts) + 1)
         self.set_title(title)
         self.set_lang(self.lang)
         self.set_creator("Camino")
@@ -156,21 +200,132 @@ class Document(FPDF):
         sizes = {1: self.base_size + 7, 2: self.base_size + 3, 3: self.base_size + 1}
         self.ln(2 if level > 1 else 0)
         self.set_font(FAMILY, "B", sizes.get(level, self.base_size))
-        self.multi_cell(0, sizes.get(level, self.base_size) * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+        self.text_block(sizes.get(level, self.base_size) * 0.5, text)
         self.set_font(FAMILY, size=self.base_size)
         self.ln(1)
 
     def paragraph(self, text: str) -> None:
         self.set_font(FAMILY, size=self.base_size)
-        self.multi_cell(0, self.base_size * 0.5, text or "", new_x="LMARGIN", new_y="NEXT")
+        self.text_block(self.base_size * 0.5, text or "")
         self.ln(1)
 
     def small(self, text: str) -> None:
         self.set_font(FAMILY, size=max(7.5, self.base_size - 2.5))
         self.set_text_color(70, 70, 70)
-        self.multi_cell(0, 4, text or "", new_x="LMARGIN", new_y="NEXT")
+        self.text_block(4, text or "")
         self.set_text_color(0, 0, 0)
         self.set_font(FAMILY, size=self.base_size)
+
+    # --- fast layout: fpdf2's multi_cell breaks text letter by letter (about half of a plan's time);
+    # short text goes through cell(), and tables are measured and drawn here, each cell once.
+
+    def text_width(self, text: str) -> float:
+        """Width of `text` in the current font and size, in mm (fpdf2's own widths, summed directly)."""
+        widths = self.current_font.cw
+        return sum(widths[ord(ch)] for ch in text) * self.font_size_pt / 1000 / self.k
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        """Lines no wider than `width` mm: broken between words, inside a word only when it is too long."""
+        lines: list[str] = []
+        space = self.text_width(" ")
+        for part in (text or "").split("\n"):
+            line, line_width = "", 0.0
+            for word in part.split():
+                word_width = self.text_width(word)
+                if line and line_width + space + word_width <= width:
+                    line, line_width = f"{line} {word}", line_width + space + word_width
+                    continue
+                if line:
+                    lines.append(line)
+                line, line_width = word, word_width
+                while line_width > width and len(line) > 1:  # a word wider than the column: cut it
+                    cut = len(line) - 1
+                    while cut > 1 and self.text_width(line[:cut]) > width:
+                        cut -= 1
+                    lines.append(line[:cut])
+                    line = line[cut:]
+                    line_width = self.text_width(line)
+            lines.append(line)
+        return lines
+
+    def fits_one_line(self, text: str, width: float = 0) -> bool:
+        """Whether multi_cell(width, ...) would print `text` on a single line (then cell() prints it the same)."""
+        width = width or self.w - self.r_margin - self.x
+        return "\n" not in text and self.text_width(text) <= width - 2 * self.c_margin
+
+    def text_block(self, h: float, text: str) -> None:
+        """multi_cell(0, h, text) at the left margin, through cell() when the text fits on one line."""
+        if self.fits_one_line(text):
+            self.cell(0, h, text, new_x="LMARGIN", new_y="NEXT")
+        else:
+            self.multi_cell(0, h, text, new_x="LMARGIN", new_y="NEXT")
+
+    def grid(
+        self,
+        rows: list[list[str]],
+        widths: tuple,
+        line_height: float,
+        padding: tuple[float, float, float, float],
+        headings: list[str] | None = None,
+        heading_fill: tuple[int, int, int] | None = None,
+        bold_columns: tuple[int, ...] = (),
+        lines_between: bool = True,
+    ) -> None:
+        """A table the width of the page: cells wrap and sit in the middle of their row, a row never
+        splits across pages, headings repeat on a new page, optional lines between rows (as fpdf2's
+        table with HORIZONTAL_LINES draws them). Padding is (top, right, bottom, left) in mm."""
+        top, right, bottom, left = padding
+        usable = self.w - self.l_margin - self.r_margin
+        cols = [usable * w / sum(widths) for w in widths]
+        size = self.font_size_pt
+        # Without padding on a side, fpdf2 keeps its small cell margin there: so do we.
+        inset_left = left or self.c_margin
+        inset_right = right or self.c_margin
+
+        def layout(cells: list[str], bold: bool) -> tuple[list[list[str]], float]:
+            wrapped = []
+            for j, text in enumerate(cells):
+                self.set_font(self.font_family, "B" if bold or j in bold_columns else "", size)
+                wrapped.append(self.wrap(text, cols[j] - inset_left - inset_right))
+            return wrapped, max(len(cell) for cell in wrapped) * line_height + top + bottom
+
+        def draw(wrapped: list[list[str]], height: float, bold: bool, first: bool, last: bool) -> None:
+            y, x = self.y, self.l_margin
+            if heading_fill is not None and bold:
+                self.set_fill_color(*heading_fill)
+                self.rect(x, y, usable, height, style="F")
+            if lines_between and not first:
+                self.line(x, y, x + usable, y)
+            if lines_between and not last:
+                self.line(x, y + height, x + usable, y + height)
+            for j, cell_lines in enumerate(wrapped):
+                self.set_font(self.font_family, "B" if bold or j in bold_columns else "", size)
+                line_y = y + top + (height - top - bottom - len(cell_lines) * line_height) / 2
+                for text in cell_lines:
+                    if text:
+                        baseline = line_y + 0.5 * line_height + 0.3 * self.font_size
+                        self.text(x + inset_left, baseline, text)
+                    line_y += line_height
+                x += cols[j]
+            self.set_font(self.font_family, "", size)
+            self.set_xy(self.l_margin, y + height)
+
+        head = layout(headings, True) if headings else None
+        body = [layout(row, False) for row in rows]
+        count = len(body) + (1 if head else 0)
+        if head:
+            needed = head[1] + (body[0][1] if body else 0)  # never leave the headings alone at a page foot
+            if self.y + needed > self.page_break_trigger:
+                self.add_page()
+            draw(*head, True, True, count == 1)
+        for i, (wrapped, height) in enumerate(body):
+            index = i + (1 if head else 0)
+            if self.y + height > self.page_break_trigger:
+                self.add_page()
+                if head:
+                    draw(*head, True, True, False)
+            draw(wrapped, height, False, index == 0, index == count - 1)
+        self.set_font(self.font_family, "", size)
 
     def png(self, data: bytes, w: float) -> None:
         """Place a PNG, reusing its parsed form when an earlier document already placed the same bytes."""
@@ -183,6 +338,14 @@ class Document(FPDF):
                 entry.update(i=len(self.image_cache.images) + 1, usages=0, iccp_i=None)
                 self.image_cache.images[key] = entry
         self.image(BytesIO(data), w=w)
+
+    def output(self, *args, **kwargs):
+        """fpdf2's output, each shared font cut from the smallest copy that holds every letter used."""
+        for fontkey, shared in self.shared_fonts.items():
+            font = self.fonts[fontkey]
+            font.ttfont.close()
+            font.ttfont = shared.embed_source(font.subset.get_all_glyph_names()).open()
+        return super().output(*args, **kwargs)
 
     def to_bytes(self) -> bytes:
         return bytes(self.output())

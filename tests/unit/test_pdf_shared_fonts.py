@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from fontTools import ttLib
 from pypdf import PdfReader
 
@@ -93,3 +94,27 @@ def test_the_same_chart_is_parsed_once_for_many_documents(monkeypatch):
     for data in outputs:
         images = [image for page in PdfReader(io.BytesIO(data)).pages for image in page.images]
         assert len(images) == 1 and images[0].image.size[0] > 100
+
+
+@pytest.mark.parametrize(
+    "name, source",
+    [("José Ñañez Güemes", "common"), ("Nguyễn Thị Ngọc Đặng", "common"), ("Ωμέγα Жанна", "full")],
+)
+def test_a_document_is_cut_from_the_smallest_font_copy_that_has_its_letters(monkeypatch, name, source):
+    """Latin (with Vietnamese) is cut from the pre-cut copy; Greek or Cyrillic from the whole font."""
+    opened = []
+    real_open = pdf.EmbedSource.open
+
+    def spying_open(self):
+        shared = pdf.shared_font(pdf.FAMILY, "", pdf.FONT_FILES[""])
+        opened.append("common" if self is shared.common else "full" if self is shared.full else "?")
+        return real_open(self)
+
+    monkeypatch.setattr(pdf.EmbedSource, "open", spying_open)
+    doc = pdf.new_document("es")
+    opened.clear()  # the document opens the whole font first; output picks again
+    doc.paragraph(name)
+    data = doc.to_bytes()
+    assert opened[0] == source
+    assert name in pdf_text(data)
+    assert set(name) - {" "} <= embedded_letters(data)
