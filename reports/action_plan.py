@@ -564,6 +564,20 @@ def build_pdf(plan: dict, lang: str | None = "es", large_print: bool = False) ->
     return doc.to_bytes()
 
 
+def build_batch(
+    engine, user: dict, household_ids, lang: str | None = None, large_print: bool = False, today=None
+) -> list[tuple[int, bytes]]:
+    """A program lead's print run: [(household id, PDF)], every plan read in one transaction, then printed.
+
+    Reading (office-scoped, each household audited 'plan_printed') takes one query per table for the
+    whole run; the fonts, chart images and chart cache are shared by every PDF of the process.
+    """
+    from reports.plan_data import load_plans
+
+    plans = load_plans(engine, user, household_ids, action="plan_printed", today=today)
+    return [(plan["household"]["id"], build_pdf(plan, lang, large_print)) for plan in plans]
+
+
 # --- command line ---------------------------------------------------------------------------------
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections import defaultdict
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import selectinload
 
 from db import audit, codes
 from db.engine import transaction
@@ -30,15 +32,27 @@ NEXT_MILESTONES = 3  # how many upcoming milestones the plan names, so the list 
 AUDIT_ACTIONS = ("plan_viewed", "plan_printed")
 
 
-def _latest_scenarios(session, household_id: int) -> dict[str, dict]:
-    """The newest saved summary of each calculator kind (newest wins; older ones stay on file)."""
-    stmt = (
-        select(Scenario)
-        .where(Scenario.household_id == household_id, Scenario.kind.in_(SCENARIO_KINDS))
-        .order_by(Scenario.created_at.desc(), Scenario.id.desc())
-    )
+CHUNK = 500  # household ids per IN (...) list, well under SQLite's limit on bound parameters
+
+
+def _chunks(ids: list[int]):
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i : i + CHUNK]
+
+
+def _by_household(session, stmt_for, household_ids: list[int]) -> dict[int, list]:
+    """Rows of one table for many households, grouped by household (one query per chunk, not per household)."""
+    grouped: dict[int, list] = defaultdict(list)
+    for chunk in _chunks(household_ids):
+        for row in session.scalars(stmt_for(chunk)):
+            grouped[row.household_id].append(row)
+    return grouped
+
+
+def _latest_scenarios(rows) -> dict[str, dict]:
+    """The newest saved summary of each calculator kind (rows newest first; older ones stay on file)."""
     latest: dict[str, dict] = {}
-    for row in session.scalars(stmt):
+    for row in rows:
         if row.kind not in latest:
             latest[row.kind] = {
                 "summary": row.summary if isinstance(row.summary, dict) else {},
@@ -48,24 +62,15 @@ def _latest_scenarios(session, household_id: int) -> dict[str, dict]:
     return latest
 
 
-def _milestones(session, household_id: int) -> dict:
-    """Milestones reached (oldest first) and the next few homeownership ones still ahead."""
-    stmt = (
-        select(Milestone)
-        .where(Milestone.household_id == household_id)
-        .order_by(Milestone.achieved_on, Milestone.id)
-    )
-    reached = []
-    seen = set()
-    for m in session.scalars(stmt):
-        reached.append({"code": m.code, "achieved_on": m.achieved_on, "value": m.value})
-        seen.add(m.code)
+def _milestones(rows) -> dict:
+    """Milestones reached (rows oldest first) and the next few homeownership ones still ahead."""
+    reached = [{"code": m.code, "achieved_on": m.achieved_on, "value": m.value} for m in rows]
+    seen = {m.code for m in rows}
     upcoming = [code for code in codes.HOMEOWNERSHIP_MILESTONES if code not in seen][:NEXT_MILESTONES]
     return {"reached": reached, "next": upcoming}
 
 
-def _plan_parts(session, household_id: int) -> dict:
-    plan = session.scalar(select(ActionPlan).where(ActionPlan.household_id == household_id))
+def _plan_parts(plan: ActionPlan | None) -> dict:
     if plan is None:
         return {"summary": "", "goals": [], "steps": [], "plan_updated": None}
     return {
@@ -80,12 +85,7 @@ def _plan_parts(session, household_id: int) -> dict:
     }
 
 
-def _referrals(session, household_id: int) -> list[dict]:
-    stmt = (
-        select(Referral)
-        .where(Referral.household_id == household_id)
-        .order_by(Referral.referred_on, Referral.id)
-    )
+def _referrals(rows) -> list[dict]:
     return [
         {
             "agency": r.agency,
@@ -95,15 +95,12 @@ def _referrals(session, household_id: int) -> list[dict]:
             "follow_up_on": r.follow_up_on,
             "status": r.status,
         }
-        for r in session.scalars(stmt)
+        for r in rows
     ]
 
 
-def _counselor(session, hh: Household, user: dict) -> dict:
+def _counselor(person: User | None, user: dict) -> dict:
     """The household's counselor; when none is assigned, the staff member printing the plan."""
-    person = session.get(User, hh.counselor_id) if hh.counselor_id else None
-    if person is None:
-        person = session.get(User, user.get("id")) if user.get("id") else None
     if person is None:
         return {"name": user.get("name", ""), "hud_id": ""}
     return {"name": person.display_name, "hud_id": person.hud_counselor_id or ""}
@@ -121,40 +118,110 @@ def load_plan(
 
     action=None is for a screen redrawing a plan whose view this session already audited.
     """
+    return load_plans(engine, user, [household_id], action=action, today=today)[0]
+
+
+def load_plans(
+    engine: Engine,
+    user: dict,
+    household_ids,
+    *,
+    action: str | None = "plan_printed",
+    today: dt.date | None = None,
+) -> list[dict]:
+    """The plans of many households (a program lead's print run), in the order given, in one transaction.
+
+    Each table is read once for all of them rather than once per household. Every household is
+    office-scoped (one the user may not see denies the whole batch) and audited one by one.
+    """
     if action is not None and action not in AUDIT_ACTIONS:
         raise ValueError("unknown audit action")
+    ids = list(dict.fromkeys(int(i) for i in household_ids))
     with transaction(engine) as s:
-        hh = check_household(user, s.get(Household, household_id))
-        office = s.get(Office, hh.office_id)
-        data = {
-            "household": {
-                "id": hh.id,
-                "name": hh.display_name,
-                "language": hh.preferred_language if hh.preferred_language in ("en", "es") else "es",
-                "housing_status": hh.housing_status,
-                "jurisdiction": hh.jurisdiction,
-                "household_size": hh.household_size,
-                "stage": hh.stage,
-                "members": [m.name for m in hh.members],
-            },
-            "agency": {
-                "name": (office.agency_name or office.name) if office else "",
-                "office": office.name if office else "",
-                "phone": office.phone if office else "",
-                "address": office.address if office else "",
-            },
-            "counselor": _counselor(s, hh, user),
-            "date": today or dt.date.today(),
-            "next_follow_up": hh.next_follow_up,
-            "given_plan_on": hh.given_plan_on,
-            "scenarios": _latest_scenarios(s, hh.id),
-            "milestones": _milestones(s, hh.id),
-            "referrals": _referrals(s, hh.id),
-            **_plan_parts(s, hh.id),
-        }
-        if action:
-            audit.record(s, user, action, "household", hh.id)
-    return data
+        households: dict[int, Household] = {}
+        for chunk in _chunks(ids):
+            stmt = select(Household).where(Household.id.in_(chunk)).options(selectinload(Household.members))
+            households.update((hh.id, hh) for hh in s.scalars(stmt))
+        for household_id in ids:
+            check_household(user, households.get(household_id))
+        office_ids = {hh.office_id for hh in households.values()}
+        offices = {o.id: o for o in s.scalars(select(Office).where(Office.id.in_(office_ids)))}
+        people_ids = {hh.counselor_id for hh in households.values() if hh.counselor_id}
+        if user.get("id"):
+            people_ids.add(user["id"])
+        people = {u.id: u for u in s.scalars(select(User).where(User.id.in_(people_ids)))}
+        scenarios = _by_household(
+            s,
+            lambda chunk: (
+                select(Scenario)
+                .where(Scenario.household_id.in_(chunk), Scenario.kind.in_(SCENARIO_KINDS))
+                .order_by(Scenario.created_at.desc(), Scenario.id.desc())
+            ),
+            ids,
+        )
+        milestones = _by_household(
+            s,
+            lambda chunk: (
+                select(Milestone)
+                .where(Milestone.household_id.in_(chunk))
+                .order_by(Milestone.achieved_on, Milestone.id)
+            ),
+            ids,
+        )
+        referrals = _by_household(
+            s,
+            lambda chunk: (
+                select(Referral)
+                .where(Referral.household_id.in_(chunk))
+                .order_by(Referral.referred_on, Referral.id)
+            ),
+            ids,
+        )
+        plans = _by_household(
+            s,
+            lambda chunk: (
+                select(ActionPlan)
+                .where(ActionPlan.household_id.in_(chunk))
+                .options(selectinload(ActionPlan.goals), selectinload(ActionPlan.steps))
+            ),
+            ids,
+        )
+        out = []
+        for household_id in ids:
+            hh = households[household_id]
+            office = offices.get(hh.office_id)
+            person = people.get(hh.counselor_id) if hh.counselor_id else None
+            out.append(
+                {
+                    "household": {
+                        "id": hh.id,
+                        "name": hh.display_name,
+                        "language": hh.preferred_language if hh.preferred_language in ("en", "es") else "es",
+                        "housing_status": hh.housing_status,
+                        "jurisdiction": hh.jurisdiction,
+                        "household_size": hh.household_size,
+                        "stage": hh.stage,
+                        "members": [m.name for m in hh.members],
+                    },
+                    "agency": {
+                        "name": (office.agency_name or office.name) if office else "",
+                        "office": office.name if office else "",
+                        "phone": office.phone if office else "",
+                        "address": office.address if office else "",
+                    },
+                    "counselor": _counselor(person or people.get(user.get("id")), user),
+                    "date": today or dt.date.today(),
+                    "next_follow_up": hh.next_follow_up,
+                    "given_plan_on": hh.given_plan_on,
+                    "scenarios": _latest_scenarios(scenarios.get(hh.id, [])),
+                    "milestones": _milestones(milestones.get(hh.id, [])),
+                    "referrals": _referrals(referrals.get(hh.id, [])),
+                    **_plan_parts(next(iter(plans.get(hh.id, [])), None)),
+                }
+            )
+            if action:
+                audit.record(s, user, action, "household", hh.id)
+    return out
 
 
 def mark_given(engine: Engine, user: dict, household_id: int, on: dt.date | None = None) -> dt.date:

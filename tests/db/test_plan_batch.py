@@ -1,0 +1,81 @@
+"""A print run of many plans: read in one transaction with a fixed number of queries, scoped and audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import event
+
+from db import audit
+from db.engine import reading
+from db.scope import AccessDenied
+from reports.action_plan import build_batch
+from reports.plan_data import add_demo_household, load_plan, load_plans
+from tests.factories import make_household, small_agency
+
+TODAY = dt.date(2026, 3, 5)
+
+
+@pytest.fixture
+def agency(engine):
+    data = small_agency(engine)
+    data["engine"] = engine
+    return data
+
+
+def audit_actions(engine, household_id: int) -> list[str]:
+    with reading(engine) as s:
+        return [e.action for e in audit.events_for(s, "household", household_id)]
+
+
+def count_queries(engine):
+    """A list that grows by one for every SQL statement the engine runs."""
+    statements = []
+    event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    return statements
+
+
+def test_a_batch_gives_the_same_plans_as_one_at_a_time(agency):
+    engine, admin = agency["engine"], agency["users"]["admin"]
+    _, demo_id = add_demo_household(engine, TODAY)
+    ids = [demo_id, agency["households"]["south"], agency["households"]["north"]]
+    batch = load_plans(engine, admin, ids, action=None, today=TODAY)
+    assert [plan["household"]["id"] for plan in batch] == ids
+    assert batch == [load_plan(engine, admin, i, action=None, today=TODAY) for i in ids]
+
+
+def test_the_number_of_queries_does_not_grow_with_the_households(agency):
+    engine, admin = agency["engine"], agency["users"]["admin"]
+    office = agency["users"]["counselor"]["office_id"]
+    ids = [make_household(engine, office, f"Familia {i}") for i in range(12)]
+    statements = count_queries(engine)
+    load_plans(engine, admin, ids[:2], today=TODAY)
+    few = len(statements)
+    statements.clear()
+    load_plans(engine, admin, ids, today=TODAY)
+    assert len(statements) - few <= len(ids) - 2  # at most the audit rows grow, never the reads
+
+
+def test_one_household_out_of_reach_denies_the_whole_batch_and_audits_nothing(agency):
+    engine, counselor = agency["engine"], agency["users"]["counselor"]
+    north, south = agency["households"]["north"], agency["households"]["south"]
+    with pytest.raises(AccessDenied):
+        load_plans(engine, counselor, [north, south])
+    with pytest.raises(AccessDenied):
+        load_plans(engine, counselor, [north, 999_999])
+    assert audit_actions(engine, north) == [] and audit_actions(engine, south) == []
+
+
+def test_a_print_run_prints_and_audits_every_household_once(agency):
+    engine, admin = agency["engine"], agency["users"]["admin"]
+    ids = [agency["households"]["north"], agency["households"]["south"], agency["households"]["north"]]
+    printed = build_batch(engine, admin, ids, "es", today=TODAY)
+    assert [household_id for household_id, _ in printed] == ids[:2]
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(printed[0][1])).pages)
+    assert "María José Núñez Pérez" in text
+    assert audit_actions(engine, ids[0]) == ["plan_printed"] and audit_actions(engine, ids[1]) == [
+        "plan_printed"
+    ]
