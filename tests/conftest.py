@@ -7,6 +7,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -18,6 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("CAMINO_SHARED", ROOT.parent / "shared"))
 IN_CI = os.environ.get("CI", "").lower() == "true"
 _skipped_layers: dict[str, str] = {}
+
+# Property tests check answers, never speed (bench/ measures that): no per-example deadline, which a
+# lazily imported library or a busy machine would otherwise turn into a flaky failure.
+settings.register_profile("camino", deadline=None)
+settings.load_profile("camino")
 
 
 def missing_layer(layer: str, reason: str):
