@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import math
+from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCHEDULE_COLUMNS = ["month", "payment", "interest", "principal", "extra", "balance"]
-_SCHEDULE_INDEX = pd.Index(SCHEDULE_COLUMNS)  # built once: making an Index is a large share of a small frame
+
+
+@cache
+def _schedule_index() -> pd.Index:
+    """The schedule's column labels, built once: making an Index is a large share of a small frame.
+
+    pandas is imported here, not at the top: the payment and the highest price need only numpy, and a
+    newly started server draws the first calculator page sooner without loading pandas.
+    """
+    import pandas as pd
+
+    return pd.Index(SCHEDULE_COLUMNS)
 
 
 def _months(years: float) -> float:
@@ -59,6 +74,8 @@ def amortization(
     one float block (months are whole numbers stored as floats): a frame with mixed column types costs
     pandas about ten times more to build than all the arithmetic.
     """
+    import pandas as pd
+
     principal = float(principal)
     extra_monthly = float(extra_monthly)
     if principal < 0 or extra_monthly < 0:
@@ -105,4 +122,4 @@ def amortization(
     pay[final] = interest[final] + scheduled[final]
     np.maximum(balance, 0.0, out=balance)
     balance[final] = 0.0
-    return pd.DataFrame(table, columns=_SCHEDULE_INDEX, copy=False)
+    return pd.DataFrame(table, columns=_schedule_index(), copy=False)

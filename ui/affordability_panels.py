@@ -8,7 +8,6 @@ from calculators import InputError
 from calculators.affordability import analyze
 from calculators.affordability_levers import what_it_takes
 from calculators.rent_vs_buy import compare
-from ui import affordability_charts as charts
 from ui.affordability_inputs import LOAN_LABELS, bound_number, coded_choice, labels
 from ui.affordability_view import EXTRA_ERRORS, PART_LABELS, issues
 from ui.errors import FieldErrors
@@ -31,6 +30,8 @@ WHY_NOT = {
 @st.fragment
 def compare_panel(base: dict) -> None:
     """Up to three loans side by side: the monthly parts as stacked bars, balance and equity over time."""
+    from ui import affordability_charts as charts  # Altair and pandas load when a chart is first needed
+
     st.subheader(_("Compare loans side by side"))
     count = st.segmented_control(
         _("How many loans?"), [2, 3], default=3, required=True, key="n_compare", bind="query-params"
@@ -106,6 +107,8 @@ def compare_panel(base: dict) -> None:
 @st.fragment
 def rent_panel(analysis: dict, scenario: dict) -> None:
     """Rent or buy over 1 to 15 years, with the break-even year, from the home analysed above."""
+    from ui import affordability_charts as charts
+
     st.subheader(_("Rent or buy?"))
     errors = FieldErrors()
     st.caption(_("The growth rates below are guesses to change, not facts."))
