@@ -114,6 +114,18 @@ class Household(Base):
     first_time_buyer: Mapped[bool] = mapped_column(Boolean, default=True)
     stage: Mapped[str] = mapped_column(String(30), default="intake")  # derived from milestones
     stage_since: Mapped[dt.date | None] = mapped_column(Date)
+    # Derived from the milestones by db.households.refresh_stage in the same transaction as every
+    # milestone write (and by the seed), so the dashboard reads one row per household (migration 0004).
+    # The day each stage was reached (all its milestones first recorded); NULL if not reached.
+    reached_budget_on: Mapped[dt.date | None] = mapped_column(Date)
+    reached_education_on: Mapped[dt.date | None] = mapped_column(Date)
+    reached_mortgage_ready_on: Mapped[dt.date | None] = mapped_column(Date)
+    reached_pre_approved_on: Mapped[dt.date | None] = mapped_column(Date)
+    reached_under_contract_on: Mapped[dt.date | None] = mapped_column(Date)
+    reached_purchased_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Last recorded savings / credit-score value minus the first; NULL with fewer than two values.
+    savings_change: Mapped[float | None] = mapped_column(Float)
+    credit_change: Mapped[float | None] = mapped_column(Float)
     status: Mapped[str] = mapped_column(String(20), default="open")
     opened_on: Mapped[dt.date] = mapped_column(Date, default=dt.date.today)
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
@@ -312,3 +324,21 @@ Index(
     Milestone.value,
 )
 Index("ix_outcome_on_household_code", Outcome.achieved_on, Outcome.household_id, Outcome.code)
+
+# The dashboard's derived columns (migration 0004): days in stage read this covering index instead of
+# the wide household rows; the medians read the changes in order; outcomes count milestones by code.
+Index(
+    "ix_household_stage_dates",
+    Household.office_id,
+    Household.opened_on,
+    Household.closed_on,
+    Household.reached_budget_on,
+    Household.reached_education_on,
+    Household.reached_mortgage_ready_on,
+    Household.reached_pre_approved_on,
+    Household.reached_under_contract_on,
+    Household.reached_purchased_on,
+)
+Index("ix_household_savings_change", Household.savings_change)
+Index("ix_household_credit_change", Household.credit_change)
+Index("ix_milestone_code_household_value", Milestone.code, Milestone.household_id, Milestone.value)

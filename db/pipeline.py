@@ -13,11 +13,14 @@ Definitions:
   stage or beyond (a running sum in SQL); conversion = reached(stage) / reached(previous stage).
 * Days in stage: a stage starts on the day its milestones were all first recorded (intake: the day the
   file was opened) and ends when the next stage reached starts, else on the closing day, else today.
-  Medians are computed in SQL with ROW_NUMBER/COUNT windows (SQLite has no percentile_cont).
+  Those days are kept on the household row (reached_<stage>_on, written by db.households.refresh_stage
+  with every milestone change). Medians are computed in SQL from counts per distinct value and their
+  running totals (SQLite has no percentile_cont).
 * Stuck: open files not yet purchased whose current stage began more than 90 days ago.
 * Outcomes: purchases (households with a "purchased" milestone), down-payment assistance dollars
   leveraged (sum of the "dpa_approved" milestone values), median savings growth and median credit-score
-  change per household (last recorded value minus first, households with two or more values), and the
+  change per household (last recorded value minus first, households with two or more values; kept on
+  the household row as savings_change and credit_change), and the
   number of households reaching each asset milestone.
 
 Nothing here loads rows into pandas; Python only reshapes the handful of grouped rows.
@@ -34,15 +37,12 @@ from sqlalchemy.engine import Engine
 from calculators import InputError
 from db import audit, codes
 from db.engine import reading, transaction
-from db.households import NO_CONTACT_DAYS
+from db.households import NO_CONTACT_DAYS, reached_column
 from db.models import AuditEvent, Household, Milestone, Office, User
 from db.scope import households_visible_to
 
 STUCK_DAYS = 90
 MAX_IDS = 2000  # a click-through list longer than this is cut (the number shown says how many in all)
-SAVINGS_CODES = ("emergency_fund", "down_payment_saved", "savings_reached")
-CREDIT_CODES = ("credit_score_at_target", "credit_score_gain")
-STAGE_CODES = tuple(sorted({code for needed in codes.STAGE_REQUIRES.values() for code in needed}))
 DIMENSIONS = ("office", "counselor", "jurisdiction", "language", "quarter")
 METRICS = (
     "all",
@@ -145,21 +145,36 @@ def _days_between(engine: Engine, later, earlier):
 
 
 def _median(values, group=None):
-    """Median of `values.c.value` (optionally per `values.c.<group>`), with ROW_NUMBER and COUNT windows."""
+    """Median of `values.c.value` (optionally per `values.c.<group>`) and how many values, in SQL.
+
+    Counts each distinct value first (a few thousand day counts instead of every household), then
+    finds the middle rank in the running totals of those counts. SQLite has no percentile_cont.
+    """
     part = [values.c[group]] if group else []
-    ranked = select(
-        *part,
-        values.c.value,
-        func.row_number().over(partition_by=part or None, order_by=values.c.value).label("rn"),
-        func.count().over(partition_by=part or None).label("n"),
-    ).subquery()
-    # Floor division (//) renders as integer division on both backends; '/' would be true division.
-    middle = or_(ranked.c.rn == (ranked.c.n + 1) // 2, ranked.c.rn == (ranked.c.n + 2) // 2)
-    stmt = select(*[ranked.c[group]] if group else [], func.avg(ranked.c.value), func.max(ranked.c.n)).where(
-        middle
+    counted = (
+        select(*part, values.c.value, func.count().label("k")).group_by(*part, values.c.value).subquery()
     )
+    by = [counted.c[group]] if group else []
+    running = select(
+        *by,
+        counted.c.value,
+        counted.c.k,
+        cast(func.sum(counted.c.k).over(partition_by=by or None, order_by=counted.c.value), Integer).label(
+            "upto"
+        ),
+        cast(func.sum(counted.c.k).over(partition_by=by or None), Integer).label("n"),
+    ).subquery()
+
+    def holds(rank):  # this value's ranks run from upto - k + 1 to upto
+        return (running.c.upto - running.c.k < rank) & (rank <= running.c.upto)
+
+    # Floor division (//) renders as integer division on both backends; '/' would be true division.
+    middle = or_(holds((running.c.n + 1) // 2), holds((running.c.n + 2) // 2))
+    stmt = select(
+        *[running.c[group]] if group else [], func.avg(running.c.value), func.max(running.c.n)
+    ).where(middle)
     if group:
-        stmt = stmt.group_by(ranked.c[group])
+        stmt = stmt.group_by(running.c[group])
     return stmt
 
 
@@ -187,65 +202,28 @@ def funnel(engine: Engine, user: dict, filters: Filters = Filters()) -> list[dic
     return rows
 
 
-def _stage_dates(user: dict, filters: Filters, today: dt.date):
-    """One row per household: the day each stage began (s0 = intake = opened; NULL if not reached) and end_on.
-
-    One pass over the milestones with conditional MIN per code (no per-stage subqueries); as a CTE so
-    both backends compute it once for the six per-stage spans that read it.
-    """
-    first = {
-        code: func.min(case((Milestone.code == code, Milestone.achieved_on))).label(code)
-        for code in STAGE_CODES
-    }
-    per = (
-        select(Milestone.household_id, *first.values())
-        .where(Milestone.code.in_(STAGE_CODES))
-        .group_by(Milestone.household_id)
-        .subquery()
-    )
-    hh = (
-        _scoped(user, filters)
-        .with_only_columns(Household.id, Household.opened_on, Household.closed_on)
-        .subquery()
-    )
-    starts = [hh.c.opened_on]
-    for stage in codes.STAGES[1:]:
-        cols = [per.c[code] for code in codes.STAGE_REQUIRES[stage]]
-        start = cols[0]
-        for other in cols[1:]:  # all needed milestones: the stage begins on the last of them
-            start = case(
-                (or_(start.is_(None), other.is_(None)), None),
-                (start > other, start),
-                else_=other,
-            )
-        starts.append(start)
-    return (
-        select(
-            hh.c.id,
-            *[start.label(f"s{i}") for i, start in enumerate(starts)],
-            func.coalesce(hh.c.closed_on, literal(today, Date)).label("end_on"),
-        )
-        .outerjoin(per, per.c.household_id == hh.c.id)
-        .cte("stage_dates")
-    )
-
-
 def median_days_in_stage(
     engine: Engine, user: dict, filters: Filters = Filters(), today: dt.date | None = None
 ) -> dict[str, dict]:
-    """{stage: {median_days, households}} for every stage but the last (a purchase is where the road ends)."""
+    """{stage: {median_days, households}} for every stage but the last (a purchase is where the road ends).
+
+    Reads the day each stage was reached from the household row (kept by db.households.refresh_stage),
+    through a covering index: no milestone is read here.
+    """
     today = today or dt.date.today()
-    dates = _stage_dates(user, filters, today)
+    starts = [Household.opened_on] + [getattr(Household, reached_column(stage)) for stage in codes.STAGES[1:]]
+    end_on = func.coalesce(Household.closed_on, literal(today, Date))
     last = len(codes.STAGES) - 1
+    scoped = _scoped(user, filters)
     parts = []
     for i in range(last):
         # A stage ends when the next stage reached begins, else when the file closed, else today.
-        ended = func.coalesce(*[dates.c[f"s{j}"] for j in range(i + 1, last + 1)], dates.c.end_on)
-        days = _days_between(engine, ended, dates.c[f"s{i}"])
+        ended = func.coalesce(*starts[i + 1 :], end_on)
+        days = _days_between(engine, ended, starts[i])
         parts.append(
-            select(literal(i).label("idx"), case((days < 0, 0), else_=days).label("value")).where(
-                dates.c[f"s{i}"].is_not(None)
-            )
+            scoped.with_only_columns(
+                literal(i).label("idx"), case((days < 0, 0), else_=days).label("value")
+            ).where(starts[i].is_not(None))
         )
     spans = union_all(*parts).subquery()
     with reading(engine) as s:
@@ -274,36 +252,10 @@ def _silent_condition(today: dt.date):
     return (Household.status == "open") & (last < today - dt.timedelta(days=NO_CONTACT_DAYS))
 
 
-def _measure_change(user: dict, filters: Filters, measure_codes: tuple[str, ...]):
-    """Per household with two or more values: last recorded value minus the first (SQL windows)."""
-    ordered = (
-        select(
-            Milestone.household_id,
-            Milestone.value,
-            func.row_number()
-            .over(partition_by=Milestone.household_id, order_by=(Milestone.achieved_on, Milestone.id))
-            .label("up"),
-            func.row_number()
-            .over(
-                partition_by=Milestone.household_id,
-                order_by=(Milestone.achieved_on.desc(), Milestone.id.desc()),
-            )
-            .label("down"),
-        )
-        .where(
-            Milestone.code.in_(measure_codes),
-            Milestone.value.is_not(None),
-            _in_scope(Milestone.household_id, user, filters),
-        )
-        .subquery()
-    )
-    first = func.max(case((ordered.c.up == 1, ordered.c.value)))
-    last = func.max(case((ordered.c.down == 1, ordered.c.value)))
+def _changes(user: dict, filters: Filters, column):
+    """Per visible household with two or more values: the change kept in `column` (refresh_stage)."""
     return (
-        select(ordered.c.household_id, (last - first).label("value"))
-        .group_by(ordered.c.household_id)
-        .having(func.count() >= 2)
-        .subquery()
+        _scoped(user, filters).with_only_columns(column.label("value")).where(column.is_not(None)).subquery()
     )
 
 
@@ -322,8 +274,11 @@ def outcomes(engine: Engine, user: dict, filters: Filters = Filters()) -> dict:
             )
         ).one()
         medians = {}
-        for name, measure in (("savings", SAVINGS_CODES), ("credit_score", CREDIT_CODES)):
-            median, n = s.execute(_median(_measure_change(user, filters, measure))).one()
+        for name, column in (
+            ("savings", Household.savings_change),
+            ("credit_score", Household.credit_change),
+        ):
+            median, n = s.execute(_median(_changes(user, filters, column))).one()
             medians[name] = (None if median is None else float(median), int(n or 0))
         assets = dict(
             s.execute(

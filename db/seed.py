@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from db import audit, codes
 from db.accounts import hash_password
 from db.engine import transaction
-from db.households import ami_figures, normalize_name
+from db.households import DERIVED_COLUMNS, ami_figures, normalize_name, stage_facts
 from db.models import (
     ActionPlan,
     CounselingSession,
@@ -322,9 +322,9 @@ def _activity(rng, hid: int, hh: dict, staff: dict, today: dt.date, out: dict) -
                 "created_at": utcnow(),
             }
         )
-    stage, since = codes.stage_from_milestones(achieved)
     last = max([dates[-1], *achieved.values()])
-    update = {"stage": stage, "stage_since": since, "last_contact_on": dates[-1], "given_plan_on": None}
+    # The same derived columns refresh_stage writes (stage, stage dates, savings and credit changes).
+    update = {**stage_facts(milestones), "last_contact_on": dates[-1], "given_plan_on": None}
     if "purchased" in achieved:
         update.update(
             status="closed", closed_on=min(today, last + dt.timedelta(days=30)), close_reason="goal_reached"
@@ -542,8 +542,7 @@ def _flush_chunk(session, out: dict) -> None:
         _bulk(session, PlanStep, steps)
     if out["updates"]:
         keys = (
-            "stage",
-            "stage_since",
+            *DERIVED_COLUMNS,
             "last_contact_on",
             "next_follow_up",
             "status",
