@@ -116,21 +116,6 @@ def nonzero(report, key) -> dict:
     return {code: n for code, n in report.sections[key].counts.items() if n}
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def backend(request, tmp_path_factory):
-    """One migrated database per backend for the whole module: the read-only tests share it."""
-    if request.param == "sqlite":
-        eng = make_engine(f"sqlite:///{tmp_path_factory.mktemp('hud9902') / 'shared.db'}")
-        dispose = eng.dispose
-    else:
-        eng, dispose = fresh_postgres_engine(request.getfixturevalue("pg_admin_url"))
-    try:
-        migrate.upgrade(eng)
-        yield eng
-    finally:
-        dispose()
-
-
 @pytest.fixture(scope="module")
 def world(backend):
     """The hand-built agency, built once per backend (tests that write use the `engine` fixture)."""

@@ -20,12 +20,11 @@ import datetime as dt
 import pytest
 
 from calculators import InputError
-from db import activity, migrate, pipeline
-from db.engine import make_engine, transaction
+from db import activity, pipeline
+from db.engine import transaction
 from db.households import record_list_view, refresh_stage
 from db.models import AuditEvent, Household, Milestone
 from db.pipeline import Filters
-from tests.conftest import fresh_postgres_engine
 from tests.factories import small_agency
 
 D = dt.date
@@ -113,21 +112,6 @@ def build_pipeline_fixture(engine, agency: dict | None = None) -> dict:
         for hid in ids.values():
             refresh_stage(s, hid)
     return {"agency": agency, "ids": ids, "users": agency["users"], "offices": agency["offices"]}
-
-
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def backend(request, tmp_path_factory):
-    """One migrated database per backend for the whole module: the read-only tests share it."""
-    if request.param == "sqlite":
-        eng = make_engine(f"sqlite:///{tmp_path_factory.mktemp('pipeline') / 'shared.db'}")
-        dispose = eng.dispose
-    else:
-        eng, dispose = fresh_postgres_engine(request.getfixturevalue("pg_admin_url"))
-    try:
-        migrate.upgrade(eng)
-        yield eng
-    finally:
-        dispose()
 
 
 @pytest.fixture(scope="module")
