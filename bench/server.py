@@ -104,12 +104,16 @@ def cold_start_and_sessions(sessions: int = 20) -> dict:
             time.sleep(1.0)
             before = _rss_mb(proc.pid)
             pages = []
-            for _ in range(sessions):
+            for n in range(sessions):
+                # Each session asks for a different home, so no two share their drawn page in
+                # Streamlit's message cache: the figure is what one more family's session costs.
                 extra = browser.new_page()
-                extra.goto(f"{url}/affordability")
-                extra.wait_for_selector("h1", timeout=60000)
+                extra.goto(f"{url}/affordability?mode=home&income={6000 + 100 * n}&price={300000 + 5000 * n}")
+                extra.wait_for_selector(
+                    "[data-testid='stApp'][data-test-script-state='notRunning'] h1", timeout=60000
+                )
                 pages.append(extra)
-            time.sleep(2.0)
+            time.sleep(3.0)
             after = _rss_mb(proc.pid)
             per_session = max(after - before, 0.0) / sessions
             results["session_rss_mb"] = figure(per_session, "mb", SESSION_TARGET_MB, "target")
