@@ -47,7 +47,15 @@ st.caption(
     )
 )
 
-errors = view.BudgetErrors()
+# Fields checked on every run (totals, tips) -> their tab, named when the message shows outside it.
+FIELD_TABS = {
+    "income": N_("Income"),
+    "spending": N_("Spending plan"),
+    "debts": N_("Debts"),
+    "credit_score": N_("Debts"),
+    "starter_goal": N_("Savings"),
+}
+errors = view.BudgetErrors(FIELD_TABS)
 
 
 def bound(label: str, key: str, value, shown: bool = True, **kwargs):

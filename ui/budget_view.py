@@ -67,10 +67,15 @@ METHOD_LABELS = {
 
 
 class BudgetErrors:
-    """Error slots under each field or table; a table error says which row it is about."""
+    """Error slots under each field or table; a table error says which row it is about.
 
-    def __init__(self) -> None:
+    places: field -> label (msgid) of the tab that holds it. A field in a closed tab has no slot, so its
+    message shows where the page is, and then names that tab.
+    """
+
+    def __init__(self, places: dict[str, str] | None = None) -> None:
         self._slots: dict[str, st.delta_generator.DeltaGenerator] = {}
+        self._places = places or {}
 
     def slot(self, field: str) -> None:
         self._slots[field] = st.empty()
@@ -80,6 +85,8 @@ class BudgetErrors:
         if error.detail.isdigit():
             message = _("Row {row}: {message}").format(row=error.detail, message=message)
         target = self._slots.get(error.field or "")
+        if target is None and error.field in self._places:
+            message = _("{tab}: {message}").format(tab=_(self._places[error.field]), message=message)
         (target or st).error(message, icon=":material/error:")
 
 

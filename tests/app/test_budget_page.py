@@ -189,6 +189,24 @@ def test_table_edits_survive_switching_tabs(agency, lang):
     assert metric(at, spent) == format_money(SPENDING + 1100, lang)
 
 
+@pytest.mark.parametrize(
+    "lang, message",
+    [
+        ("en", "Spending plan: Row 2: Choose a category from the list."),
+        ("es", "Plan de gastos: Fila 2: "),
+    ],
+)
+def test_an_error_in_a_closed_tab_says_which_tab(agency, lang, message):
+    """A table left with an error still stops the totals; seen from another tab, the message names its tab."""
+    at = open_page(lang, "Spending plan")
+    edit_table(at, "spending", lang, {"1": {gettext("Category", lang): "Lottery"}})
+    assert any(e.value.startswith(gettext("Row {row}: {message}", lang)[:4]) for e in at.error)
+    switch_tab(at, "Debts", lang)
+    errors = [e.value for e in at.error]
+    assert any(e.startswith(message) for e in errors), errors
+    assert not tips(at)  # no totals, so no tips, until the row is fixed
+
+
 def test_irregular_income_is_built_when_its_section_opens(agency):
     at = open_page("en")
     assert "budget_irregular_en" not in [d.proto.id.rsplit("-", 1)[-1] for d in at.dataframe]
