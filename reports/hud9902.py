@@ -38,7 +38,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 
-from sqlalchemy import String, case, func, literal, or_, select, union_all
+from sqlalchemy import String, case, func, literal, or_, select, text, union_all
 from sqlalchemy.engine import Engine
 
 from db import codes
@@ -315,6 +315,11 @@ def build(engine: Engine, fiscal_year: int, quarter: int, office_id: int | None 
     counts: dict[str, dict[str, int]] = {key: {} for key in SECTIONS}
     drop_offs = []
     with reading(engine) as session:
+        if engine.dialect.name == "postgresql":
+            # PostgreSQL cannot estimate how many households a CTE groups into (it guesses 200) and
+            # would probe the households' key once per served household; every set here is large,
+            # so hash joins are always the better plan. SET LOCAL ends with this read transaction.
+            session.execute(text("SET LOCAL enable_nestloop = off"))
         rows = _counts(session, start, end, office_id)
     for part, code, *demo, n in rows:
         n = int(n)
