@@ -31,7 +31,7 @@ FAMILY = "DejaVu"
 FONT_FILES = {"": FONTS / "DejaVuSans.ttf", "B": FONTS / "DejaVuSans-Bold.ttf"}
 PAGE_OF = {"en": "Page {page} of {total}", "es": "Página {page} de {total}"}
 # Tables fpdf2 drops when it cuts a font down to the letters used, plus 'kern' (a PDF places every
-# glyph itself): dropping them once from the copy we embed saves reading them for every document.
+# glyph itself): dropped once from the pre-cut Latin copy, so no document reads them again.
 UNUSED_TABLES = (
     "FFTM", "GDEF", "GPOS", "GSUB", "MATH", "hdmx", "meta", "sbix", "CBDT", "CBLC",
     "EBDT", "EBLC", "EBSC", "SVG ", "CPAL", "COLR", "kern",
