@@ -76,13 +76,19 @@ with money_right:
         _("Has a bank or credit union account"), value=True, key="banked", bind="query-params"
     )
 
-# On arrival (no tab chosen yet), a link to an amount opens the tab that shows it, so the slide's number is seen.
+# On arrival (the tabs were not on the last run, so Streamlit dropped their state), start from the example
+# household, as the page always did, so no earlier client's tables show; and a link to an amount opens the
+# tab that shows it. The opening tab is kept for the visit: it is part of the tabs' identity.
 if "budget_tab" not in st.session_state:
-    linked = next((tab for key, tab in LINKED_TABS.items() if key in st.query_params), None)
-    if linked is not None:
-        st.session_state["budget_tab"] = _(linked)
+    tables.forget()
+    st.session_state["budget_first_tab"] = next(
+        (tab for key, tab in LINKED_TABS.items() if key in st.query_params), TABS[0]
+    )
 tab_income, tab_plan, tab_calendar, tab_debts, tab_savings, tab_compare = st.tabs(
-    [_(t) for t in TABS], key="budget_tab", on_change="rerun"
+    [_(t) for t in TABS],
+    default=_(st.session_state.get("budget_first_tab", TABS[0])),
+    key="budget_tab",
+    on_change="rerun",
 )
 
 with tab_income:

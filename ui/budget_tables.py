@@ -154,6 +154,13 @@ def _editor(name: str, shown: bool, example: Callable, columns: Callable, parse:
     return _copy(rows)
 
 
+def forget() -> None:
+    """Drop every kept table, so the next run starts from the example rows (a new visit to the page)."""
+    for name in ("income", "irregular", "spending", "debts", "transfers"):
+        st.session_state.pop(f"budget_{name}_saved", None)
+        st.session_state.pop(f"budget_{name}_base", None)
+
+
 def _copy(rows: list) -> list:
     """A fresh list (and fresh row dicts), so a caller changing rows cannot change the kept ones."""
     return [dict(r) if isinstance(r, dict) else r for r in rows]

@@ -189,6 +189,21 @@ def test_table_edits_survive_switching_tabs(agency, lang):
     assert metric(at, spent) == format_money(SPENDING + 1100, lang)
 
 
+def test_a_new_visit_starts_from_the_example(agency):
+    """Tables are kept while on the page, not after leaving it: the next visit (maybe another client) starts over."""
+    # Opened by a link (not by setting the tab's state, which would outlive the visit in AppTest).
+    at = open_page("en", None, query={"transfers_per_month": "1"})
+    assert at.session_state["budget_tab"] == "Spending plan"
+    edit_table(at, "spending", "en", {"0": {"Monthly amount": 2600.0}})
+    assert metric(at, "Spending a month") == format_money(SPENDING + 1000, "en")
+    at.switch_page("pages/affordability.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["budget_tab"] == "Income"  # a new visit: the tab and the tables start over
+    switch_tab(at, "Spending plan")
+    assert metric(at, "Spending a month") == format_money(SPENDING, "en")
+
+
 @pytest.mark.parametrize(
     "lang, message",
     [
