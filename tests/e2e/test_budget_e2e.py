@@ -46,3 +46,12 @@ def test_tabs_are_built_when_opened_and_values_carry_across(page, app_url):
     expect(page.get_by_test_id("stMetric").filter(has_text="Spending a month")).to_contain_text("$4,150.00")
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(1)
     assert "savings=900" in page.url
+
+    # Leaving the page and coming back is a new visit: the first tab again, nothing of the last one built.
+    nav = page.get_by_test_id("stSidebarNav")
+    nav.get_by_text("Home affordability", exact=True).click()
+    wait_for_app(page)
+    nav.get_by_text("Budget coach", exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_text("Income tracker")).to_be_visible(timeout=WAIT)
+    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(0)
