@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from db import audit, codes
 from db.engine import transaction
+from db.households import refresh_stage
 from db.models import (
     ActionPlan,
     Household,
@@ -451,6 +452,7 @@ def add_demo_household(
             ]
         )
         s.flush()
+        refresh_stage(s, hh.id)  # stage dates and changes, as every milestone write keeps them
         return session_user(counselor), hh.id
 
 

@@ -158,3 +158,13 @@ def test_command_line_loads_as_an_administrator_or_a_named_user(agency):
         plan_from_database(household_id, "counselor", engine=engine)
     with pytest.raises(LookupError):
         plan_from_database(household_id, "nobody", engine=engine)
+
+
+def test_demo_household_keeps_its_stage_facts_like_any_milestone_write(engine):
+    """The dashboard reads stage dates from the household row; the demo must fill them as real writes do."""
+    _user, household_id = add_demo_household(engine, TODAY)
+    with reading(engine) as s:
+        hh = s.get(Household, household_id)
+        assert hh.stage == "budget"
+        assert hh.reached_budget_on == TODAY - dt.timedelta(days=30)
+        assert hh.reached_education_on is None
