@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from db import accounts
-from db.engine import transaction
+from db import accounts, audit
+from db.engine import reading, transaction
 from db.households import normalize_name
 from db.models import Household, Office
 
@@ -86,3 +86,9 @@ def small_agency(engine) -> dict:
         ),
     }
     return {"offices": {"north": north, "south": south}, "users": users, "households": households}
+
+
+def audit_actions(engine, household_id: int) -> list[str]:
+    """The audit trail of one household, oldest first: what tests expect a change to have recorded."""
+    with reading(engine) as s:
+        return [e.action for e in audit.events_for(s, "household", household_id)]

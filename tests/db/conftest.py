@@ -1,4 +1,4 @@
-"""Shared by the dashboard and HUD-9902 tests: one migrated database per backend for a whole module."""
+"""Shared database-test fixtures: a small agency on a fresh database, and a module-wide database per backend."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import pytest
 from db import migrate
 from db.engine import make_engine
 from tests.conftest import fresh_postgres_engine
+from tests.factories import small_agency
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -23,3 +24,11 @@ def backend(request, tmp_path_factory):
         yield eng
     finally:
         dispose()
+
+
+@pytest.fixture
+def agency(engine):
+    """Two offices with their staff and households (tests.factories.small_agency), and the engine."""
+    data = small_agency(engine)
+    data["engine"] = engine
+    return data

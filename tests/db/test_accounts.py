@@ -10,14 +10,7 @@ from sqlalchemy import select
 from db import accounts
 from db.engine import reading
 from db.models import AuditEvent, User
-from tests.factories import PASSWORD, small_agency
-
-
-@pytest.fixture
-def agency(engine):
-    data = small_agency(engine)
-    data["engine"] = engine
-    return data
+from tests.factories import PASSWORD
 
 
 def actions(engine) -> list[str]:

@@ -12,16 +12,9 @@ from db import activity, households
 from db.engine import reading, transaction
 from db.models import AuditEvent, Household
 from db.scope import AccessDenied
-from tests.factories import make_household, small_agency
+from tests.factories import make_household
 
 TODAY = dt.date(2026, 11, 27)
-
-
-@pytest.fixture
-def agency(engine):
-    data = small_agency(engine)
-    data["engine"] = engine
-    return data
 
 
 def intake(**overrides) -> dict:

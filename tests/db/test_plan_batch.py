@@ -9,26 +9,12 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import event
 
-from db import audit
-from db.engine import reading
 from db.scope import AccessDenied
 from reports.action_plan import build_batch
 from reports.plan_data import add_demo_household, load_plan, load_plans
-from tests.factories import make_household, small_agency
+from tests.factories import audit_actions, make_household
 
 TODAY = dt.date(2026, 3, 5)
-
-
-@pytest.fixture
-def agency(engine):
-    data = small_agency(engine)
-    data["engine"] = engine
-    return data
-
-
-def audit_actions(engine, household_id: int) -> list[str]:
-    with reading(engine) as s:
-        return [e.action for e in audit.events_for(s, "household", household_id)]
 
 
 def count_queries(engine):

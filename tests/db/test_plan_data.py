@@ -7,27 +7,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from db import audit
 from db.engine import reading, transaction
 from db.models import ActionPlan, AuditEvent, Household, PlanStep, Scenario
 from db.scope import AccessDenied
 from reports.action_plan import build_pdf
 from reports.plan_data import add_demo_household, load_plan, mark_given, plan_from_database
-from tests.factories import small_agency
+from tests.factories import audit_actions
 
 TODAY = dt.date(2026, 3, 5)
-
-
-@pytest.fixture
-def agency(engine):
-    data = small_agency(engine)
-    data["engine"] = engine
-    return data
-
-
-def audit_actions(engine, household_id: int) -> list[str]:
-    with reading(engine) as s:
-        return [e.action for e in audit.events_for(s, "household", household_id)]
 
 
 def test_demo_household_fills_every_part_of_the_plan(engine):
