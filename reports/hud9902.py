@@ -278,7 +278,9 @@ def _counts(session, start, end, office_id) -> list[tuple]:
     by_demographics = select(
         literal("demo"), literal(None, String), *people_demo, func.sum(people.c.n)
     ).group_by(*people_demo)
-    counseled = select(people.c.household_id).where(people.c.counseled == 1)
+    # "+ 0": otherwise SQLite builds an automatic index on people.counseled only to read it once in full
+    # for this IN list (about 4% of the statement at 50,000 households); the scan alone is enough.
+    counseled = select(people.c.household_id).where(people.c.counseled + 0 == 1)
     typed = select(Outcome.household_id, Outcome.code).where(
         Outcome.achieved_on.between(start, end),
         Outcome.code.in_(codes.OUTCOME),
