@@ -215,12 +215,24 @@ def _activity(start: dt.date, end: dt.date, office_id: int | None):
     or unknown purpose (not a service, but the household must be fixed); "8": a completed workshop of
     a HUD education type; "other": a completed workshop of another type (served, but not a service).
     """
-    valid_purpose = CounselingSession.purpose.in_(codes.COUNSELING_PURPOSE)
+    in_period = CounselingSession.session_date.between(start, end)
+    if office_id is not None:  # the household's office, not the session's
+        in_period = in_period & CounselingSession.household_id.in_(
+            select(Household.id).where(Household.office_id == office_id)
+        )
+    # DISTINCT on the two stored columns first, then the kind: the deduplication of every period session
+    # (the largest step) hashes or sorts two short keys, and the CASE runs once per pair, not per session.
+    pairs = (
+        select(CounselingSession.household_id, CounselingSession.purpose)
+        .where(in_period)
+        .distinct()
+        .subquery()
+    )
     sessions = select(
-        CounselingSession.household_id,
-        case((valid_purpose, "9"), else_="bad").label("kind"),
-        CounselingSession.purpose.label("code"),
-    ).where(CounselingSession.session_date.between(start, end))
+        pairs.c.household_id,
+        case((pairs.c.purpose.in_(codes.COUNSELING_PURPOSE), "9"), else_="bad").label("kind"),
+        pairs.c.purpose.label("code"),
+    )
     valid_type = EducationEvent.education_type.in_(codes.EDUCATION_TYPE)
     workshops = (
         select(
@@ -231,11 +243,10 @@ def _activity(start: dt.date, end: dt.date, office_id: int | None):
         .join(EducationEvent, EducationEvent.id == EducationAttendance.event_id)
         .where(EducationEvent.event_date.between(start, end), EducationAttendance.completed.is_(True))
     )
-    if office_id is not None:  # the household's office, not the session's
+    if office_id is not None:
         of_office = select(Household.id).where(Household.office_id == office_id)
-        sessions = sessions.where(CounselingSession.household_id.in_(of_office))
         workshops = workshops.where(EducationAttendance.household_id.in_(of_office))
-    return union_all(sessions.distinct(), workshops.distinct())
+    return union_all(sessions, workshops.distinct())
 
 
 def _flag(condition):
