@@ -319,7 +319,8 @@ def _counts(session, start, end, office_id) -> list[tuple]:
 
 
 def _blank(column, allowed):
-    return or_(column.is_(None), column.not_in(allowed))
+    """Blank or not one of HUD's codes; one test per row (NULL becomes '', never a code), not two."""
+    return func.coalesce(column, "").not_in(allowed)
 
 
 def build(engine: Engine, fiscal_year: int, quarter: int, office_id: int | None = None) -> Report:
