@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pandas as pd
 
 SCHEDULE_COLUMNS = ["month", "payment", "interest", "principal", "extra", "balance"]
@@ -24,6 +26,38 @@ def _schedule_index() -> pd.Index:
     import pandas as pd
 
     return pd.Index(SCHEDULE_COLUMNS)
+
+
+@lru_cache(maxsize=32)
+def _month_numbers(last: int) -> tuple[np.ndarray, np.ndarray]:
+    """Month numbers 1..last (as a one-row block) and payments made before each month, for a term.
+
+    Both are read-only and shared between calls; a schedule copies what it keeps.
+    """
+    numbers = np.arange(1, last + 1).reshape(1, last)
+    elapsed = np.arange(last, dtype=float)
+    numbers.flags.writeable = elapsed.flags.writeable = False
+    return numbers, elapsed
+
+
+@lru_cache(maxsize=32)
+def _row_labels(count: int) -> pd.RangeIndex:
+    """Row labels 0..count-1; a schedule's length repeats, and a RangeIndex is immutable."""
+    import pandas as pd
+
+    return pd.RangeIndex(count)
+
+
+@cache
+def _frame_from_blocks() -> Callable[..., pd.DataFrame]:
+    """pandas' public low-level DataFrame constructor, imported on first use (see _schedule_index)."""
+    from pandas.api.internals import create_dataframe_from_blocks
+
+    return create_dataframe_from_blocks
+
+
+_MONTH_BLOCK = np.array([0])  # where each block's rows sit among the schedule's columns
+_MONEY_BLOCK = np.arange(1, len(SCHEDULE_COLUMNS))
 
 
 def _months(years: float) -> float:
@@ -64,62 +98,85 @@ def year_one_average_balance(principal: float, annual_rate: float, years: float)
     return (principal * growth_sum - payment * (growth_sum - 12.0) / i) / 12.0
 
 
+def _final_month(balance: np.ndarray, principal: float, i: float, outflow: float) -> int:
+    """Index of the first month whose closing balance is (within 1e-7 of) zero, else the term's last.
+
+    The closed-form count of payments names the month; two looks at `balance` confirm it, and only
+    when float rounding puts it a month off is the whole column searched.
+    """
+    last = len(balance) - 1
+    if i == 0:
+        payments = principal / outflow
+    else:
+        payments = (
+            -math.log1p(-principal * i / outflow) / math.log1p(i) if principal * i < outflow else math.inf
+        )
+    guess = min(max(math.ceil(payments) - 1, 0), last) if math.isfinite(payments) else last
+    settled = balance[guess] <= 1e-7
+    if (settled or guess == last) and (guess == 0 or balance[guess - 1] > 1e-7):
+        return guess
+    final = int(np.argmax(balance <= 1e-7))
+    return final if balance[final] <= 1e-7 else last
+
+
 def amortization(
     principal: float, annual_rate: float, years: float, extra_monthly: float = 0.0
 ) -> pd.DataFrame:
     """Month-by-month schedule, ending in the month the balance reaches 0 (sooner with extra payments).
 
     Balances come from the closed form B_k = P*g^k - (payment + extra)*(g^k - 1)/i (g = 1 + i), computed
-    for every month at once with numpy; only the final month is settled by hand. The table is filled as
-    one float block (months are whole numbers stored as floats): a frame with mixed column types costs
-    pandas about ten times more to build than all the arithmetic.
+    for every month at once with numpy; only the final month is settled by hand.
     """
-    import pandas as pd
-
     principal = float(principal)
     extra_monthly = float(extra_monthly)
     if principal < 0 or extra_monthly < 0:
         raise ValueError("principal and extra payments cannot be negative")
     if principal <= 1e-7:
+        import pandas as pd
+
         return pd.DataFrame(columns=SCHEDULE_COLUMNS)
     payment = monthly_payment(principal, annual_rate, years)
     i = float(annual_rate) / 12.0
     last = math.ceil(_months(years))
-    # Column-major: each column is contiguous for numpy, and it is the layout pandas keeps (no copy).
-    table = np.empty((last, len(SCHEDULE_COLUMNS)), order="F")
-    month, pay, interest, scheduled, extra, balance = table.T
-    elapsed = np.arange(last, dtype=float)  # payments made before each month
-    np.add(elapsed, 1.0, out=month)
+    numbers, elapsed = _month_numbers(last)
+    # One row per money column, each contiguous: the layout pandas keeps for a block of floats (no copy).
+    money = np.empty((len(SCHEDULE_COLUMNS) - 1, last))
+    pay, interest, scheduled, extra, balance = money
     outflow = payment + extra_monthly
     if i == 0:
         np.multiply(elapsed, -outflow, out=balance)
     else:
         # expm1/log1p keep g^m - 1 exact for tiny rates, where (1 + i)^m - 1 would round to 0.
-        grown = np.expm1(elapsed * math.log1p(i))
+        np.multiply(elapsed, math.log1p(i), out=balance)
+        np.expm1(balance, out=balance)
         step = principal - outflow / i
         if math.isfinite(step):
-            np.multiply(grown, step, out=balance)
+            balance *= step
         else:  # subnormal rates: outflow / i overflows, so divide after multiplying
-            np.multiply(grown, principal, out=balance)
+            grown = balance.copy()
+            balance *= principal
             balance -= grown * outflow / i
     balance += principal  # the balance at the start of each month
     np.multiply(balance, i, out=interest)
     np.subtract(payment, interest, out=scheduled)
     balance -= scheduled
-    balance -= extra_monthly  # now: the balance after each month's payment, before settling the last
+    if extra_monthly:
+        balance -= extra_monthly  # now: the balance after each month's payment, before settling the last
     # The final month: the first one whose payment covers what is left, or the term's last month
     # (a cent of float drift must not leave a phantom month).
-    final = int(np.argmax(balance <= 1e-7))
-    if balance[final] > 1e-7:
-        final = last - 1
-    table = table[: final + 1]
-    month, pay, interest, scheduled, extra, balance = table.T
+    final = _final_month(balance, principal, i, outflow)
     owed = balance[final] + scheduled[final] + extra_monthly
     scheduled[final] = owed if final == last - 1 else min(scheduled[final], owed)
-    extra.fill(extra_monthly)
+    extra.fill(extra_monthly)  # months after the final one are dropped below
     extra[final] = max(0.0, min(extra_monthly, owed - scheduled[final]))
     pay.fill(payment)
     pay[final] = interest[final] + scheduled[final]
-    np.maximum(balance, 0.0, out=balance)
-    balance[final] = 0.0
-    return pd.DataFrame(table, columns=_schedule_index(), copy=False)
+    balance[final] = 0.0  # every earlier balance is above 1e-7, so none is negative
+    # The frame is assembled from its two blocks (whole months, money) with pandas' public low-level
+    # constructor: DataFrame(...) would check and regroup them, which costs more than all the arithmetic.
+    months = final + 1
+    return _frame_from_blocks()(
+        [(numbers[:, :months].copy(), _MONTH_BLOCK), (money[:, :months], _MONEY_BLOCK)],
+        index=_row_labels(months),
+        columns=_schedule_index(),
+    )

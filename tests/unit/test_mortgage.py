@@ -89,3 +89,42 @@ def test_schedule_is_finite_and_ends_at_zero(principal, rate, years, extra):
     assert all(math.isfinite(v) for v in schedule.to_numpy().ravel())
     if len(schedule):
         assert schedule["balance"].iloc[-1] == pytest.approx(0.0, abs=1e-6)
+
+
+def month_by_month(principal: float, rate: float, years: int, extra: float) -> tuple[int, float]:
+    """Months and total interest of the same loan, paid one month at a time: the schedule's oracle."""
+    i, months = rate / 12, 12 * years
+    payment = monthly_payment(principal, rate, years)
+    balance, month, interest_paid = principal, 0, 0.0
+    while balance > 1e-7 and month < months:
+        month += 1
+        interest = balance * i
+        interest_paid += interest
+        balance -= min(payment - interest + extra, balance) if month < months else balance
+    return month, interest_paid
+
+
+@settings(max_examples=80)
+@given(
+    principal=st.floats(min_value=1, max_value=3_000_000),
+    rate=st.floats(min_value=0, max_value=0.20),
+    years=st.integers(min_value=1, max_value=40),
+    extra=st.sampled_from([0.0, 0.01, 25.0, 200.0, 5_000.0]),
+)
+def test_schedule_has_the_months_and_interest_of_paying_month_by_month(principal, rate, years, extra):
+    schedule = amortization(principal, rate, years, extra)
+    months, interest = month_by_month(principal, rate, years, extra)
+    assert len(schedule) == months
+    assert schedule["interest"].sum() == pytest.approx(interest, rel=1e-6, abs=0.01)
+    assert (schedule["balance"].iloc[:-1] > 1e-7).all()  # no month after the loan is paid off
+    assert schedule["month"].tolist() == list(range(1, len(schedule) + 1))
+    assert schedule["month"].dtype.kind == "i"
+
+
+def test_a_schedule_can_be_edited_without_changing_the_next_one():
+    first = amortization(200_000, 0.06, 30)
+    first.loc[0, "month"] = 99
+    first.loc[0, "balance"] = -1.0
+    second = amortization(200_000, 0.06, 30)
+    assert second.loc[0, "month"] == 1
+    assert second.loc[0, "balance"] > 0
