@@ -1,0 +1,84 @@
+"""The server's warm-up: which modules the first page needs, and importing them safely in the background."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+
+import pytest
+
+from ui import warmup
+
+
+@pytest.mark.parametrize(
+    "source,expected",
+    [
+        ("import json\nimport os.path as p, re\n", ["json", "os.path", "re"]),
+        (
+            "from db import accounts\nfrom ui.text import _, lang\n",
+            ["db.accounts", "ui.text._", "ui.text.lang"],
+        ),
+        ("from . import sibling\nfrom .pkg import thing\n", []),  # relative: not importable by name
+        ("import json\nimport json\nfrom a import b\nfrom a import b\n", ["json", "a.b"]),
+        ("def later():\n    import pandas\n", []),  # only what runs when the script starts
+        ("from a import *\n", []),
+    ],
+)
+def test_imported_modules_lists_top_level_imports_in_order(tmp_path, source, expected):
+    script = tmp_path / "page.py"
+    script.write_text(source, encoding="utf-8")
+    assert warmup.imported_modules(script) == expected
+
+
+def test_the_first_page_modules_are_the_entry_point_and_calculator_imports():
+    modules = warmup.first_page_modules()
+    for name in (
+        "db.accounts",
+        "ui.auth",
+        "ui.db.engine",
+        "calculators.affordability.analyze",
+        "streamlit.emojis",
+    ):
+        assert name in modules
+    assert len(modules) == len(set(modules))
+    assert not [name for name in modules if name.startswith("pages")]  # page scripts are never imported
+
+
+def test_warm_imports_modules_and_the_packages_of_imported_names(tmp_path, monkeypatch):
+    package = tmp_path / "warm_pkg_ok"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "tools.py").write_text("def helper():\n    return 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert warmup.warm(["warm_pkg_ok.tools.helper", "warm_pkg_ok.tools"]) == ["warm_pkg_ok.tools"]
+    assert "warm_pkg_ok.tools" in sys.modules
+
+
+def test_warm_skips_missing_and_failing_modules_and_goes_on(tmp_path, monkeypatch):
+    (tmp_path / "warm_broken.py").write_text(
+        textwrap.dedent("raise RuntimeError('configuration missing')\n"), encoding="utf-8"
+    )
+    (tmp_path / "warm_fine.py").write_text("VALUE = 2\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert warmup.warm(["warm_no_such_module", "warm_broken", "warm_fine"]) == ["warm_fine"]
+    assert "warm_broken" not in sys.modules  # the page that needs it imports it again and shows the error
+
+
+def test_warm_languages_loads_both_catalogs():
+    from i18n import translations
+
+    translations.cache_clear()
+    warmup.warm_languages()
+    assert translations.cache_info().currsize == 2
+    assert translations("es").gettext("Home affordability") == "¿Cuánta casa puedo pagar?"
+
+
+def test_the_warm_up_waits_for_the_server_and_gives_up_without_one(tmp_path, monkeypatch):
+    """With no Streamlit runtime running, nothing is imported: start-up is never slowed by the warm-up."""
+    (tmp_path / "warm_waiting.py").write_text("VALUE = 3\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    thread = warmup.warm_when_serving(["warm_waiting"], timeout=0.2, poll=0.01)
+    thread.join(timeout=5)
+    assert not thread.is_alive()
+    assert thread.daemon
+    assert "warm_waiting" not in sys.modules

@@ -1,0 +1,106 @@
+"""Import what the first page needs while the browser is still loading Streamlit's page shell.
+
+A newly started server spends about a second of its first script run importing SQLAlchemy, numpy and
+our own modules. Between the server answering and the browser opening its websocket, the browser
+loads and compiles Streamlit's page shell (1.5-2 s) while the server has little to do, so the imports
+are done then, on a background thread. The script run itself is unchanged: if it starts before the
+warm-up ends, Python's import lock makes it wait for a module being imported instead of importing it
+a second time.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import logging
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# The entry point, and the page a newly opened link most often shows (the calculators need no login).
+FIRST_SCRIPTS = (ROOT / "streamlit_app.py", ROOT / "pages" / "affordability.py")
+# The sidebar's language switch is the first segmented control; drawing it loads Streamlit's emoji
+# table (about 0.15 s), to look for an icon at the start of "English" and "Español".
+STREAMLIT_EXTRAS = ("streamlit.emojis",)
+
+log = logging.getLogger(__name__)
+
+
+def imported_modules(script: Path) -> list[str]:
+    """Absolute module names a script imports at its top level, in order (`from a import b` gives a.b)."""
+    names: list[str] = []
+    for node in ast.parse(script.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names += [f"{node.module}.{alias.name}" for alias in node.names if alias.name != "*"]
+    return list(dict.fromkeys(names))
+
+
+def warm(modules: list[str]) -> list[str]:
+    """Import each module (or, for `a.b` naming a function, its package `a`); returns those imported.
+
+    A module that fails to import is skipped: the page that needs it shows the error when it runs.
+    """
+    done: list[str] = []
+    for name in modules:
+        for candidate in (name, name.rpartition(".")[0]):
+            if not candidate:
+                continue
+            try:
+                importlib.import_module(candidate)
+            except ImportError:
+                continue
+            except Exception:  # noqa: BLE001 - the real run reports it; a warm-up must never stop the server
+                log.debug("warm-up skipped a module that failed to import", exc_info=True)
+                break
+            if candidate not in done:
+                done.append(candidate)
+            break
+    return done
+
+
+def first_page_modules() -> list[str]:
+    """The modules of the entry point and the first page, then Streamlit's own extras."""
+    modules = [name for script in FIRST_SCRIPTS for name in imported_modules(script)]
+    return list(dict.fromkeys(modules + list(STREAMLIT_EXTRAS)))
+
+
+def warm_languages() -> None:
+    """Load each language's catalog and Babel's number data, which the first amount shown would load."""
+    from i18n import LANGUAGES, format_money, translations
+
+    for lang in LANGUAGES:
+        translations(lang)
+        format_money(1.0, lang)
+
+
+def _serving() -> bool:
+    """True once Streamlit's runtime has started, which is when the server begins answering."""
+    from streamlit.runtime import Runtime, RuntimeState
+
+    return Runtime.exists() and Runtime.instance().state != RuntimeState.INITIAL
+
+
+def warm_when_serving(
+    modules: list[str] | None = None, timeout: float = 120.0, poll: float = 0.02
+) -> threading.Thread:
+    """Start a daemon thread that waits for the server to answer, then imports the first page's modules.
+
+    Waiting matters: during start-up the server is busy importing its own code on the same
+    interpreter, and a second importer would only delay its first answer.
+    """
+
+    def run() -> None:
+        deadline = time.monotonic() + timeout
+        while not _serving():
+            if time.monotonic() > deadline:
+                return
+            time.sleep(poll)
+        warm(first_page_modules() if modules is None else modules)
+        warm_languages()
+
+    thread = threading.Thread(target=run, name="camino-warm-up", daemon=True)
+    thread.start()
+    return thread
