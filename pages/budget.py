@@ -92,16 +92,16 @@ tab_income, tab_plan, tab_calendar, tab_debts, tab_savings, tab_compare = st.tab
 )
 
 with tab_income:
-    if tab_income.open:
-        st.subheader(_("Income tracker"))
-        st.caption(
-            _(
-                "Use take-home pay (after taxes). Write each paycheck as it comes: weekly, every two weeks, and so on."
-            )
-        )
-    income_rows = tables.income_table(tab_income.open)
-    if tab_income.open:
-        errors.slot("income")
+    income_rows = view.table_tab(
+        tab_income,
+        _("Income tracker"),
+        tables.income_table,
+        errors,
+        "income",
+        _(
+            "Use take-home pay (after taxes). Write each paycheck as it comes: weekly, every two weeks, and so on."
+        ),
+    )
     irregular, irregular_cash = view.irregular_income(tab_income.open)
 
 sources = [{k: r[k] for k in ("name", "amount", "frequency", "form")} for r in income_rows]
@@ -116,23 +116,19 @@ if any(irregular):
     )
 
 with tab_plan:
-    if tab_plan.open:
-        st.subheader(_("Spending plan"))
-        st.caption(
-            _(
-                "Categories from the CFPB spending tracker. Money sent to family is a fixed obligation, like rent."
-            )
-        )
-    spending_rows = tables.spending_table(tab_plan.open)
-    if tab_plan.open:
-        errors.slot("spending")
+    spending_rows = view.table_tab(
+        tab_plan,
+        _("Spending plan"),
+        tables.spending_table,
+        errors,
+        "spending",
+        _(
+            "Categories from the CFPB spending tracker. Money sent to family is a fixed obligation, like rent."
+        ),
+    )
 
 with tab_debts:
-    if tab_debts.open:
-        st.subheader(_("Debts"))
-    debt_rows = tables.debts_table(tab_debts.open)
-    if tab_debts.open:
-        errors.slot("debts")
+    debt_rows = view.table_tab(tab_debts, _("Debts"), tables.debts_table, errors, "debts")
     debt_budget = bound(
         _("Money for debts each month (all debts together)"), "debt_budget", 600.0, tab_debts.open, step=25.0
     )

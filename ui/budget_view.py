@@ -195,6 +195,18 @@ def debt_comparison(result: dict) -> None:
         st.info(_("Both methods cost the same interest here. Pick the one that keeps you going."))
 
 
+def table_tab(tab, title: str, table, errors, slot: str, caption: str | None = None) -> list[dict]:
+    """A budget tab's table: heading, caption and error slot while the tab is open, its rows either way."""
+    if tab.open:
+        st.subheader(title)
+        if caption:
+            st.caption(caption)
+    rows = table(tab.open)
+    if tab.open:
+        errors.slot(slot)
+    return rows
+
+
 def snapshots(summary: dict) -> None:
     """Compare two saved budgets (or the last saved one with this budget) and offer HUD-9902 outcomes."""
     saved = clients.saved_scenarios("budget")
@@ -205,24 +217,14 @@ def snapshots(summary: dict) -> None:
     labels = {key: _("Saved {date}").format(date=str(s["created_at"])[:10]) for key, s in choices.items()}
     labels["current"] = _("This budget (not saved yet)")
     keys = list(labels)
-    before_key = st.selectbox(
-        _("Before"),
-        keys,
-        index=len(keys) - 2,
-        format_func=labels.get,
-        key="budget_before",
-        persist_state="page",
-    )
-    after_key = st.selectbox(
-        _("After"),
-        keys,
-        index=len(keys) - 1,
-        format_func=labels.get,
-        key="budget_after",
-        persist_state="page",
-    )
-    before = choices[before_key]["summary"] if before_key != "current" else summary
-    after = choices[after_key]["summary"] if after_key != "current" else summary
+    # "Before" starts on the last saved budget, "After" on this one.
+    picked = [
+        st.selectbox(
+            label, keys, index=len(keys) - offset, format_func=labels.get, key=key, persist_state="page"
+        )
+        for label, offset, key in ((_("Before"), 2, "budget_before"), (_("After"), 1, "budget_after"))
+    ]
+    before, after = (summary if key == "current" else choices[key]["summary"] for key in picked)
     result = compare_snapshots(before or {}, after or {})
     for key, change in result["changes"].items():
         shown = number if key == "credit_score" else money
