@@ -17,6 +17,10 @@ import math
 import sys
 import unicodedata
 
+from fpdf.enums import TableBordersLayout, TableHeadingsDisplay
+from fpdf.fonts import FontFace
+from fpdf.util import Padding
+
 import i18n
 from i18n import N_
 from i18n.labels import MILESTONE_LABELS, STEP_STATUS_LABELS
@@ -26,10 +30,15 @@ from reports.pdf import FAMILY, Document
 GREEN = (11, 110, 79)
 PALE_GREEN = (230, 242, 236)
 GREY = (90, 90, 90)
-CELL_LIMIT = 500  # characters per table cell: a table row must fit on one page
+CELL_LIMIT = 500  # characters per table cell: a step or referral is a few lines, not a letter
 NAME_LIMIT = 200
 MISSING_GLYPH = "\u25a1"  # a visible box where the font has no letter, instead of a silent gap
 LANGS = ("es", "en", "both")
+BOLD = FontFace(emphasis="BOLD")
+HEADINGS_STYLE = FontFace(emphasis="BOLD", fill_color=PALE_GREEN)
+TABLE_PADDING = Padding.new(1.2)
+FIGURE_PADDING = Padding.new((0.6, 1, 0.6, 0))  # no left padding: figures line up with the text
+FIGURE_WIDTHS = (55, 45)
 
 OWNER_LABELS = {"client": N_("You"), "counselor": N_("Your counselor")}  # the plan speaks to the client
 STATUS_LABELS = STEP_STATUS_LABELS  # the name ui/action_plan_view.py imports
@@ -255,17 +264,62 @@ class PlanWriter:
             doc.ln(0.8)
         doc.ln(1)
 
+    def fit_rows(
+        self, rows: list[list[str]], widths: tuple, padding: Padding, headings=(), bold_columns=()
+    ) -> list[list[str]]:
+        """The rows with every cell short enough for its row to fit on one page under the headings.
+
+        fpdf2's table keeps a row whole and raises when one is taller than a page (a very long note, a
+        run of line breaks, very wide letters in large print). Any two lines in a row of wrapped text are
+        together wider than the column, so text W wide takes at most 2·W/column + 1 lines a paragraph:
+        only a cell that could take too many is broken into lines by fpdf2 (a dry run) and, if it really
+        does, cut there with an ellipsis.
+        """
+        doc = self.doc
+        size, line = doc.font_size_pt, doc.base_size * 0.5
+        cols = [doc.epw * w / sum(widths) for w in widths]
+        # The text area of each column, less a letter for the space dropped where a line breaks.
+        areas = [col - padding.left - padding.right - 2 * doc.c_margin - doc.font_size for col in cols]
+
+        def most_lines(text: str, j: int, bold: bool) -> float:
+            doc.set_font(FAMILY, "B" if bold else "", size)
+            return 2 * doc.get_string_width(text) / areas[j] + text.count("\n") + 1
+
+        heading_lines = max((most_lines(text, j, True) for j, text in enumerate(headings)), default=0)
+        room = doc.page_break_trigger - doc.body_top - 2 * (padding.top + padding.bottom)
+        max_lines = max(2, int(room / line - heading_lines))
+        fitted = []
+        for row in rows:
+            cells = []
+            for j, text in enumerate(row):
+                if most_lines(text, j, j in bold_columns) > max_lines:
+                    lines = doc.multi_cell(cols[j], line, text, padding=padding, dry_run=True, output="LINES")
+                    if len(lines) > max_lines:
+                        text = "\n".join([*lines[: max_lines - 1], "…"])
+                cells.append(text)
+            fitted.append(cells)
+        doc.set_font(FAMILY, size=size)
+        return fitted
+
     def table(self, headings: list[str], rows: list[list[str]], widths: tuple) -> None:
+        """fpdf2's table: headings on a pale fill, repeated after a page break; lines between rows;
+        text in the middle of its row; a row never split across pages."""
         doc = self.doc
         doc.set_font(FAMILY, size=doc.base_size - 0.5)
-        doc.grid(
-            [[self.clean(text, CELL_LIMIT) for text in row] for row in rows],
-            widths,
+        rows = [[self.clean(text, CELL_LIMIT) for text in row] for row in rows]
+        with doc.table(
+            col_widths=widths,
+            text_align="LEFT",
+            v_align="MIDDLE",
             line_height=doc.base_size * 0.5,
-            padding=(1.2, 1.2, 1.2, 1.2),
-            headings=headings,
-            heading_fill=PALE_GREEN,
-        )
+            headings_style=HEADINGS_STYLE,
+            borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+            padding=TABLE_PADDING,
+            repeat_headings=TableHeadingsDisplay.ON_TOP_OF_EVERY_PAGE,
+        ) as table:
+            table.row(headings)
+            for row in self.fit_rows(rows, widths, TABLE_PADDING, headings):
+                table.row(row)
         doc.set_font(FAMILY, size=doc.base_size)
         doc.ln(2)
 
@@ -275,14 +329,20 @@ class PlanWriter:
         if not pairs:
             return
         doc.set_font(FAMILY, size=doc.base_size)
-        doc.grid(
-            [list(pair) for pair in pairs],
-            (55, 45),
+        rows = self.fit_rows([list(pair) for pair in pairs], FIGURE_WIDTHS, FIGURE_PADDING, bold_columns=(1,))
+        with doc.table(
+            col_widths=FIGURE_WIDTHS,
+            text_align="LEFT",
+            v_align="MIDDLE",
             line_height=doc.base_size * 0.5,
-            padding=(0.6, 1, 0.6, 0),
-            bold_columns=(1,),
-            lines_between=False,
-        )
+            first_row_as_headings=False,
+            borders_layout=TableBordersLayout.NONE,
+            padding=FIGURE_PADDING,
+        ) as table:
+            for label, value in rows:
+                row = table.row()
+                row.cell(label)
+                row.cell(value, style=BOLD)
         doc.ln(2)
 
     # Sections, in the order HUD's guide gives them.

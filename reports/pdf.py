@@ -168,6 +168,7 @@ class Document(FPDF):
         self.set_creator("Camino")
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(True, margin=18)
+        self.body_top = self.t_margin
         self.alias_nb_pages("{nb}")
         self.set_font(FAMILY, size=self.base_size)
 
@@ -176,6 +177,7 @@ class Document(FPDF):
         return i18n.gettext(message, self.lang)
 
     def header(self) -> None:
+        self.body_top = self.t_margin
         if not self.header_text:
             return
         self.set_font(FAMILY, "B", 9)
@@ -184,6 +186,7 @@ class Document(FPDF):
         self.set_draw_color(11, 110, 79)
         self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
         self.ln(3)
+        self.body_top = self.y  # where a page's text starts: how tall a table row may be
         self.set_text_color(0, 0, 0)
         self.set_font(FAMILY, size=self.base_size)
 
@@ -215,42 +218,13 @@ class Document(FPDF):
         self.set_text_color(0, 0, 0)
         self.set_font(FAMILY, size=self.base_size)
 
-    # --- fast layout: fpdf2's multi_cell breaks text letter by letter (about half of a plan's time);
-    # short text goes through cell(), and tables are measured and drawn here, each cell once.
-
-    def text_width(self, text: str) -> float:
-        """Width of `text` in the current font and size, in mm (fpdf2's own widths, summed directly)."""
-        widths = self.current_font.cw
-        return sum(widths[ord(ch)] for ch in text) * self.font_size_pt / 1000 / self.k
-
-    def wrap(self, text: str, width: float) -> list[str]:
-        """Lines no wider than `width` mm: broken between words, inside a word only when it is too long."""
-        lines: list[str] = []
-        space = self.text_width(" ")
-        for part in (text or "").split("\n"):
-            line, line_width = "", 0.0
-            for word in part.split():
-                word_width = self.text_width(word)
-                if line and line_width + space + word_width <= width:
-                    line, line_width = f"{line} {word}", line_width + space + word_width
-                    continue
-                if line:
-                    lines.append(line)
-                line, line_width = word, word_width
-                while line_width > width and len(line) > 1:  # a word wider than the column: cut it
-                    cut = len(line) - 1
-                    while cut > 1 and self.text_width(line[:cut]) > width:
-                        cut -= 1
-                    lines.append(line[:cut])
-                    line = line[cut:]
-                    line_width = self.text_width(line)
-            lines.append(line)
-        return lines
+    # fpdf2's multi_cell breaks text one letter at a time; a heading, paragraph or bullet that fits on
+    # one line prints the same through cell(), at a fraction of the cost.
 
     def fits_one_line(self, text: str, width: float = 0) -> bool:
         """Whether multi_cell(width, ...) would print `text` on a single line (then cell() prints it the same)."""
         width = width or self.w - self.r_margin - self.x
-        return "\n" not in text and self.text_width(text) <= width - 2 * self.c_margin
+        return "\n" not in text and self.get_string_width(text) <= width - 2 * self.c_margin
 
     def text_block(self, h: float, text: str) -> None:
         """multi_cell(0, h, text) at the left margin, through cell() when the text fits on one line."""
@@ -258,73 +232,6 @@ class Document(FPDF):
             self.cell(0, h, text, new_x="LMARGIN", new_y="NEXT")
         else:
             self.multi_cell(0, h, text, new_x="LMARGIN", new_y="NEXT")
-
-    def grid(
-        self,
-        rows: list[list[str]],
-        widths: tuple,
-        line_height: float,
-        padding: tuple[float, float, float, float],
-        headings: list[str] | None = None,
-        heading_fill: tuple[int, int, int] | None = None,
-        bold_columns: tuple[int, ...] = (),
-        lines_between: bool = True,
-    ) -> None:
-        """A table the width of the page: cells wrap and sit in the middle of their row, a row never
-        splits across pages, headings repeat on a new page, optional lines between rows (as fpdf2's
-        table with HORIZONTAL_LINES draws them). Padding is (top, right, bottom, left) in mm."""
-        top, right, bottom, left = padding
-        usable = self.w - self.l_margin - self.r_margin
-        cols = [usable * w / sum(widths) for w in widths]
-        size = self.font_size_pt
-        # Without padding on a side, fpdf2 keeps its small cell margin there: so do we.
-        inset_left = left or self.c_margin
-        inset_right = right or self.c_margin
-
-        def layout(cells: list[str], bold: bool) -> tuple[list[list[str]], float]:
-            wrapped = []
-            for j, text in enumerate(cells):
-                self.set_font(self.font_family, "B" if bold or j in bold_columns else "", size)
-                wrapped.append(self.wrap(text, cols[j] - inset_left - inset_right))
-            return wrapped, max(len(cell) for cell in wrapped) * line_height + top + bottom
-
-        def draw(wrapped: list[list[str]], height: float, bold: bool, first: bool, last: bool) -> None:
-            y, x = self.y, self.l_margin
-            if heading_fill is not None and bold:
-                self.set_fill_color(*heading_fill)
-                self.rect(x, y, usable, height, style="F")
-            if lines_between and not first:
-                self.line(x, y, x + usable, y)
-            if lines_between and not last:
-                self.line(x, y + height, x + usable, y + height)
-            for j, cell_lines in enumerate(wrapped):
-                self.set_font(self.font_family, "B" if bold or j in bold_columns else "", size)
-                line_y = y + top + (height - top - bottom - len(cell_lines) * line_height) / 2
-                for text in cell_lines:
-                    if text:
-                        baseline = line_y + 0.5 * line_height + 0.3 * self.font_size
-                        self.text(x + inset_left, baseline, text)
-                    line_y += line_height
-                x += cols[j]
-            self.set_font(self.font_family, "", size)
-            self.set_xy(self.l_margin, y + height)
-
-        head = layout(headings, True) if headings else None
-        body = [layout(row, False) for row in rows]
-        count = len(body) + (1 if head else 0)
-        if head:
-            needed = head[1] + (body[0][1] if body else 0)  # never leave the headings alone at a page foot
-            if self.y + needed > self.page_break_trigger:
-                self.add_page()
-            draw(*head, True, True, count == 1)
-        for i, (wrapped, height) in enumerate(body):
-            index = i + (1 if head else 0)
-            if self.y + height > self.page_break_trigger:
-                self.add_page()
-                if head:
-                    draw(*head, True, True, False)
-            draw(wrapped, height, False, index == 0, index == count - 1)
-        self.set_font(self.font_family, "", size)
 
     def png(self, data: bytes, w: float) -> None:
         """Place a PNG, reusing its parsed form when an earlier document already placed the same bytes."""
