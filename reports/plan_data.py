@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections import defaultdict
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -41,11 +42,39 @@ def _chunks(ids: list[int]):
         yield ids[i : i + CHUNK]
 
 
-def _by_household(session, stmt_for, household_ids: list[int]) -> dict[int, list]:
+class PerHousehold(NamedTuple):
+    """How a plan reads one table: its rows of many households at once, in this order within a household."""
+
+    model: type
+    where: tuple = ()
+    order_by: tuple = ()
+    options: tuple = ()
+
+
+# Everything a plan reads beside the household, its office and its people: one query per table and chunk.
+PER_HOUSEHOLD = {
+    "scenarios": PerHousehold(
+        Scenario, (Scenario.kind.in_(SCENARIO_KINDS),), (Scenario.created_at.desc(), Scenario.id.desc())
+    ),
+    "milestones": PerHousehold(Milestone, order_by=(Milestone.achieved_on, Milestone.id)),
+    "referrals": PerHousehold(Referral, order_by=(Referral.referred_on, Referral.id)),
+    "plans": PerHousehold(
+        ActionPlan, options=(selectinload(ActionPlan.goals), selectinload(ActionPlan.steps))
+    ),
+}
+
+
+def _by_household(session, table: PerHousehold, household_ids: list[int]) -> dict[int, list]:
     """Rows of one table for many households, grouped by household (one query per chunk, not per household)."""
     grouped: dict[int, list] = defaultdict(list)
     for chunk in _chunks(household_ids):
-        for row in session.scalars(stmt_for(chunk)):
+        stmt = (
+            select(table.model)
+            .where(table.model.household_id.in_(chunk), *table.where)
+            .order_by(*table.order_by)
+            .options(*table.options)
+        )
+        for row in session.scalars(stmt):
             grouped[row.household_id].append(row)
     return grouped
 
@@ -151,42 +180,7 @@ def load_plans(
         if user.get("id"):
             people_ids.add(user["id"])
         people = {u.id: u for u in s.scalars(select(User).where(User.id.in_(people_ids)))}
-        scenarios = _by_household(
-            s,
-            lambda chunk: (
-                select(Scenario)
-                .where(Scenario.household_id.in_(chunk), Scenario.kind.in_(SCENARIO_KINDS))
-                .order_by(Scenario.created_at.desc(), Scenario.id.desc())
-            ),
-            ids,
-        )
-        milestones = _by_household(
-            s,
-            lambda chunk: (
-                select(Milestone)
-                .where(Milestone.household_id.in_(chunk))
-                .order_by(Milestone.achieved_on, Milestone.id)
-            ),
-            ids,
-        )
-        referrals = _by_household(
-            s,
-            lambda chunk: (
-                select(Referral)
-                .where(Referral.household_id.in_(chunk))
-                .order_by(Referral.referred_on, Referral.id)
-            ),
-            ids,
-        )
-        plans = _by_household(
-            s,
-            lambda chunk: (
-                select(ActionPlan)
-                .where(ActionPlan.household_id.in_(chunk))
-                .options(selectinload(ActionPlan.goals), selectinload(ActionPlan.steps))
-            ),
-            ids,
-        )
+        rows = {name: _by_household(s, table, ids) for name, table in PER_HOUSEHOLD.items()}
         out = []
         for household_id in ids:
             hh = households[household_id]
@@ -214,10 +208,10 @@ def load_plans(
                     "date": today or dt.date.today(),
                     "next_follow_up": hh.next_follow_up,
                     "given_plan_on": hh.given_plan_on,
-                    "scenarios": _latest_scenarios(scenarios.get(hh.id, [])),
-                    "milestones": _milestones(milestones.get(hh.id, [])),
-                    "referrals": _referrals(referrals.get(hh.id, [])),
-                    **_plan_parts(next(iter(plans.get(hh.id, [])), None)),
+                    "scenarios": _latest_scenarios(rows["scenarios"].get(hh.id, [])),
+                    "milestones": _milestones(rows["milestones"].get(hh.id, [])),
+                    "referrals": _referrals(rows["referrals"].get(hh.id, [])),
+                    **_plan_parts(next(iter(rows["plans"].get(hh.id, [])), None)),
                 }
             )
             if action:
