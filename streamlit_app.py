@@ -7,7 +7,7 @@ from i18n import LANGUAGES
 from ui import auth
 from ui.db import engine
 from ui.presentation import apply_presentation_style, is_presenting, presentation_toggle
-from ui.text import _, lang
+from ui.text import _, lang, resend_choices
 
 st.set_page_config(page_title="Camino", page_icon=":material/home:", layout="wide")
 
@@ -18,6 +18,7 @@ user = auth.current_user()
 def remember_language() -> None:
     """Copy the sidebar choice to the session language, and to the account when logged in."""
     st.session_state["lang"] = st.session_state["lang_switch"]
+    resend_choices()
     if auth.current_user():
         accounts.set_language(engine(), auth.current_user()["id"], st.session_state["lang"])
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 import i18n
@@ -19,6 +21,30 @@ def lang() -> str:
         return i18n.normalize_language(st.context.locale)
     except Exception:  # no browser context (bare script run)
         return i18n.DEFAULT_LANGUAGE
+
+
+_PLAIN_VALUES = (str, int, float, dt.date, dt.time)
+
+
+def _plain(value) -> bool:
+    """A value any choice or entry widget accepts back through Session State (not True/False, not None)."""
+    if isinstance(value, (list, tuple)):
+        return all(_plain(item) for item in value)
+    return isinstance(value, _PLAIN_VALUES) and not isinstance(value, bool)
+
+
+def resend_choices() -> None:
+    """Give every widget holding a plain value that same value again, so the browser shows it in the new language.
+
+    Called when the language changes. The browser keeps showing a select box's choice in the language
+    it was drawn in (Streamlit remembers the shown text, streamlit/streamlit#13788); a value set
+    through Session State is sent again, with the new labels. Buttons (True/False), uploads (files) and
+    table edits (dicts) cannot be set this way and show no translated choice, so they are left alone.
+    """
+    for key in list(st.session_state):
+        value = st.session_state[key]
+        if _plain(value):
+            st.session_state[key] = value
 
 
 def _(message: str) -> str:

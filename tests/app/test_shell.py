@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import pytest
@@ -108,6 +109,72 @@ def test_language_choice_is_remembered_on_the_account(agency):
     # The next login starts in Spanish.
     at = login(app_test(lang="en"), "counselor", PASSWORD)
     assert at.title[0].value == "Hogares"
+
+
+def _every_kind_of_widget_script():
+    import datetime as dt
+
+    import pandas as pd
+    import streamlit as st
+
+    from ui.text import _, resend_choices
+
+    def switch():
+        st.session_state["lang"] = st.session_state["switch"]
+        resend_choices()
+
+    st.segmented_control("Language", ["en", "es"], key="switch", default="en", on_change=switch)
+    st.selectbox(
+        _("Stage"),
+        ["all", "intake"],
+        format_func=lambda code: _("All") if code == "all" else _("Intake"),
+        key="pick",
+    )
+    st.multiselect("Several", ["a", "b"], key="several")
+    st.radio("One", [1, 2], key="one")
+    st.checkbox("Tick", key="tick")
+    st.date_input("Day", value=dt.date(2026, 1, 2), key="day")
+    st.number_input("Amount", value=5.0, key="amount")
+    st.button("Press", key="press")
+    st.download_button("Get", b"x", key="get")
+    st.file_uploader("File", key="upload")
+    st.data_editor(pd.DataFrame({"a": [1]}), key="table")
+    with st.form("form"):
+        st.text_input("Name", key="name")
+        st.form_submit_button("Send")
+
+
+def test_switching_language_leaves_buttons_uploads_and_tables_alone():
+    """resend_choices gives plain values back through Session State; Streamlit refuses that for buttons,
+    uploads and table edits, so touching them would break every page that has one."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_every_kind_of_widget_script, default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.selectbox(key="pick").select("intake")
+    at.multiselect(key="several").select("b")
+    at.radio(key="one").set_value(2)
+    at.run()
+    at.segmented_control(key="switch").set_value("es").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="pick").value == "intake"
+    assert at.selectbox(key="pick").options == ["Todos", "Admisión"]
+    assert at.multiselect(key="several").value == ["b"]
+    assert at.radio(key="one").value == 2
+    assert at.date_input(key="day").value == dt.date(2026, 1, 2)
+
+
+def test_switching_language_on_the_households_list_keeps_the_filters(agency):
+    # The list is an admin's first page. (After one run AppTest runs the page file without the entry
+    # point, so the filter is chosen before the first run and the switch is the first interaction.)
+    at = app_test(user=agency["users"]["admin"], state={"hh_stage": "intake"})
+    assert at.title[0].value == "Households"
+    at.segmented_control(key="lang_switch").set_value("es").run()
+    assert at.selectbox(key="hh_stage").value == "intake"
+    assert at.selectbox(key="hh_stage").options[1] == "Admisión"
+    assert at.segmented_control(key="hh_status").value == "open"
+    assert not at.exception
 
 
 @pytest.mark.parametrize("page", PAGES)
