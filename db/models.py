@@ -23,8 +23,14 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    delete,
+    event,
+    insert,
+    inspect,
+    select,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Session as OrmSession
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -173,6 +179,26 @@ class CounselingSession(Base):
     purpose: Mapped[str] = mapped_column(String(30))  # 9902 section 9 purpose code
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SessionService(Base):
+    """Derived: each household's one-on-one services (session purposes) per fiscal year, with the first day.
+
+    One row per (household, fiscal year, purpose): the HUD-9902 counts a household once per purpose,
+    and its periods all start on 1 October, so a purpose was received in a period exactly when its first
+    session of that fiscal year is on or before the period's last day. The report reads these rows
+    (about 45,000 for a year at 50,000 households) instead of de-duplicating every session (about
+    190,000). Kept in step with counseling_session by refresh_services on every ORM flush that touches a
+    session (below) and by the seed's bulk path (session_services); migration 0005 filled it.
+    """
+
+    __tablename__ = "session_service"
+    household_id: Mapped[int] = mapped_column(
+        ForeignKey("household.id", ondelete="CASCADE"), primary_key=True
+    )
+    fiscal_year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    purpose: Mapped[str] = mapped_column(String(30), primary_key=True)
+    first_on: Mapped[dt.date] = mapped_column(Date)
 
 
 class EducationEvent(Base):
@@ -342,3 +368,92 @@ Index(
 Index("ix_household_savings_change", Household.savings_change)
 Index("ix_household_credit_change", Household.credit_change)
 Index("ix_milestone_code_household_value", Milestone.code, Milestone.household_id, Milestone.value)
+
+# The HUD-9902 reads a fiscal year's session services by first day (migration 0005).
+Index(
+    "ix_session_service_year",
+    SessionService.fiscal_year,
+    SessionService.first_on,
+    SessionService.household_id,
+    SessionService.purpose,
+)
+# Covering indexes for the dashboard's open files (migration 0005): caseloads group the open files by
+# counselor in index order, and the stuck count reads stage and dates, without touching the wide rows.
+Index(
+    "ix_household_status_counselor",
+    Household.status,
+    Household.counselor_id,
+    Household.office_id,
+    Household.next_follow_up,
+    Household.last_contact_on,
+    Household.opened_on,
+)
+Index(
+    "ix_household_status_stage",
+    Household.status,
+    Household.stage,
+    Household.office_id,
+    Household.stage_since,
+    Household.opened_on,
+)
+
+
+def fiscal_year_of(day: dt.date) -> int:
+    """The federal fiscal year a day falls in (FY2026 runs 1 October 2025 - 30 September 2026)."""
+    return day.year + 1 if day.month >= 10 else day.year
+
+
+def session_services(sessions) -> list[dict]:
+    """One household's session_service rows (without household_id) from its (session_date, purpose) rows.
+
+    Pure, so refresh_services and the seed's bulk path compute exactly the same thing.
+    """
+    first: dict[tuple[int, str], dt.date] = {}
+    for on, purpose in sessions:
+        key = (fiscal_year_of(on), purpose)
+        if key not in first or on < first[key]:
+            first[key] = on
+    return [
+        {"fiscal_year": fy, "purpose": purpose, "first_on": on} for (fy, purpose), on in sorted(first.items())
+    ]
+
+
+def refresh_services(connection, household_ids) -> None:
+    """Rewrite the session_service rows of these households from their sessions, on this connection."""
+    ids = sorted({int(i) for i in household_ids if i is not None})
+    if not ids:
+        return
+    services, sessions = SessionService.__table__, CounselingSession.__table__
+    connection.execute(delete(services).where(services.c.household_id.in_(ids)))
+    found: dict[int, list] = {}
+    for household_id, on, purpose in connection.execute(
+        select(sessions.c.household_id, sessions.c.session_date, sessions.c.purpose).where(
+            sessions.c.household_id.in_(ids)
+        )
+    ):
+        found.setdefault(household_id, []).append((on, purpose))
+    rows = [
+        {"household_id": household_id, **row}
+        for household_id, rows in found.items()
+        for row in session_services(rows)
+    ]
+    if rows:
+        connection.execute(insert(services), rows)
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _note_session_households(session, _context, _instances) -> None:
+    """Before a flush: the households whose sessions are added, changed or deleted (old household too)."""
+    touched = session.info.setdefault("session_households", set())
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, CounselingSession):
+            touched.add(obj.household_id)
+            touched.update(inspect(obj).attrs.household_id.history.deleted or ())
+
+
+@event.listens_for(OrmSession, "after_flush")
+def _keep_session_services(session, _context) -> None:
+    """After the flush, in the same transaction: their session_service rows follow the sessions."""
+    touched = session.info.pop("session_households", None)
+    if touched:
+        refresh_services(session.connection(), touched)

@@ -34,7 +34,9 @@ from db.models import (
     PlanStep,
     Referral,
     Scenario,
+    SessionService,
     User,
+    session_services,
     utcnow,
 )
 
@@ -284,6 +286,10 @@ def _activity(rng, hid: int, hh: dict, staff: dict, today: dt.date, out: dict) -
                 "created_at": utcnow(),
             }
         )
+    # The same session_service rows the ORM keeps on every session write (db.models.refresh_services).
+    out["services"] += [
+        {"household_id": hid, **row} for row in session_services((on, purpose) for on in dates)
+    ]
     achieved: dict[str, dt.date] = {}
     milestones: list[tuple[str, dt.date, float | None]] = []
     if purpose == "prepurchase":
@@ -515,6 +521,8 @@ def _bulk(session, model, rows: list[dict]) -> None:
 def _flush_chunk(session, out: dict) -> None:
     if out["sessions"]:
         _bulk(session, CounselingSession, out["sessions"])
+    if out["services"]:
+        _bulk(session, SessionService, out["services"])
     if out["milestones"]:
         _bulk(session, Milestone, out["milestones"])
     if out["referrals"]:
@@ -595,6 +603,7 @@ def generate(
             k: []
             for k in (
                 "sessions",
+                "services",
                 "milestones",
                 "plans",
                 "referrals",
