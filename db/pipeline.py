@@ -144,6 +144,13 @@ def _days_between(engine: Engine, later, earlier):
     return later - earlier  # PostgreSQL: date - date is an integer number of days
 
 
+def _not_negative(engine: Engine, days):
+    """max(days, 0), computing `days` once (a CASE would compute its two julianday calls twice on SQLite)."""
+    if engine.dialect.name == "sqlite":
+        return func.max(days, 0)  # SQLite's two-argument max() is the scalar one, not the aggregate
+    return func.greatest(days, 0)
+
+
 def _median(values, group=None):
     """Median of `values.c.value` (optionally per `values.c.<group>`) and how many values, in SQL.
 
@@ -222,7 +229,7 @@ def median_days_in_stage(
         days = _days_between(engine, ended, starts[i])
         parts.append(
             scoped.with_only_columns(
-                literal(i).label("idx"), case((days < 0, 0), else_=days).label("value")
+                literal(i).label("idx"), _not_negative(engine, days).label("value")
             ).where(starts[i].is_not(None))
         )
     spans = union_all(*parts).subquery()
