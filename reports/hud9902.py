@@ -256,7 +256,8 @@ def _counts(session, fiscal_year, start, end, office_id) -> list[tuple]:
 
     Rows of (part, code, ethnicity, race, income_band, rural, limited_english, n):
     * part "8"/"9": n households per service code (sections 8 and 9);
-    * part "demo": n services per combination of demographics (sections 3-7 add these up per column);
+    * part "demo": n services per combination of demographics, code = its _demographic_key (sections 3-7
+      add these up per demographic);
     * part "10": n households per outcome code (section 10);
     * part "drop" / "drop_purpose": one row per household to fix, n = its id, with its demographics.
     """
