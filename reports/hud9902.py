@@ -32,6 +32,7 @@ grouped rows. The same code runs on SQLite and PostgreSQL and gives identical re
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -41,6 +42,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import String, case, cast, func, literal, or_, select, text, union_all
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from db import codes
 from db.engine import make_engine, reading
@@ -349,12 +351,23 @@ def build(engine: Engine, fiscal_year: int, quarter: int, office_id: int | None 
     counts: dict[str, dict[str, int]] = {key: {} for key in SECTIONS}
     drop_offs = []
     with reading(engine) as session:
-        if engine.dialect.name == "postgresql":
+        if engine.dialect.name != "postgresql":
+            rows = _counts(session, fiscal_year, start, end, office_id)
+        else:
             # PostgreSQL cannot estimate how many households a CTE groups into (it guesses 200) and
             # would probe the households' key once per served household; every set here is large,
-            # so hash joins are always the better plan. SET LOCAL ends with this read transaction.
-            session.execute(text("SET LOCAL enable_nestloop = off"))
-        rows = _counts(session, fiscal_year, start, end, office_id)
+            # so hash joins are always the better plan. A plain SET, reset below, not SET LOCAL: on a
+            # pooled connection left in autocommit mode (as a bulk COPY may leave one) there is no
+            # transaction, and SET LOCAL does nothing at all.
+            session.execute(text("SET enable_nestloop = off"))
+            try:
+                rows = _counts(session, fiscal_year, start, end, office_id)
+            except Exception:
+                # In a failed transaction RESET fails too, but the rollback undoes the SET there.
+                with contextlib.suppress(DBAPIError):
+                    session.execute(text("RESET enable_nestloop"))
+                raise
+            session.execute(text("RESET enable_nestloop"))
     for part, code, *demo, n in rows:
         n = int(n)
         if part in ("drop", "drop_purpose"):  # a household the form would miss: say why

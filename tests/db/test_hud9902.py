@@ -24,6 +24,8 @@ import datetime as dt
 import json
 
 import pytest
+from sqlalchemy import create_engine, event
+from sqlalchemy.pool import StaticPool
 
 from db import migrate
 from db.engine import make_engine, transaction
@@ -314,3 +316,29 @@ def test_sqlite_and_postgresql_give_identical_reports(tmp_path, pg_admin_url):
     finally:
         lite.dispose()
         dispose()
+
+
+@pytest.mark.parametrize("autocommit", [False, True])
+def test_postgresql_planner_setting_applies_and_is_reset(world, autocommit):
+    """The report turns nested loops off for its own statement only, also on an autocommit connection."""
+    engine = world["engine"]
+    if engine.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL planner setting")
+    one = create_engine(engine.url.render_as_string(hide_password=False), poolclass=StaticPool)
+    seen = []
+
+    @event.listens_for(one, "before_cursor_execute")
+    def _setting(conn, _cursor, statement, *_args):
+        if statement.startswith("WITH"):
+            seen.append(conn.exec_driver_sql("SHOW enable_nestloop").scalar())
+
+    try:
+        with one.connect() as conn:
+            conn.connection.driver_connection.autocommit = autocommit
+        report = hud9902.build(one, 2026, 2)
+        assert report.sections["9"].counts == hud9902.build(engine, 2026, 2).sections["9"].counts
+        assert seen == ["off"]
+        with one.connect() as conn:
+            assert conn.exec_driver_sql("SHOW enable_nestloop").scalar() == "on"
+    finally:
+        one.dispose()
