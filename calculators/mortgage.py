@@ -58,6 +58,7 @@ def _frame_from_blocks() -> Callable[..., pd.DataFrame]:
 
 _MONTH_BLOCK = np.array([0])  # where each block's rows sit among the schedule's columns
 _MONEY_BLOCK = np.arange(1, len(SCHEDULE_COLUMNS))
+_MONEY_COLUMNS = len(_MONEY_BLOCK)
 
 
 def _months(years: float) -> float:
@@ -137,10 +138,10 @@ def amortization(
         return pd.DataFrame(columns=SCHEDULE_COLUMNS)
     payment = monthly_payment(principal, annual_rate, years)
     i = float(annual_rate) / 12.0
-    last = math.ceil(_months(years))
+    last = math.ceil(12.0 * float(years))
     numbers, elapsed = _month_numbers(last)
     # One row per money column, each contiguous: the layout pandas keeps for a block of floats (no copy).
-    money = np.empty((len(SCHEDULE_COLUMNS) - 1, last))
+    money = np.empty((_MONEY_COLUMNS, last))
     pay, interest, scheduled, extra, balance = money
     outflow = payment + extra_monthly
     if i == 0:
@@ -164,7 +165,10 @@ def amortization(
         balance -= extra_monthly  # now: the balance after each month's payment, before settling the last
     # The final month: the first one whose payment covers what is left, or the term's last month
     # (a cent of float drift must not leave a phantom month).
-    final = _final_month(balance, principal, i, outflow)
+    if not extra_monthly and last > 1 and balance[last - 2] > 1e-7:
+        final = last - 1  # the usual case: level payments end with the term
+    else:
+        final = _final_month(balance, principal, i, outflow)
     owed = balance[final] + scheduled[final] + extra_monthly
     scheduled[final] = owed if final == last - 1 else min(scheduled[final], owed)
     extra.fill(extra_monthly)  # months after the final one are dropped below
