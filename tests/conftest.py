@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -88,18 +89,23 @@ def sqlite_engine(tmp_path):
     engine.dispose()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def engine(request, tmp_path):
-    """A freshly migrated database on each backend; the schema always comes from Alembic."""
+@contextmanager
+def migrated_engine(request, folder: Path):
+    """A migrated database on the backend a parametrized fixture asks for, dropped afterwards."""
     if request.param == "sqlite":
-        eng = make_engine(f"sqlite:///{tmp_path / 'test.db'}")
-        migrate.upgrade(eng)
-        yield eng
-        eng.dispose()
-        return
-    eng, dispose = fresh_postgres_engine(request.getfixturevalue("pg_admin_url"))
+        eng = make_engine(f"sqlite:///{folder / 'test.db'}")
+        dispose = eng.dispose
+    else:
+        eng, dispose = fresh_postgres_engine(request.getfixturevalue("pg_admin_url"))
     try:
         migrate.upgrade(eng)
         yield eng
     finally:
         dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def engine(request, tmp_path):
+    """A freshly migrated database on each backend; the schema always comes from Alembic."""
+    with migrated_engine(request, tmp_path) as eng:
+        yield eng
