@@ -18,8 +18,12 @@ def run_migrations_online() -> None:
         is_sqlite = connection.dialect.name == "sqlite"
         if is_sqlite:
             # Batch mode copies tables; foreign keys must be off while it does, and checked after.
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.commit()  # end the auto-begun transaction, or Alembic never commits its own
+            # SQLite ignores this PRAGMA inside a transaction, and SQLAlchemy begins one before any
+            # statement it sends: it goes on the driver's connection, with no transaction open. With
+            # keys on, rebuilding a parent table deletes its children (ON DELETE CASCADE).
+            if connection.in_transaction():
+                connection.commit()
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
         context.configure(
             connection=connection,
             target_metadata=Base.metadata,
@@ -32,8 +36,8 @@ def run_migrations_online() -> None:
             bad = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if bad:
                 raise RuntimeError(f"foreign key violations after migration: {bad}")
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
             connection.commit()
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
     finally:
         if engine is not None:
             connection.close()
