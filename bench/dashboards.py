@@ -91,7 +91,8 @@ def copy_to_postgres(sqlite_path: Path, pg_engine) -> None:
             for table in source.sorted_tables:  # parents before children (foreign keys)
                 if table.name not in target.tables or table.name == "alembic_version":
                     continue
-                wanted = set(target.tables[table.name].columns.keys())
+                # Columns the database computes itself (household.demo_key) cannot be written.
+                wanted = {c.name for c in target.tables[table.name].columns if c.computed is None}
                 columns = [c.name for c in table.columns if c.name in wanted]
                 listed = ", ".join(f'"{c}"' for c in columns)
                 with cur.copy(f'COPY "{table.name}" ({listed}) FROM STDIN') as copy:

@@ -12,6 +12,15 @@ RACE = ("american_indian", "asian", "black", "pacific_islander", "white", "multi
 INCOME_BAND = ("below_30", "30_49", "50_79", "80_100", "above_100", NOT_REPORTED)
 RURAL = ("rural", "not_rural", NOT_REPORTED)
 LIMITED_ENGLISH = ("lep", "not_lep", NOT_REPORTED)
+# HUD-9902 sections 3-7, each a household column, in the order of their digit in household.demo_key
+# (the units digit is ethnicity's). A digit is the code's 1-based position here, 0 if blank or unknown.
+DEMOGRAPHIC_CODES = {
+    "ethnicity": ETHNICITY,
+    "race": RACE,
+    "income_band": INCOME_BAND,
+    "rural": RURAL,
+    "limited_english": LIMITED_ENGLISH,
+}
 
 # HUD-9902 section 9: one-on-one counseling by purpose.
 COUNSELING_PURPOSE = (

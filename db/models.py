@@ -12,6 +12,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Computed,
     Date,
     DateTime,
     Float,
@@ -32,6 +33,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.orm import Session as OrmSession
 
+from db import codes
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -46,6 +49,20 @@ SENSITIVE_COLUMNS = frozenset({"id_type", "residency", "phone", "email", "notes"
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def demographic_key_sql() -> str:
+    """SQL for household.demo_key: one decimal digit per HUD-9902 demographic (codes.DEMOGRAPHIC_CODES).
+
+    Digit k from the right is the 1-based position of the k-th demographic's code, or 0 when it is
+    blank or not one of HUD's codes. A migration holds a copy of this text: changing a code list means
+    a migration that changes the column.
+    """
+    terms = []
+    for k, (column, allowed) in enumerate(codes.DEMOGRAPHIC_CODES.items()):
+        choices = " ".join(f"WHEN '{code}' THEN {i}" for i, code in enumerate(allowed, start=1))
+        terms.append(f"{10**k} * CASE {column} {choices} ELSE 0 END")
+    return " + ".join(terms)
 
 
 class Base(DeclarativeBase):
@@ -113,6 +130,9 @@ class Household(Base):
     race: Mapped[str] = mapped_column(String(40), default="not_reported")
     rural: Mapped[str] = mapped_column(String(20), default="not_reported")
     limited_english: Mapped[str] = mapped_column(String(20), default="not_reported")
+    # Computed by the database from the five columns above (migration 0006), so no write can leave it
+    # stale: the HUD-9902 groups served households on this one integer without reading the text columns.
+    demo_key: Mapped[int] = mapped_column(Integer, Computed(demographic_key_sql(), persisted=True))
     counseling_purpose: Mapped[str] = mapped_column(String(30), default="")
     id_type: Mapped[str] = mapped_column(String(20), default="")  # sensitive: kind only, never a number
     residency: Mapped[str] = mapped_column(String(30), default="")  # sensitive
@@ -369,14 +389,16 @@ Index("ix_household_savings_change", Household.savings_change)
 Index("ix_household_credit_change", Household.credit_change)
 Index("ix_milestone_code_household_value", Milestone.code, Milestone.household_id, Milestone.value)
 
-# The HUD-9902 reads a fiscal year's session services by first day (migration 0005).
+# The HUD-9902 reads a fiscal year's session services in household order, beside each household's
+# demographic key in the same order: PostgreSQL merges the two without hashing either (migration 0006).
 Index(
-    "ix_session_service_year",
+    "ix_session_service_year_household",
     SessionService.fiscal_year,
-    SessionService.first_on,
     SessionService.household_id,
+    SessionService.first_on,
     SessionService.purpose,
 )
+Index("ix_household_id_demo_key", Household.id, Household.demo_key)
 # Covering indexes for the dashboard's open files (migration 0005): caseloads group the open files by
 # counselor in index order, and the stuck count reads stage and dates, without touching the wide rows.
 Index(

@@ -25,24 +25,23 @@ Counting rules (HUD FAQ 2430, 2454, 2954, 3376; see shared research notes, secti
   of its rows (outcomes are independent of each other; HUD sets no total rule for section 10).
 * Scope. `office_id` limits the report to households of one office; None means the whole database.
 
-All counting is done by the database (DISTINCT and GROUP BY); Python only adds up a few hundred
+All counting is done by the database (DISTINCT and GROUP BY); Python only adds up a few thousand
 grouped rows. The same code runs on SQLite and PostgreSQL and gives identical reports.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
 import datetime as dt
 import io
 import json
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from sqlalchemy import String, case, cast, func, literal, or_, select, text, union_all
+from sqlalchemy import Integer, String, func, literal, or_, select, union_all
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
 
 from db import codes
 from db.engine import make_engine, reading
@@ -137,7 +136,9 @@ SECTION_TITLES = {
     "10": "Outcomes of one-on-one counseling",
 }
 SECTIONS = ("3", "4", "5", "6", "7", "8", "9", "10")
-# _demographic_key gives each demographic one decimal digit, 0 meaning "not a HUD code".
+# household.demo_key gives each demographic one decimal digit, 0 meaning "not a HUD code", in this order.
+assert {spec[0]: spec[2] for spec in DEMOGRAPHICS.values()} == codes.DEMOGRAPHIC_CODES
+assert list(codes.DEMOGRAPHIC_CODES) == [spec[0] for spec in DEMOGRAPHICS.values()]
 assert all(len(spec[2]) <= 9 for spec in DEMOGRAPHICS.values())
 FORMATS = ("json", "csv", "xlsx")
 
@@ -213,185 +214,170 @@ def fiscal_quarter_of(day: dt.date) -> tuple[int, int]:
     return day.year, (day.month - 1) // 3 + 2
 
 
-def _activity(fiscal_year: int, start: dt.date, end: dt.date, office_id: int | None):
-    """(household_id, kind, code), each once: what a household did in the period, read in one pass.
+def _services(fiscal_year: int, end: dt.date, office_id: int | None, *purposes):
+    """Conditions on session_service for the period: a purpose first received by `end` this fiscal year.
 
-    kind "9": a one-on-one session with a HUD purpose (code = purpose); "bad": a session with a blank
-    or unknown purpose (not a service, but the household must be fixed); "8": a completed workshop of
-    a HUD education type; "other": a completed workshop of another type (served, but not a service).
+    Rows come de-duplicated from session_service, kept on every session write: one per household, fiscal
+    year and purpose with its first session's day. Every period starts on 1 October and a fiscal year's
+    rows all fall in it, so a purpose was received in the period exactly when that first day is on or
+    before its end.
     """
-    # Sessions come de-duplicated from session_service, kept on every session write: one row per
-    # household, fiscal year and purpose with its first session's day. Every period starts on 1 October,
-    # so a purpose was received in the period exactly when that first day is on or before its end.
-    in_period = (SessionService.fiscal_year == fiscal_year) & SessionService.first_on.between(start, end)
+    where = [SessionService.fiscal_year == fiscal_year, SessionService.first_on <= end, *purposes]
     if office_id is not None:  # the household's office, not the session's
-        in_period = in_period & SessionService.household_id.in_(
-            select(Household.id).where(Household.office_id == office_id)
-        )
-    sessions = select(
-        SessionService.household_id,
-        case((SessionService.purpose.in_(codes.COUNSELING_PURPOSE), "9"), else_="bad").label("kind"),
-        SessionService.purpose.label("code"),
-    ).where(in_period)
-    valid_type = EducationEvent.education_type.in_(codes.EDUCATION_TYPE)
-    workshops = (
-        select(
-            EducationAttendance.household_id,
-            case((valid_type, "8"), else_="other"),
-            EducationEvent.education_type,
-        )
+        where.append(SessionService.household_id.in_(_of_office(office_id)))
+    return where
+
+
+def _of_office(office_id: int):
+    return select(Household.id).where(Household.office_id == office_id)
+
+
+def _workshops(start: dt.date, end: dt.date, *types):
+    """Completed attendance at workshops dated in the period: (household_id, education_type) rows."""
+    return (
+        select(EducationAttendance.household_id, EducationEvent.education_type)
         .join(EducationEvent, EducationEvent.id == EducationAttendance.event_id)
-        .where(EducationEvent.event_date.between(start, end), EducationAttendance.completed.is_(True))
+        .where(EducationEvent.event_date.between(start, end), EducationAttendance.completed.is_(True), *types)
     )
-    if office_id is not None:
-        of_office = select(Household.id).where(Household.office_id == office_id)
-        workshops = workshops.where(EducationAttendance.household_id.in_(of_office))
-    return union_all(sessions, workshops.distinct())
 
 
-def _flag(condition):
-    return func.max(case((condition, 1), else_=0))
+def _blank(key):
+    """A blank or non-HUD demographic is a 0 digit of household.demo_key: five integer tests."""
+    return or_(*[(key // 10**k) % 10 == 0 for k in range(len(DEMOGRAPHICS))])
 
 
 def _counts(session, fiscal_year, start, end, office_id) -> list[tuple]:
-    """Every count of the form and the households to fix, in one statement over one read of the period.
+    """Every count of the form and the households to fix, in one statement (one snapshot of the data).
 
-    Rows of (part, code, ethnicity, race, income_band, rural, limited_english, n):
-    * part "8"/"9": n households per service code (sections 8 and 9);
-    * part "demo": n services per combination of demographics, code = its _demographic_key (sections 3-7
-      add these up per demographic);
+    Rows of (part, code, demo_key, n):
+    * part "9" / "8": n sessions' purposes / completed workshops' types, per code and demographic key
+      (household.demo_key); Python keeps HUD's codes for sections 8 and 9 and adds the same rows up by
+      each key digit for sections 3-7;
     * part "10": n households per outcome code (section 10);
-    * part "drop" / "drop_purpose": one row per household to fix, n = its id, with its demographics.
+    * part "fix" / "bad": one row per household to fix (n = its id): served in the period with a blank
+      demographic, or with a session of blank or unknown purpose.
+
+    Every large read goes in household order, beside the index (id, demo_key) in the same order, so
+    PostgreSQL merges them rather than building hash tables, and SQLite reads each key from the index.
     """
-    # Each CTE is referenced more than once: both backends compute it once (materialized).
-    activity = _activity(fiscal_year, start, end, office_id).cte("activity")
-    is_service = activity.c.kind.in_(("8", "9"))
-    served = (
+    in_office = [] if office_id is None else [Household.office_id == office_id]
+    sessions = (
+        select(literal("9"), SessionService.purpose, Household.demo_key, func.count())
+        .join(Household, Household.id == SessionService.household_id)
+        .where(SessionService.fiscal_year == fiscal_year, SessionService.first_on <= end, *in_office)
+        .group_by(SessionService.purpose, Household.demo_key)
+    )
+    attended = _workshops(start, end).distinct().subquery()
+    workshops = (
+        select(literal("8"), attended.c.education_type, Household.demo_key, func.count())
+        .join(Household, Household.id == attended.c.household_id)
+        .where(*in_office)
+        .group_by(attended.c.education_type, Household.demo_key)
+    )
+    # Section 10: outcomes typed in the period, and outcome (a), a fact the records already show:
+    # completed group education in the period. Both count only for households with one-on-one
+    # counseling (a HUD purpose) in the period, tested once for the two together.
+    typed = select(Outcome.household_id, Outcome.code).where(
+        Outcome.achieved_on.between(start, end), Outcome.code.in_(codes.OUTCOME)
+    )
+    educated = _workshops(start, end, EducationEvent.education_type.in_(codes.EDUCATION_TYPE))
+    pairs = union_all(
+        typed, educated.with_only_columns(EducationAttendance.household_id, literal("also_education"))
+    ).subquery()
+    counseled = select(SessionService.household_id).where(
+        *_services(fiscal_year, end, office_id, SessionService.purpose.in_(codes.COUNSELING_PURPOSE))
+    )
+    # DISTINCT: an outcome typed twice, or a typed (a) that the records also show, counts once.
+    outcomes = (
         select(
-            activity.c.household_id,
-            func.sum(case((is_service, 1), else_=0)).label("n"),
-            _flag(activity.c.kind == "9").label("counseled"),
-            _flag(activity.c.kind == "8").label("educated"),
-            _flag(activity.c.kind == "bad").label("bad_purpose"),
+            literal("10"),
+            pairs.c.code,
+            literal(None, Integer),
+            func.count(func.distinct(pairs.c.household_id)),
         )
-        .group_by(activity.c.household_id)
+        .where(pairs.c.household_id.in_(counseled))
+        .group_by(pairs.c.code)
+    )
+    # The few households with a blank demographic first (OFFSET 0 keeps PostgreSQL from testing every
+    # household's services before its key), then whether any of them was served in the period.
+    blank = (
+        select(Household.id, Household.demo_key)
+        .where(_blank(Household.demo_key), *in_office)
+        .offset(0)
         .subquery()
     )
-    demo = [getattr(Household, spec[0]) for spec in DEMOGRAPHICS.values()]
-    # One row per served household with its demographics and their combined key (_demographic_key):
-    # the households table is read once, and the key is computed once per household.
-    people = (
-        select(served, *demo, _demographic_key(Household).label("demo_key"))
-        .join(Household, Household.id == served.c.household_id)
-        .cte("people")
+    served_session = select(SessionService.household_id).where(
+        SessionService.household_id == blank.c.id,
+        SessionService.fiscal_year == fiscal_year,
+        SessionService.first_on <= end,
     )
-    people_demo = [people.c[spec[0]] for spec in DEMOGRAPHICS.values()]
-    blank = [literal(None, String)] * len(DEMOGRAPHICS)
-    by_service = (
-        select(activity.c.kind, activity.c.code, *blank, func.count())
-        .where(is_service)
-        .group_by(activity.c.kind, activity.c.code)
+    served_workshop = _workshops(start, end, EducationAttendance.household_id == blank.c.id)
+    to_fix = select(literal("fix"), literal(None, String), blank.c.demo_key, blank.c.id).where(
+        or_(served_session.exists(), served_workshop.exists())
     )
-    # Grouped by one integer (a digit per demographic) rather than five text columns: sorting the served
-    # households on one number is about twice as fast on SQLite, and Python reads the digits back.
-    key = people.c.demo_key
-    by_demographics = select(literal("demo"), cast(key, String), *blank, func.sum(people.c.n)).group_by(key)
-    # "+ 0": otherwise SQLite builds an automatic index on people.counseled only to read it once in full
-    # for this IN list (about 4% of the statement at 50,000 households); the scan alone is enough.
-    counseled = select(people.c.household_id).where(people.c.counseled + 0 == 1)
-    typed = select(Outcome.household_id, Outcome.code).where(
-        Outcome.achieved_on.between(start, end),
-        Outcome.code.in_(codes.OUTCOME),
-        # "+ 0": SQLite would otherwise probe the (household, code) index once per counseled household
-        # and code; scanning the period's outcomes by date and checking the set is many times faster.
-        (Outcome.household_id + 0).in_(counseled),
+    bad_purpose = (
+        select(literal("bad"), literal(None, String), Household.demo_key, SessionService.household_id)
+        .join(Household, Household.id == SessionService.household_id)
+        .where(
+            *_services(fiscal_year, end, office_id, SessionService.purpose.not_in(codes.COUNSELING_PURPOSE))
+        )
+        .distinct()
     )
-    # Outcome (a) is a fact the records already show: one-on-one and group education in the period.
-    computed = select(people.c.household_id, literal("also_education")).where(
-        people.c.counseled == 1, people.c.educated == 1
-    )
-    pairs = union_all(typed, computed).subquery()
-    # DISTINCT: an outcome typed twice, or a typed (a) that the records also show, counts once.
-    by_outcome = select(
-        literal("10"), pairs.c.code, *blank, func.count(func.distinct(pairs.c.household_id))
-    ).group_by(pairs.c.code)
-    # A blank or non-HUD demographic is a 0 digit of the key: five integer tests, no string lists.
-    blank_demo = or_(*[(key // 10**k) % 10 == 0 for k in range(len(DEMOGRAPHICS))])
-    to_fix = select(
-        case((people.c.bad_purpose == 1, "drop_purpose"), else_="drop"),
-        literal(None, String),
-        *people_demo,
-        people.c.household_id,
-    ).where(or_(people.c.bad_purpose == 1, blank_demo))
-    return list(session.execute(union_all(by_service, by_demographics, by_outcome, to_fix)))
+    return list(session.execute(union_all(sessions, workshops, outcomes, to_fix, bad_purpose)))
 
 
-def _demographic_key(households):
-    """One integer per combination of demographics: digit k (from the right) is the 1-based position of
-    the k-th demographic's code among HUD's codes, or 0 when blank (NULL too) or not a HUD code."""
-    digits = [
-        case({code: i + 1 for i, code in enumerate(allowed)}, value=getattr(households, column), else_=0)
-        for column, _title, allowed in DEMOGRAPHICS.values()
-    ]
-    return sum((10**k * digit for k, digit in enumerate(digits)), start=literal(0))
-
-
-def _demographic_codes(key: int) -> list[str | None]:
-    """The codes a _demographic_key stands for, in DEMOGRAPHICS order; None where it was 0."""
+@lru_cache(maxsize=1024)
+def _demographic_codes(key: int) -> tuple[str | None, ...]:
+    """The codes a household.demo_key stands for, in DEMOGRAPHICS order; None where its digit is 0."""
     found = []
     for _column, _title, allowed in DEMOGRAPHICS.values():
         key, digit = divmod(key, 10)
         found.append(allowed[digit - 1] if digit else None)
-    return found
+    return tuple(found)
 
 
 def build(engine: Engine, fiscal_year: int, quarter: int, office_id: int | None = None) -> Report:
     """The report for a fiscal-year quarter (cumulative from 1 October), for one office or all."""
     start, end = period(fiscal_year, quarter)
     counts: dict[str, dict[str, int]] = {key: {} for key in SECTIONS}
-    drop_offs = []
+    to_fix: dict[int, int] = {}
+    bad_purpose: set[int] = set()
     with reading(engine) as session:
-        if engine.dialect.name != "postgresql":
-            rows = _counts(session, fiscal_year, start, end, office_id)
-        else:
-            # PostgreSQL cannot estimate how many households a CTE groups into (it guesses 200) and
-            # would probe the households' key once per served household; every set here is large,
-            # so hash joins are always the better plan. A plain SET, reset below, not SET LOCAL: on a
-            # pooled connection left in autocommit mode (as a bulk COPY may leave one) there is no
-            # transaction, and SET LOCAL does nothing at all.
-            session.execute(text("SET enable_nestloop = off"))
-            try:
-                rows = _counts(session, fiscal_year, start, end, office_id)
-            except Exception:
-                # In a failed transaction RESET fails too, but the rollback undoes the SET there.
-                with contextlib.suppress(DBAPIError):
-                    session.execute(text("RESET enable_nestloop"))
-                raise
-            session.execute(text("RESET enable_nestloop"))
-    for part, code, *demo, n in rows:
+        rows = _counts(session, fiscal_year, start, end, office_id)
+    services = {"8": set(codes.EDUCATION_TYPE), "9": set(codes.COUNSELING_PURPOSE)}
+    for part, code, demo_key, n in rows:
         n = int(n)
-        if part in ("drop", "drop_purpose"):  # a household the form would miss: say why
-            reasons = ["missing_purpose"] if part == "drop_purpose" else []
-            for (column, _title, allowed), value in zip(DEMOGRAPHICS.values(), demo, strict=True):
-                if value not in allowed:
-                    reasons.append(f"missing_{column}")
-            drop_offs.append({"household_id": n, "reasons": reasons})
-        elif part == "demo" and n:  # n is 0 for a household served by no HUD service (only listed to fix)
-            for key, value in zip(DEMOGRAPHICS, _demographic_codes(int(code)), strict=True):
-                if value is not None:
-                    counts[key][value] = counts[key].get(value, 0) + n
-        elif part != "demo":
+        if part in services:
+            if code not in services[part]:  # not a HUD service: a workshop of another type, a bad purpose
+                continue
             counts[part][code] = counts[part].get(code, 0) + n
-    drop_offs.sort(key=lambda item: item["household_id"])
+            for key, value in zip(DEMOGRAPHICS, _demographic_codes(int(demo_key)), strict=True):
+                if value is not None:  # a blank demographic leaves the service out of its section
+                    counts[key][value] = counts[key].get(value, 0) + n
+        elif part == "10":
+            counts["10"][code] = counts["10"].get(code, 0) + n
+        else:  # a household the form would miss: say why
+            to_fix[n] = int(demo_key)
+            if part == "bad":
+                bad_purpose.add(n)
+    drop_offs = []
+    for household_id in sorted(to_fix):
+        reasons = ["missing_purpose"] if household_id in bad_purpose else []
+        for (column, _title, _allowed), value in zip(
+            DEMOGRAPHICS.values(), _demographic_codes(to_fix[household_id]), strict=True
+        ):
+            if value is None:
+                reasons.append(f"missing_{column}")
+        drop_offs.append({"household_id": household_id, "reasons": reasons})
     sections = {key: Section(key, counts[key]) for key in SECTIONS}
-    services = sections["8"].total + sections["9"].total
+    services_total = sections["8"].total + sections["9"].total
     checks = [
         {
             "rule": f"section_{key}_total_equals_8_plus_9",
             "section": key,
             "total": sections[key].total,
-            "expected": services,
-            "passed": sections[key].total == services,
+            "expected": services_total,
+            "passed": sections[key].total == services_total,
         }
         for key in DEMOGRAPHICS
     ]

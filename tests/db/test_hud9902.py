@@ -24,11 +24,10 @@ import datetime as dt
 import json
 
 import pytest
-from sqlalchemy import create_engine, event
-from sqlalchemy.pool import StaticPool
+from sqlalchemy import select
 
-from db import migrate
-from db.engine import make_engine, transaction
+from db import codes, migrate
+from db.engine import make_engine, reading, transaction
 from db.models import CounselingSession, EducationAttendance, EducationEvent, Household, Outcome
 from reports import hud9902
 from tests.conftest import fresh_postgres_engine
@@ -223,6 +222,54 @@ def test_would_drop_off_lists_ids_and_reasons(world, fy, quarter, expected):
     assert {by_id[d["household_id"]]: d["reasons"] for d in report.would_drop_off} == expected
 
 
+def test_would_drop_off_names_every_reason_of_one_household(engine):
+    """A session with no purpose and blank or unknown demographics: one entry with all its reasons; a
+    household served only by a workshop of a type HUD does not list is still checked."""
+    ids = build_fixture(engine)["ids"]
+    with transaction(engine) as s:
+        h3 = s.get(Household, ids["H3"])
+        h3.race, h3.income_band = "", "about_half"  # blank, and a code HUD does not have
+        other = EducationEvent(office_id=h3.office_id, event_date=D(2026, 3, 1), education_type="citizenship")
+        s.add(other)
+        s.flush()
+        h6 = s.get(Household, ids["H6"])
+        h6.rural = ""
+        s.add(EducationAttendance(event_id=other.id, household_id=ids["H6"], completed=True))
+    report = hud9902.build(engine, 2026, 2)
+    by_id = {v: k for k, v in ids.items()}
+    assert {by_id[d["household_id"]]: d["reasons"] for d in report.would_drop_off} == {
+        "H3": ["missing_purpose", "missing_race", "missing_income_band"],
+        "H4": ["missing_ethnicity"],
+        "H6": ["missing_rural"],
+    }
+
+
+def test_demographic_key_is_computed_by_the_database_on_every_write(engine):
+    """household.demo_key: digit k is the k-th demographic's position among HUD's codes, 0 if blank or
+    unknown; the database recomputes it when a demographic changes (both backends, every code)."""
+    agency = small_agency(engine)
+    office = agency["offices"]["north"]
+    cases = []  # (column, value, expected digit)
+    for column, allowed in codes.DEMOGRAPHIC_CODES.items():
+        cases += [(column, code, i) for i, code in enumerate(allowed, start=1)]
+        cases += [(column, "", 0), (column, "somewhere_else", 0)]
+    first = {column: allowed[0] for column, allowed in codes.DEMOGRAPHIC_CODES.items()}
+    with transaction(engine) as s:
+        rows = [Household(office_id=office, display_name="Familia Prueba", **first) for _ in cases]
+        s.add_all(rows)
+        s.flush()
+        ids = [hh.id for hh in rows]
+    with transaction(engine) as s:  # a change after the insert: the key follows it
+        for hid, (column, value, _digit) in zip(ids, cases, strict=True):
+            setattr(s.get(Household, hid), column, value)
+    with reading(engine) as s:
+        keys = dict(s.execute(select(Household.id, Household.demo_key).where(Household.id.in_(ids))).all())
+    columns = list(codes.DEMOGRAPHIC_CODES)
+    for hid, (column, value, digit) in zip(ids, cases, strict=True):
+        expected = sum(10**k * (digit if name == column else 1) for k, name in enumerate(columns))
+        assert keys[hid] == expected, (column, value)
+
+
 def test_outcome_counted_once_per_household_and_only_with_one_on_one(world):
     report = hud9902.build(world["engine"], 2026, 2)
     assert report.sections["10"].counts.get("budget_developed") == 1  # typed twice
@@ -316,29 +363,3 @@ def test_sqlite_and_postgresql_give_identical_reports(tmp_path, pg_admin_url):
     finally:
         lite.dispose()
         dispose()
-
-
-@pytest.mark.parametrize("autocommit", [False, True])
-def test_postgresql_planner_setting_applies_and_is_reset(world, autocommit):
-    """The report turns nested loops off for its own statement only, also on an autocommit connection."""
-    engine = world["engine"]
-    if engine.dialect.name != "postgresql":
-        pytest.skip("a PostgreSQL planner setting")
-    one = create_engine(engine.url.render_as_string(hide_password=False), poolclass=StaticPool)
-    seen = []
-
-    @event.listens_for(one, "before_cursor_execute")
-    def _setting(conn, _cursor, statement, *_args):
-        if statement.startswith("WITH"):
-            seen.append(conn.exec_driver_sql("SHOW enable_nestloop").scalar())
-
-    try:
-        with one.connect() as conn:
-            conn.connection.driver_connection.autocommit = autocommit
-        report = hud9902.build(one, 2026, 2)
-        assert report.sections["9"].counts == hud9902.build(engine, 2026, 2).sections["9"].counts
-        assert seen == ["off"]
-        with one.connect() as conn:
-            assert conn.exec_driver_sql("SHOW enable_nestloop").scalar() == "on"
-    finally:
-        one.dispose()
