@@ -398,7 +398,7 @@ Index(
     SessionService.first_on,
     SessionService.purpose,
 )
-Index("ix_household_id_demo_key", Household.id, Household.demo_key)
+Index("ix_household_id_demo_key", Household.id, Household.demo_key, Household.office_id)
 # Covering indexes for the dashboard's open files (migration 0005): caseloads group the open files by
 # counselor in index order, and the stuck count reads stage and dates, without touching the wide rows.
 Index(

@@ -257,8 +257,8 @@ def _counts(session, fiscal_year, start, end, office_id) -> list[tuple]:
     * part "fix" / "bad": one row per household to fix (n = its id): served in the period with a blank
       demographic, or with a session of blank or unknown purpose.
 
-    Every large read goes in household order, beside the index (id, demo_key) in the same order, so
-    PostgreSQL merges them rather than building hash tables, and SQLite reads each key from the index.
+    The session services are read in household order beside the index (id, demo_key, office_id), so
+    PostgreSQL merges the two rather than building hash tables.
     """
     in_office = [] if office_id is None else [Household.office_id == office_id]
     sessions = (

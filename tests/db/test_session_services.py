@@ -16,7 +16,7 @@ from db import activity, codes, migrate, seed
 from db.engine import make_engine, reading, transaction
 from db.models import CounselingSession, Household, SessionService, fiscal_year_of, session_services
 from reports import hud9902
-from tests.factories import make_household, make_office, small_agency
+from tests.factories import make_office, small_agency
 
 D = dt.date
 

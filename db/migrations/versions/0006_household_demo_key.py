@@ -6,8 +6,8 @@ Create Date: 2026-11-28 05:00:00
 
 household.demo_key is a stored generated column: the database computes it on every insert and update,
 so it cannot fall out of step with the demographic columns. The HUD-9902 reads it from the index
-(id, demo_key) and the fiscal year's session services in household order, so PostgreSQL merges the two
-instead of hashing them, and SQLite finds each household's key in the index alone.
+(id, demo_key, office_id) beside the fiscal year's session services, both in household order, so
+PostgreSQL merges the two instead of hashing them.
 """
 
 from alembic import op
@@ -39,7 +39,7 @@ def upgrade() -> None:
     sqlite = op.get_bind().dialect.name == 'sqlite'
     with op.batch_alter_table('household', recreate='always' if sqlite else 'auto') as batch:
         batch.add_column(sa.Column('demo_key', sa.Integer(), sa.Computed(DEMO_KEY, persisted=True)))
-    op.create_index('ix_household_id_demo_key', 'household', ['id', 'demo_key'])
+    op.create_index('ix_household_id_demo_key', 'household', ['id', 'demo_key', 'office_id'])
     op.drop_index('ix_session_service_year', table_name='session_service')
     op.create_index(
         'ix_session_service_year_household',
