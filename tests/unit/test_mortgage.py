@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import numpy_financial as npf
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calculators import mortgage
 from calculators.mortgage import amortization, balance_after, monthly_payment, year_one_average_balance
 
 # principal, annual rate, years, expected monthly payment (checked against a lender's amortization table)
@@ -128,3 +131,31 @@ def test_a_schedule_can_be_edited_without_changing_the_next_one():
     second = amortization(200_000, 0.06, 30)
     assert second.loc[0, "month"] == 1
     assert second.loc[0, "balance"] > 0
+
+
+def test_a_schedule_can_change_shape_without_changing_the_next_one():
+    first = amortization(200_000, 0.06, 30)
+    first.insert(1, "note", "x")
+    first["year"] = (first["month"] - 1) // 12 + 1
+    del first["extra"]
+    first.loc[1:5, "balance"] = 0.0
+    second = amortization(200_000, 0.06, 30)
+    assert list(second.columns) == ["month", "payment", "interest", "principal", "extra", "balance"]
+    assert len(second) == 360 and second.loc[0, "month"] == 1
+
+
+@pytest.mark.parametrize("months", [1, 2, 12, 360, 480])
+def test_internal_and_public_frame_builders_make_the_same_frame(months):
+    """The fast path through pandas' internals gives exactly the public constructor's frame."""
+    whole = np.arange(1, months + 1).reshape(1, months)
+    money = np.random.default_rng(months).normal(size=(5, months))
+    fast = mortgage._internal_frame_builder()(whole.copy(), money.copy(), months)
+    public = mortgage._public_frame(whole.copy(), money.copy(), months)
+    pd.testing.assert_frame_equal(fast, public, check_exact=True)
+    assert fast.columns.tolist() == public.columns.tolist() == mortgage.SCHEDULE_COLUMNS
+
+
+def test_the_pinned_pandas_takes_the_fast_path():
+    """Fails when a pandas upgrade changes the internals the schedule builds on: the schedule is still
+    right (the public constructor takes over) but slower, and the pin or the fast path needs a look."""
+    assert mortgage._frame_builder() is not mortgage._public_frame
