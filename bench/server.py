@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,6 +27,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 COLD_START_TARGET_MS = 4000
+COLD_STARTS = 3  # one start on a shared machine is too noisy to read alone
 SESSION_TARGET_MB = 25
 
 
@@ -77,8 +79,32 @@ def _migrated_db(tmp: Path) -> str:
     return url
 
 
-def cold_start_and_sessions(sessions: int = 20) -> dict:
-    """`python -m ui.server` to the first rendered page in Chromium; then RSS growth per idle session."""
+def _cold_start_ms(browser, db_url: str) -> float:
+    """One cold start: a new server process until the affordability page's title shows in Chromium.
+
+    The tab is open before the server starts (a family's counselor already has a browser open), in a
+    new browser context, so no run finds Streamlit's scripts in the cache of the one before.
+    """
+    context = browser.new_context()
+    page = context.new_page()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    start = time.perf_counter()
+    proc = _start(db_url, port)
+    try:
+        _wait_health(url)
+        page.goto(f"{url}/affordability")
+        page.wait_for_selector("h1", timeout=60000)
+        return (time.perf_counter() - start) * 1000
+    finally:
+        context.close()
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def cold_start_and_sessions(sessions: int = 20, cold_starts: int = COLD_STARTS) -> dict:
+    """Median of a few cold starts (`python -m ui.server` to the first rendered page in Chromium); then
+    RSS growth per idle session on one more server."""
     from playwright.sync_api import sync_playwright
 
     tmp = Path(tempfile.mkdtemp(prefix="camino-bench-"))
@@ -88,16 +114,19 @@ def cold_start_and_sessions(sessions: int = 20) -> dict:
     results = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        start = time.perf_counter()
+        try:
+            samples = [_cold_start_ms(browser, db_url) for _ in range(cold_starts)]
+            results["cold_start_ms"] = figure(
+                statistics.median(samples), "ms", COLD_START_TARGET_MS, "target"
+            )
+        except Exception:
+            browser.close()
+            raise
         proc = _start(db_url, port)
         try:
             _wait_health(url)
             page = browser.new_page()
             page.goto(f"{url}/affordability")
-            page.wait_for_selector("h1", timeout=60000)
-            results["cold_start_ms"] = figure(
-                (time.perf_counter() - start) * 1000, "ms", COLD_START_TARGET_MS, "target"
-            )
             page.wait_for_selector(
                 "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60000
             )
