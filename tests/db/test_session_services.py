@@ -120,9 +120,14 @@ def two_households(engine):
     return engine, agency, agency["households"]["north"], agency["households"]["south"]
 
 
+def visit(hid, office, on, purpose) -> CounselingSession:
+    """A new session row (not yet added to any database session)."""
+    return CounselingSession(household_id=hid, office_id=office, session_date=on, purpose=purpose)
+
+
 def add(engine, hid, office, on, purpose) -> int:
     with transaction(engine) as s:
-        row = CounselingSession(household_id=hid, office_id=office, session_date=on, purpose=purpose)
+        row = visit(hid, office, on, purpose)
         s.add(row)
         s.flush()
         return row.id
@@ -172,20 +177,9 @@ def test_several_sessions_in_one_transaction(two_households):
             (D(2025, 10, 15), "rental"),
             (D(2026, 1, 1), "homeless"),
         ]:
-            s.add(
-                CounselingSession(
-                    household_id=north, office_id=agency["offices"]["north"], session_date=on, purpose=purpose
-                )
-            )
+            s.add(visit(north, agency["offices"]["north"], on, purpose))
         s.flush()
-        s.add(
-            CounselingSession(
-                household_id=south,
-                office_id=agency["offices"]["south"],
-                session_date=D(2026, 1, 2),
-                purpose="rental",
-            )
-        )
+        s.add(visit(south, agency["offices"]["south"], D(2026, 1, 2), "rental"))
     assert_in_step(engine)
 
 
@@ -194,14 +188,7 @@ def test_a_failed_write_leaves_the_table_as_it_was(two_households):
     add(engine, north, agency["offices"]["north"], D(2026, 1, 5), "rental")
     before = stored(engine)
     with pytest.raises(RuntimeError), transaction(engine) as s:
-        s.add(
-            CounselingSession(
-                household_id=north,
-                office_id=agency["offices"]["north"],
-                session_date=D(2025, 10, 2),
-                purpose="rental",
-            )
-        )
+        s.add(visit(north, agency["offices"]["north"], D(2025, 10, 2), "rental"))
         s.flush()
         raise RuntimeError("the counselor's form failed after the session was written")
     assert stored(engine) == before
