@@ -11,6 +11,7 @@ a second time.
 from __future__ import annotations
 
 import ast
+import gc
 import importlib
 import logging
 import threading
@@ -76,6 +77,17 @@ def warm_languages() -> None:
         format_money(1.0, lang)
 
 
+def freeze_start_up() -> None:
+    """Keep what start-up made (modules, classes, catalogs: about 150,000 objects) out of collections.
+
+    They live as long as the server, yet each full collection Python starts on its own would walk all
+    of them again (about 80 ms) in the middle of some family's click. Start-up's own garbage is freed
+    first, so it is not kept for ever.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def _serving() -> bool:
     """True once Streamlit's runtime has started, which is when the server begins answering."""
     from streamlit.runtime import Runtime, RuntimeState
@@ -100,6 +112,7 @@ def warm_when_serving(
             time.sleep(poll)
         warm(first_page_modules() if modules is None else modules)
         warm_languages()
+        freeze_start_up()
 
     thread = threading.Thread(target=run, name="camino-warm-up", daemon=True)
     thread.start()
