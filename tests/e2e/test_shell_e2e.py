@@ -42,6 +42,10 @@ def test_counselor_logs_in_and_switches_to_spanish(page, app_url, app_server):
 def test_first_page_screenshot_for_the_readme(page, app_url):
     page.goto(f"{app_url}/affordability")
     wait_for_app(page)
+    # Widgets draw once their scripts load; on a busy machine that is after the run ends, and the
+    # README's picture would show grey placeholders instead of the form.
+    expect(page.get_by_test_id("stNumberInput").first).to_be_visible()
+    expect(page.locator("[data-testid^='stSkeleton']")).to_have_count(0)
     DOCS.mkdir(exist_ok=True)
     page.screenshot(path=str(DOCS / "affordability.png"), full_page=True)
 
