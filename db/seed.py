@@ -305,6 +305,8 @@ def _activity(rng, hid: int, hh: dict, staff: dict, today: dt.date, out: dict) -
                 value = float(score + rng.randint(20, 60))
             elif code == "down_payment_saved":
                 value = float(rng.randrange(6000, 30000, 500))
+            elif code == "dpa_approved":  # the amount approved: the dashboard sums it as DPA leveraged
+                value = float(rng.randrange(5000, 40000, 500))
             milestones.append((code, on, value))
     if rng.random() < 0.45:
         on = opened

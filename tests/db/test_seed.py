@@ -60,6 +60,11 @@ def test_demo_caseload_covers_what_the_dashboard_and_reports_need(seeded):
         assert 0 < count(s, Household, Household.counseling_purpose == "") < 24
         bands = set(s.scalars(select(Household.income_band).distinct()))
         assert "not_reported" in bands and len(bands) >= 4  # AMI bands from calculators.assistance
+        # Every approved assistance carries its amount, so "DPA dollars leveraged" is not $0 in a demo.
+        dpa = Milestone.code == "dpa_approved"
+        assert count(s, Milestone, dpa) > 0
+        assert count(s, Milestone, dpa, Milestone.value.is_(None)) == 0
+        assert count(s, Milestone, dpa, Milestone.value < 1000) == 0
         for model in (CounselingSession, Milestone, ActionPlan, Referral, Outcome, EducationAttendance):
             assert count(s, model) > 0, model.__name__
         kinds = set(s.scalars(select(Scenario.kind).distinct()))
