@@ -357,6 +357,7 @@ def breakdown(engine: Engine, user: dict, by: str, filters: Filters = Filters())
     """Households per stage grouped by office, counselor, jurisdiction, language or intake quarter.
 
     [{group, label, stage, households}]; `label` is a staff or office name (never a client's), or "".
+    An intake quarter's group is (fiscal year, quarter): the page words it in the reader's language.
     """
     if by not in DIMENSIONS:
         raise InputError("unknown_dimension", "by")
@@ -369,14 +370,13 @@ def breakdown(engine: Engine, user: dict, by: str, filters: Filters = Filters())
             else func.to_char(Household.opened_on, "YYYY-MM")
         )
         stmt = scoped.with_only_columns(month, Household.stage, func.count()).group_by(month, Household.stage)
-        totals: dict[tuple[str, str], int] = {}
+        totals: dict[tuple[tuple[int, int], str], int] = {}
         with reading(engine) as s:
             for ym, stage, n in s.execute(stmt):
-                fy, q = fiscal_quarter(dt.date(int(ym[:4]), int(ym[5:7]), 1))
-                key = (f"FY{fy} Q{q}", stage)
+                key = (fiscal_quarter(dt.date(int(ym[:4]), int(ym[5:7]), 1)), stage)
                 totals[key] = totals.get(key, 0) + int(n)
         return [
-            {"group": g, "label": g, "stage": stage, "households": n}
+            {"group": g, "label": "", "stage": stage, "households": n}
             for (g, stage), n in sorted(totals.items())
         ]
     column = {

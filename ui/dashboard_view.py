@@ -191,6 +191,9 @@ def breakdown_chart(rows: list[dict], by: str) -> alt.Chart | None:
             return label(LANGUAGE_LABELS, row["group"])
         if by == "counselor" and row["group"] is None:
             return _("No counselor")
+        if by == "quarter":
+            fy, quarter = row["group"]
+            return _("FY{year} Q{quarter}").format(year=fy, quarter=quarter)
         return row["label"] or str(row["group"])
 
     order = {s: i for i, s in enumerate(codes.STAGES)}

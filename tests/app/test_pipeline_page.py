@@ -76,6 +76,27 @@ def test_lead_page_in_spanish(world):
     assert "Hogares detrás de una cifra" in visible_text(at)
 
 
+def chart_groups(at) -> list[str]:
+    """The bar groups of the "Group by" chart (the second chart), read from its Arrow data."""
+    import pyarrow as pa
+
+    data = at.get("vega_lite_chart")[1].proto.datasets[0].data.data
+    return sorted(set(pa.ipc.open_stream(data).read_all().column("group").to_pylist()))
+
+
+@pytest.mark.parametrize(
+    ("lang", "groups"),
+    [
+        ("en", ["FY2026 Q1", "FY2026 Q2", "FY2026 Q3"]),
+        ("es", ["Año fiscal 2026, trim. 1", "Año fiscal 2026, trim. 2", "Año fiscal 2026, trim. 3"]),
+    ],
+)
+def test_intake_quarters_are_named_in_the_readers_language(world, lang, groups):
+    at = app_test("pages/pipeline.py", user=world["users"]["admin"], lang=lang)
+    assert not at.exception
+    assert chart_groups(at) == groups
+
+
 @pytest.mark.parametrize(
     ("widget", "choice", "households"),
     [

@@ -256,11 +256,11 @@ def test_caseloads(world):
         (
             "quarter",
             {
-                ("FY2026 Q1", "intake"): 1,
-                ("FY2026 Q2", "intake"): 2,
-                ("FY2026 Q2", "budget"): 1,
-                ("FY2026 Q2", "purchased"): 1,
-                ("FY2026 Q3", "education"): 1,
+                ((2026, 1), "intake"): 1,
+                ((2026, 2), "intake"): 2,
+                ((2026, 2), "budget"): 1,
+                ((2026, 2), "purchased"): 1,
+                ((2026, 3), "education"): 1,
             },
         ),
         (
