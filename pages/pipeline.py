@@ -21,10 +21,11 @@ figures = data.dashboard(user, chosen, today)
 view.headline(figures)
 
 st.subheader(_("Pipeline"))
-left, right = st.columns([3, 2])
-picked = left.altair_chart(view.funnel_chart(figures), width="stretch", on_select="rerun", key="pipe_funnel")
+# The table under the chart, full width: beside it, its conversion and days-in-stage columns were
+# scrolled out of sight.
+picked = st.altair_chart(view.funnel_chart(figures), width="stretch", on_select="rerun", key="pipe_funnel")
 view.pick_from_chart(picked)
-right.dataframe(view.funnel_table(figures), hide_index=True, width="stretch")
+st.dataframe(view.funnel_table(figures), hide_index=True, width="stretch")
 
 by = st.segmented_control(
     _("Group by"),

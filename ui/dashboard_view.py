@@ -171,7 +171,8 @@ def funnel_chart(figures: dict) -> alt.Chart:
         .mark_bar(color="#1f6f8b", cursor="pointer")
         .add_params(alt.selection_point(name=PICK, fields=["code"]))
         .encode(
-            y=alt.Y("stage:N", sort=alt.SortField("order"), title=stage),
+            # labelLimit 0: a stage's whole name, not "Educación para c…" (Vega cuts at a pixel width).
+            y=alt.Y("stage:N", sort=alt.SortField("order"), title=stage, axis=alt.Axis(labelLimit=0)),
             x=alt.X("reached:Q", title=reached),
             tooltip=[alt.Tooltip("stage:N", title=stage), alt.Tooltip("reached:Q", title=reached)],
         )

@@ -7,6 +7,7 @@ asserted here (the day-sensitive ones are pinned in tests/db/test_pipeline.py).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from pathlib import Path
 
@@ -74,6 +75,9 @@ def test_lead_page_in_spanish(world):
     assert "Sin avanzar por más de 90 días" in shown
     assert "Ahora en esta etapa" in at.dataframe[0].value.columns
     assert "Hogares detrás de una cifra" in visible_text(at)
+    # Long Spanish stage names ("Con contrato de compra firmado") are drawn whole, not cut with "…".
+    funnel = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert funnel["encoding"]["y"]["axis"]["labelLimit"] == 0
 
 
 def chart_groups(at) -> list[str]:
