@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     import pandas as pd
 
 SCHEDULE_COLUMNS = ["month", "payment", "interest", "principal", "extra", "balance"]
@@ -48,8 +46,10 @@ def _row_labels(count: int) -> pd.RangeIndex:
     return pd.RangeIndex(count)
 
 
-def _public_frame(whole: np.ndarray, money: np.ndarray, months: int) -> pd.DataFrame:
-    """The schedule's frame from its two blocks, with pandas' public low-level constructor."""
+def _schedule_frame(whole: np.ndarray, money: np.ndarray, months: int) -> pd.DataFrame:
+    """The schedule's frame from its two blocks (whole months, money), with pandas' public constructor
+    for ready-made blocks (`pandas.api.internals.create_dataframe_from_blocks`): a frame from a dict of
+    columns would regroup them, which costs more than all the arithmetic."""
     from pandas.api.internals import create_dataframe_from_blocks
 
     return create_dataframe_from_blocks(
@@ -57,50 +57,9 @@ def _public_frame(whole: np.ndarray, money: np.ndarray, months: int) -> pd.DataF
     )
 
 
-def _internal_frame_builder() -> Callable[[np.ndarray, np.ndarray, int], pd.DataFrame]:
-    """The same frame from pandas' internal pieces: one block per dtype, a manager, the frame.
-
-    The public constructor checks and re-wraps each block and then the whole manager; here the shapes
-    are right by construction, and skipping those checks takes two thirds off building the frame
-    (about 15 of 50 microseconds of a schedule).
-    """
-    from pandas import DataFrame
-    from pandas._libs.internals import BlockPlacement
-    from pandas.core.internals.blocks import new_block
-    from pandas.core.internals.managers import BlockManager
-
-    month_at = BlockPlacement(slice(0, 1))
-    money_at = BlockPlacement(slice(1, len(SCHEDULE_COLUMNS)))
-    columns = _schedule_index()
-
-    def build(whole: np.ndarray, money: np.ndarray, months: int) -> pd.DataFrame:
-        blocks = (new_block(whole, month_at, ndim=2), new_block(money, money_at, ndim=2))
-        manager = BlockManager(blocks, [columns, _row_labels(months)], verify_integrity=False)
-        return DataFrame._from_mgr(manager, manager.axes)
-
-    return build
-
-
-@cache
-def _frame_builder() -> Callable[[np.ndarray, np.ndarray, int], pd.DataFrame]:
-    """The internal builder if this pandas has it and it makes the same frame as the public one.
-
-    pandas' internals are not a public API: a version that changes them gets the public constructor,
-    slower but the same schedule. Decided once, on a three-month frame (pandas is imported here, not at
-    the top: see _schedule_index).
-    """
-    whole, money = np.arange(1, 4).reshape(1, 3), np.arange(15.0).reshape(5, 3)
-    try:
-        internal = _internal_frame_builder()
-        same = internal(whole.copy(), money.copy(), 3).equals(_public_frame(whole.copy(), money.copy(), 3))
-    except Exception:  # noqa: BLE001 - any change in pandas' internals means: use the public way
-        return _public_frame
-    return internal if same else _public_frame
-
-
 _MONTH_BLOCK = np.array([0])  # where each block's rows sit among the schedule's columns
 _MONEY_BLOCK = np.arange(1, len(SCHEDULE_COLUMNS))
-_MONEY_COLUMNS = len(_MONEY_BLOCK)
+_MONEY_COLUMNS = len(SCHEDULE_COLUMNS) - 1  # every column but the month number
 
 
 def _months(years: float) -> float:
@@ -218,7 +177,5 @@ def amortization(
     pay.fill(payment)
     pay[final] = interest[final] + scheduled[final]
     balance[final] = 0.0  # every earlier balance is above 1e-7, so none is negative
-    # The frame is assembled from its two blocks (whole months, money): DataFrame(...) would check and
-    # regroup them, which costs more than all the arithmetic.
     months = final + 1
-    return _frame_builder()(numbers[:, :months].copy(), money[:, :months], months)
+    return _schedule_frame(numbers[:, :months].copy(), money[:, :months], months)
