@@ -127,4 +127,6 @@ else:
     if user:
         st.sidebar.caption(_("Logged in as {name}").format(name=user["name"]))
     navigation = st.navigation(build_menu(user), expanded=True)
+if user:
+    auth.idle_watch()
 navigation.run()

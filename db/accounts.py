@@ -57,7 +57,32 @@ def user_dict(user: User) -> dict:
         "role": user.role,
         "office_id": user.office_id,
         "language": user.language,
+        "session_version": user.session_version or 0,
     }
+
+
+def session_user(engine: Engine, user: dict) -> dict | None:
+    """The session's user as stored now, or None when the session must end.
+
+    Read on every script run: a disabled account, or a password reset, role or office change since the
+    login (each bumps session_version), ends every open session of that account at once.
+    """
+    with reading(engine) as s:
+        row = s.get(User, user.get("id"))
+        if (
+            row is None
+            or not row.is_active
+            or (row.session_version or 0) != user.get("session_version", 0)
+            or row.role != user.get("role")
+            or row.office_id != user.get("office_id")
+        ):
+            return None
+        return user_dict(row)
+
+
+def _end_sessions(user: User) -> None:
+    """Make every open session of this account stale (they log out on their next run)."""
+    user.session_version = (user.session_version or 0) + 1
 
 
 def has_users(engine: Engine) -> bool:
@@ -235,6 +260,7 @@ def set_active(engine: Engine, actor: dict, user_id: int, active: bool) -> None:
         if user is None:
             raise AccountError("not_found")
         user.is_active = active
+        _end_sessions(user)
         audit.record(s, actor, "user_enabled" if active else "user_disabled", "user", user_id)
 
 
@@ -249,14 +275,38 @@ def reset_password(engine: Engine, actor: dict, user_id: int, new_password: str)
         user.password_hash = hash_password(new_password)
         user.failed_logins = 0
         user.locked_until = None
+        _end_sessions(user)
         audit.record(s, actor, "password_reset", "user", user_id)
 
 
-def change_password(engine: Engine, user: dict, current: str, new: str) -> None:
-    """Let a user change their own password after proving the current one."""
+def set_role_and_office(engine: Engine, actor: dict, user_id: int, role: str, office_id: int) -> None:
+    """Change what an account may see; its open sessions end so the change applies at once."""
+    _require_admin(actor)
+    if role not in ROLES:
+        raise AccountError("bad_role")
+    if user_id == actor["id"] and role != "admin":
+        raise AccountError("cannot_disable_self")
+    with transaction(engine) as s:
+        user = s.get(User, user_id)
+        if user is None or s.get(Office, office_id) is None:
+            raise AccountError("not_found")
+        if (user.role, user.office_id) == (role, office_id):
+            return
+        user.role, user.office_id = role, office_id
+        _end_sessions(user)
+        audit.record(s, actor, "user_access_changed", "user", user_id, role)
+
+
+def change_password(engine: Engine, user: dict, current: str, new: str) -> dict:
+    """Let a user change their own password after proving the current one.
+
+    Every other open session of the account ends; the returned session user keeps this one going.
+    """
     check_new_password(new)
     authenticate(engine, user["username"], current)
     with transaction(engine) as s:
         row = s.get(User, user["id"])
         row.password_hash = hash_password(new)
+        _end_sessions(row)
         audit.record(s, user, "password_changed", "user", user["id"])
+        return {**user, "session_version": row.session_version}

@@ -21,7 +21,7 @@ from calculators import InputError
 from db import audit, codes
 from db.engine import reading, transaction
 from db.models import Household, HouseholdMember, Milestone, User
-from db.scope import AccessDenied, check_household, households_visible_to
+from db.scope import AccessDenied, check_account, check_household, households_visible_to
 
 PAGE_SIZE = 50
 NO_CONTACT_DAYS = 60
@@ -268,6 +268,7 @@ def create(engine: Engine, user: dict, data: dict, *, office_id: int | None = No
     clean = validate_intake(data)
     office = office_id if (office_id is not None and user["role"] == "admin") else user["office_id"]
     with transaction(engine) as s:
+        check_account(s, user)
         clean.setdefault("counselor_id", user["id"] if user["role"] != "admin" else None)
         _check_counselor(s, office, clean["counselor_id"])
         hh = Household(office_id=office, opened_on=today or dt.date.today(), **clean)

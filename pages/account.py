@@ -21,7 +21,7 @@ with st.form("change_password", clear_on_submit=True):
     new = st.text_input(_("New password (at least 10 characters)"), type="password", key="pw_new")
     if st.form_submit_button(_("Change password")):
         try:
-            accounts.change_password(engine(), user, current, new)
+            st.session_state["user"] = accounts.change_password(engine(), user, current, new)
         except accounts.AccountError as err:
             st.error(account_message(err))
         else:
