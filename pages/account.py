@@ -10,10 +10,10 @@ from db import accounts  # noqa: E402
 from ui.auth import account_message  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.labels import ROLE_LABELS, label  # noqa: E402
-from ui.text import _  # noqa: E402
+from ui.text import _, plain  # noqa: E402
 
 st.title(_("My account"))
-st.write(_("**{name}** · {role}").format(name=user["name"], role=label(ROLE_LABELS, user["role"])))
+st.write(_("**{name}** · {role}").format(name=plain(user["name"]), role=label(ROLE_LABELS, user["role"])))
 st.caption(_("Your language choice in the sidebar is saved to your account."))
 
 with st.form("change_password", clear_on_submit=True):

@@ -41,7 +41,7 @@ from ui.labels import (
     chooser,
     label,
 )
-from ui.text import _, date, money, number, percent
+from ui.text import _, date, money, number, percent, plain
 
 PREFIX = "hh"
 BASE_KEY = "hh_form_base"  # {"id", "version", "values"}: what the edit form was loaded from
@@ -697,7 +697,7 @@ def _close_section(hh: dict) -> None:
 
 
 def _summary(hh: dict) -> None:
-    st.subheader(hh["display_name"])
+    st.subheader(plain(hh["display_name"]))
     if hh["is_demo"]:
         st.caption(_("Demo record: fictional data."))
     a, b, c, d = st.columns(4)
@@ -708,7 +708,7 @@ def _summary(hh: dict) -> None:
     c.metric(_("Next follow-up"), date(hh["next_follow_up"], "medium") if hh["next_follow_up"] else "—")
     d.metric(_("File"), label(STATUS_LABELS, hh["status"]))
     details = [
-        _("Counselor: {name}").format(name=hh["counselor_name"] or "—"),
+        _("Counselor: {name}").format(name=plain(hh["counselor_name"]) or "—"),
         _("Opened: {day}").format(day=date(hh["opened_on"], "medium")),
     ]
     if hh["ami_percent"] is not None:
