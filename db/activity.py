@@ -33,6 +33,7 @@ from db.models import (
     User,
 )
 from db.scope import check_household, households_visible_to
+from db.text_guard import check as check_text
 
 REFERRAL_STATUS = ("open", "completed", "not_completed")
 MAX_SESSION_MINUTES = 8 * 60
@@ -78,7 +79,7 @@ def _date(value, key: str, *, required: bool = True) -> dt.date | None:
 
 
 def _text(value, key: str, limit: int, *, required: bool = False) -> str:
-    text = str(value or "").strip()
+    text = check_text(str(value or "").strip(), key, multiline=True)
     if required and not text:
         raise InputError("missing_field", key)
     if len(text) > limit:

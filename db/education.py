@@ -19,6 +19,7 @@ from db.codes import EDUCATION_TYPE
 from db.engine import reading, transaction
 from db.models import EducationAttendance, EducationEvent, Household, Office
 from db.scope import AccessDenied
+from db.text_guard import check as check_text
 
 STAFF_ROLES = ("admin", "lead", "counselor", "trainer")
 LANGUAGES = ("es", "en")
@@ -49,7 +50,7 @@ def normalize_name(text: str) -> str:
 
 
 def _name(value, field: str = "name") -> str:
-    name = " ".join(unicodedata.normalize("NFC", str(value or "")).split())
+    name = " ".join(unicodedata.normalize("NFC", str(check_text(value or "", field))).split())
     if not name:
         raise InputError("missing_field", field)
     if len(name) > NAME_LIMIT:

@@ -22,6 +22,7 @@ from db import audit, codes
 from db.engine import reading, transaction
 from db.models import Household, HouseholdMember, Milestone, User
 from db.scope import AccessDenied, check_account, check_household, households_visible_to
+from db.text_guard import check as check_text
 
 PAGE_SIZE = 50
 NO_CONTACT_DAYS = 60
@@ -165,7 +166,7 @@ def validate_intake(data: dict, *, partial: bool = False) -> dict:
     clean: dict = {}
     for key, value in data.items():
         if key in TEXT_FIELDS:
-            text = " ".join(str(value or "").split())
+            text = " ".join(str(check_text(value or "", key)).split())
             if key == "display_name" and not text:
                 raise InputError("missing_field", key)
             if len(text) > TEXT_FIELDS[key]:
@@ -334,7 +335,7 @@ def set_members(engine: Engine, user: dict, household_id: int, members: list[dic
     for member in members:
         if set(member) - allowed:
             raise InputError("unknown_field", sorted(set(member) - allowed)[0])
-        name = " ".join(str(member.get("name") or "").split())
+        name = " ".join(str(check_text(member.get("name") or "", "name")).split())
         if not name:
             raise InputError("missing_field", "name")
         year = member.get("birth_year")
