@@ -28,8 +28,9 @@ PROGRAM_ROLES = ("admin", "lead")
 STAFF_ROLES = ("admin", "lead", "counselor", "trainer")
 
 ACCOUNT_MESSAGES = {
-    "bad_login": N_("Incorrect username or password."),
-    "locked": N_("Too many failed attempts. This account is locked for 15 minutes."),
+    "bad_login": N_(
+        "Incorrect username or password. After 5 failed attempts an account is locked for 15 minutes."
+    ),
     "password_too_short": N_("The password must have at least 10 characters."),
     "missing_name": N_("Please fill in the name fields."),
     "username_taken": N_("That username is already in use."),
