@@ -229,6 +229,7 @@ def household_dict(hh: Household, counselor_name: str = "") -> dict:
         given_plan_on=hh.given_plan_on,
         is_demo=hh.is_demo,
         version=hh.version,
+        members_version=hh.members_version,
         counselor_name=counselor_name,
         members=[
             {
@@ -328,8 +329,14 @@ def update(engine: Engine, user: dict, household_id: int, expected_version: int,
         raise EditConflict(current(engine, user, household_id)) from err
 
 
-def set_members(engine: Engine, user: dict, household_id: int, members: list[dict]) -> None:
-    """Replace the list of household members (name, relationship, birth year, income)."""
+def set_members(
+    engine: Engine, user: dict, household_id: int, members: list[dict], expected_version: int | None = None
+) -> int:
+    """Replace the list of household members (name, relationship, birth year, income); returns its version.
+
+    With `expected_version` (the members_version the editor loaded), a list someone else saved since is
+    not overwritten: EditConflict carries the household as it is now, and nothing is written.
+    """
     allowed = {"name", "relationship_to_head", "birth_year", "annual_income"}
     rows = []
     for member in members:
@@ -359,8 +366,28 @@ def set_members(engine: Engine, user: dict, household_id: int, members: list[dic
         )
     with transaction(engine) as s:
         hh = _load(s, user, household_id)
+        if expected_version is not None:
+            # One conditional UPDATE: of two editors who loaded the same version, only the first lands.
+            moved = s.execute(
+                sql_update(Household)
+                .where(Household.id == household_id, Household.members_version == expected_version)
+                .values(members_version=Household.members_version + 1)
+                .execution_options(synchronize_session=False)
+            ).rowcount
+            if moved != 1:
+                s.refresh(hh)
+                raise EditConflict(household_dict(hh))
+        else:
+            s.execute(
+                sql_update(Household)
+                .where(Household.id == household_id)
+                .values(members_version=Household.members_version + 1)
+                .execution_options(synchronize_session=False)
+            )
         hh.members = rows
         audit.record(s, user, "members_updated", "household", household_id, str(len(rows)))
+        s.flush()
+        return s.scalar(select(Household.members_version).where(Household.id == household_id))
 
 
 def reached_column(stage: str) -> str:
