@@ -7,7 +7,7 @@ from i18n import LANGUAGES
 from ui import auth
 from ui.db import engine
 from ui.presentation import apply_presentation_style, is_presenting, presentation_toggle
-from ui.text import _, lang, resend_choices
+from ui.text import _, lang, plain, resend_choices
 
 st.set_page_config(page_title="Camino", page_icon=":material/home:", layout="wide")
 
@@ -125,6 +125,8 @@ else:
     language_switch()
     presentation_toggle()
     if user:
-        st.sidebar.caption(_("Logged in as {name}").format(name=user["name"]))
+        st.sidebar.caption(_("Logged in as {name}").format(name=plain(user["name"])))
     navigation = st.navigation(build_menu(user), expanded=True)
+if user:
+    auth.idle_watch()
 navigation.run()

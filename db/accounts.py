@@ -7,7 +7,7 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select, update
 from sqlalchemy.engine import Engine
 
 from db import audit
@@ -57,7 +57,32 @@ def user_dict(user: User) -> dict:
         "role": user.role,
         "office_id": user.office_id,
         "language": user.language,
+        "session_version": user.session_version or 0,
     }
+
+
+def session_user(engine: Engine, user: dict) -> dict | None:
+    """The session's user as stored now, or None when the session must end.
+
+    Read on every script run: a disabled account, or a password reset, role or office change since the
+    login (each bumps session_version), ends every open session of that account at once.
+    """
+    with reading(engine) as s:
+        row = s.get(User, user.get("id"))
+        if (
+            row is None
+            or not row.is_active
+            or (row.session_version or 0) != user.get("session_version", 0)
+            or row.role != user.get("role")
+            or row.office_id != user.get("office_id")
+        ):
+            return None
+        return user_dict(row)
+
+
+def _end_sessions(user: User) -> None:
+    """Make every open session of this account stale (they log out on their next run)."""
+    user.session_version = (user.session_version or 0) + 1
 
 
 def has_users(engine: Engine) -> bool:
@@ -129,45 +154,69 @@ def create_first_admin(
     )
 
 
-def authenticate(engine: Engine, username: str, password: str, now: dt.datetime | None = None) -> dict:
-    """Return the session user for valid credentials, else raise AccountError('bad_login' or 'locked').
+def _count_failure(engine: Engine, user_id: int, now: dt.datetime) -> None:
+    """Count a failed login with one atomic UPDATE (no read-modify-write, so parallel failures all count);
+    the fifth locks the account for 15 minutes and starts the count again."""
+    reached = User.failed_logins + 1 >= MAX_FAILED_LOGINS
+    with transaction(engine) as s:
+        s.execute(
+            update(User)
+            .where(User.id == user_id)
+            .values(
+                failed_logins=case((reached, 0), else_=User.failed_logins + 1),
+                locked_until=case((reached, now + LOCKOUT), else_=User.locked_until),
+            )
+            .execution_options(synchronize_session=False)
+        )
+        audit.record(s, {"id": user_id}, "login_failed", "user", user_id)
 
-    Failures are counted and audited in the same transaction, which commits before the error is raised.
+
+def authenticate(engine: Engine, username: str, password: str, now: dt.datetime | None = None) -> dict:
+    """Return the session user for valid credentials, else raise AccountError('bad_login').
+
+    The password is verified outside any write transaction (argon2 takes about half a second, and a
+    write lock held that long would stall every save in the office). Unknown, disabled and locked
+    accounts get the same answer, so the answer never reveals that an account exists.
     """
     now = now or utcnow()
     username = (username or "").strip().lower()
-    result: dict | None = None
-    error = "bad_login"
-    with transaction(engine) as s:
+    with reading(engine) as s:
         user = s.scalar(select(User).where(User.username == username))
-        try:
-            _hasher.verify(user.password_hash if user else _dummy_hash(), password or "")
-            ok = user is not None and user.is_active
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
-            ok = False
-        who = {"id": user.id, "office_id": user.office_id} if user else None
-        if user is not None and user.locked_until and user.locked_until > now:
-            error = "locked"
-            audit.record(s, who, "login_locked", "user", user.id)
-        elif not ok:
-            if user is not None:
-                user.failed_logins += 1
-                if user.failed_logins >= MAX_FAILED_LOGINS:
-                    user.locked_until = now + LOCKOUT
-                    user.failed_logins = 0
-                    error = "locked"
-            audit.record(s, who, "login_failed", "user", user.id if user else None)
-        else:
-            user.failed_logins = 0
-            user.locked_until = None
-            user.last_login_at = now
-            if _hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = hash_password(password)
-            audit.record(s, who, "login", "user", user.id)
-            result = user_dict(user)
-    if result is None:
-        raise AccountError(error)
-    return result
+    stored_hash = user.password_hash if user else None
+    try:
+        _hasher.verify(stored_hash or _dummy_hash(), password or "")
+        ok = user is not None
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        ok = False
+    if user is None:
+        with transaction(engine) as s:
+            audit.record(s, None, "login_failed", "user", None)
+        raise AccountError("bad_login")
+    if user.locked_until and user.locked_until > now:
+        with transaction(engine) as s:
+            audit.record(s, {"id": user.id}, "login_locked", "user", user.id)
+        raise AccountError("bad_login")
+    if not ok or not user.is_active:
+        _count_failure(engine, user.id, now)
+        raise AccountError("bad_login")
+    new_hash = hash_password(password) if _hasher.check_needs_rehash(stored_hash) else None
+    with transaction(engine) as s:
+        row = s.get(User, user.id)
+        # Checked again in the write: a parallel failure may have locked it, or an admin changed it.
+        if (
+            row is None
+            or not row.is_active
+            or row.password_hash != stored_hash
+            or (row.locked_until and row.locked_until > now)
+        ):
+            raise AccountError("bad_login")
+        row.failed_logins = 0
+        row.locked_until = None
+        row.last_login_at = now
+        if new_hash:
+            row.password_hash = new_hash
+        audit.record(s, {"id": row.id, "office_id": row.office_id}, "login", "user", row.id)
+        return user_dict(row)
 
 
 def record_logout(engine: Engine, user: dict) -> None:
@@ -235,6 +284,7 @@ def set_active(engine: Engine, actor: dict, user_id: int, active: bool) -> None:
         if user is None:
             raise AccountError("not_found")
         user.is_active = active
+        _end_sessions(user)
         audit.record(s, actor, "user_enabled" if active else "user_disabled", "user", user_id)
 
 
@@ -249,14 +299,38 @@ def reset_password(engine: Engine, actor: dict, user_id: int, new_password: str)
         user.password_hash = hash_password(new_password)
         user.failed_logins = 0
         user.locked_until = None
+        _end_sessions(user)
         audit.record(s, actor, "password_reset", "user", user_id)
 
 
-def change_password(engine: Engine, user: dict, current: str, new: str) -> None:
-    """Let a user change their own password after proving the current one."""
+def set_role_and_office(engine: Engine, actor: dict, user_id: int, role: str, office_id: int) -> None:
+    """Change what an account may see; its open sessions end so the change applies at once."""
+    _require_admin(actor)
+    if role not in ROLES:
+        raise AccountError("bad_role")
+    if user_id == actor["id"] and role != "admin":
+        raise AccountError("cannot_disable_self")
+    with transaction(engine) as s:
+        user = s.get(User, user_id)
+        if user is None or s.get(Office, office_id) is None:
+            raise AccountError("not_found")
+        if (user.role, user.office_id) == (role, office_id):
+            return
+        user.role, user.office_id = role, office_id
+        _end_sessions(user)
+        audit.record(s, actor, "user_access_changed", "user", user_id, role)
+
+
+def change_password(engine: Engine, user: dict, current: str, new: str) -> dict:
+    """Let a user change their own password after proving the current one.
+
+    Every other open session of the account ends; the returned session user keeps this one going.
+    """
     check_new_password(new)
     authenticate(engine, user["username"], current)
     with transaction(engine) as s:
         row = s.get(User, user["id"])
         row.password_hash = hash_password(new)
+        _end_sessions(row)
         audit.record(s, user, "password_changed", "user", user["id"])
+        return {**user, "session_version": row.session_version}

@@ -33,6 +33,7 @@ from db.models import (
     User,
 )
 from db.scope import check_household, households_visible_to
+from db.text_guard import check as check_text
 
 REFERRAL_STATUS = ("open", "completed", "not_completed")
 MAX_SESSION_MINUTES = 8 * 60
@@ -78,7 +79,7 @@ def _date(value, key: str, *, required: bool = True) -> dt.date | None:
 
 
 def _text(value, key: str, limit: int, *, required: bool = False) -> str:
-    text = str(value or "").strip()
+    text = check_text(str(value or "").strip(), key, multiline=True)
     if required and not text:
         raise InputError("missing_field", key)
     if len(text) > limit:
@@ -269,13 +270,15 @@ def plan_for(engine: Engine, user: dict, household_id: int, today: dt.date | Non
         _household(s, user, household_id)
         plan = s.scalar(select(ActionPlan).where(ActionPlan.household_id == household_id))
         if plan is None:
-            return {"summary": "", "goals": [], "steps": []}
+            return {"summary": "", "goals": [], "steps": [], "version": None}
         return {
+            "version": plan.version,
             "summary": plan.summary,
             "goals": [{"id": g.id, "text": g.text} for g in plan.goals],
             "steps": [
                 {
                     "id": st.id,
+                    "version": st.version,
                     "text": st.text,
                     "owner": st.owner,
                     "due_date": st.due_date,
@@ -327,7 +330,27 @@ def add_step(
         return step.id
 
 
-def set_step_status(engine: Engine, user: dict, step_id: int, status: str) -> None:
+class ListConflict(Exception):
+    """Someone changed this row of a child list since the editor loaded it; nothing was written."""
+
+
+def _bump(session: Session, model, row_id: int, expected_version: int | None) -> None:
+    """Move a row's version on with one conditional UPDATE; ListConflict when it moved since it was read."""
+    where = [model.id == row_id]
+    if expected_version is not None:
+        where.append(model.version == expected_version)
+    moved = session.execute(
+        sql_update(model).where(*where).values(version=model.version + 1).execution_options(
+            synchronize_session=False
+        )
+    ).rowcount
+    if moved != 1:
+        raise ListConflict(model.__tablename__)
+
+
+def set_step_status(
+    engine: Engine, user: dict, step_id: int, status: str, expected_version: int | None = None
+) -> None:
     status = _choice(status, codes.STEP_STATUS, "status")
     with transaction(engine) as s:
         step = s.get(PlanStep, step_id)
@@ -335,6 +358,7 @@ def set_step_status(engine: Engine, user: dict, step_id: int, status: str) -> No
         if step is None or plan is None:
             raise InputError("not_found", "step")
         _household(s, user, plan.household_id)
+        _bump(s, PlanStep, step_id, expected_version)
         step.status = status
         audit.record(s, user, "plan_step_status", "household", plan.household_id, status)
 
@@ -368,13 +392,16 @@ def add_referral(
         return row.id
 
 
-def set_referral_status(engine: Engine, user: dict, referral_id: int, status: str) -> None:
+def set_referral_status(
+    engine: Engine, user: dict, referral_id: int, status: str, expected_version: int | None = None
+) -> None:
     status = _choice(status, REFERRAL_STATUS, "status")
     with transaction(engine) as s:
         row = s.get(Referral, referral_id)
         if row is None:
             raise InputError("not_found", "referral")
         _household(s, user, row.household_id)
+        _bump(s, Referral, referral_id, expected_version)
         row.status = status
         audit.record(s, user, "referral_status", "household", row.household_id, status)
 
@@ -391,6 +418,7 @@ def referrals_for(engine: Engine, user: dict, household_id: int, today: dt.date 
         return [
             {
                 "id": r.id,
+                "version": r.version,
                 "agency": r.agency,
                 "contact": r.contact,
                 "reason": r.reason,
@@ -614,9 +642,19 @@ def open_follow_up_counts(engine: Engine, user: dict, today: dt.date | None = No
 
 
 def save_plan(
-    engine: Engine, user: dict, household_id: int, summary: str, goals: list[str], steps: list[dict]
+    engine: Engine,
+    user: dict,
+    household_id: int,
+    summary: str,
+    goals: list[str],
+    steps: list[dict],
+    expected_version: int | None = None,
 ) -> None:
-    """Replace the whole plan (summary, goals and steps) in one transaction: all of it is saved, or none."""
+    """Replace the whole plan (summary, goals and steps) in one transaction: all of it is saved, or none.
+
+    With `expected_version` (the plan version the editor loaded), a plan saved by someone else since
+    raises ListConflict and nothing is written.
+    """
     clean_goals = [_text(g, "text", 2000, required=True) for g in goals if str(g or "").strip()]
     clean_steps = [
         {
@@ -631,6 +669,9 @@ def save_plan(
     with transaction(engine) as s:
         _household(s, user, household_id)
         plan = _plan(s, household_id)
+        if expected_version is not None:
+            _bump(s, ActionPlan, plan.id, expected_version)
+            s.refresh(plan)
         plan.summary = _text(summary, "summary", 5000)
         plan.goals.clear()
         plan.steps.clear()

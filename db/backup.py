@@ -65,7 +65,10 @@ def create(out: Path, url: str | None = None) -> Path:
     url = url or database_url()
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    out.touch(mode=0o600, exist_ok=True)
+    out.chmod(0o600)  # owner-only before any client data is written to it
     if url.startswith("sqlite"):
+        _sqlite_path(url).chmod(0o600)  # the live database file too
         source = sqlite3.connect(_sqlite_path(url))
         target = sqlite3.connect(out)
         try:

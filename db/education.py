@@ -18,7 +18,8 @@ from db import audit
 from db.codes import EDUCATION_TYPE
 from db.engine import reading, transaction
 from db.models import EducationAttendance, EducationEvent, Household, Office
-from db.scope import AccessDenied
+from db.scope import AccessDenied, check_account
+from db.text_guard import check as check_text
 
 STAFF_ROLES = ("admin", "lead", "counselor", "trainer")
 LANGUAGES = ("es", "en")
@@ -49,7 +50,7 @@ def normalize_name(text: str) -> str:
 
 
 def _name(value, field: str = "name") -> str:
-    name = " ".join(unicodedata.normalize("NFC", str(value or "")).split())
+    name = " ".join(unicodedata.normalize("NFC", str(check_text(value or "", field))).split())
     if not name:
         raise InputError("missing_field", field)
     if len(name) > NAME_LIMIT:
@@ -81,6 +82,7 @@ def search_names(engine: Engine, user: dict, text: str, limit: int = SEARCH_LIMI
         stmt = stmt.where(Household.office_id == user["office_id"])
     stmt = stmt.order_by(Household.search_name, Household.id).limit(max(1, min(limit, 100)))
     with transaction(engine) as s:
+        check_account(s, user)  # a disabled or changed account sees no names, even mid-session
         rows = [{"id": hid, "name": name} for hid, name in s.execute(stmt)]
         audit.record(s, user, "attendee_search", "household", None, f"results={len(rows)}")
     return rows
@@ -228,6 +230,7 @@ def attendees(engine: Engine, user: dict, event_id: int) -> list[dict]:
     """Who attended one workshop, as {household_id, name, completed}; audited as a view."""
     user = _staff(user)
     with transaction(engine) as s:
+        check_account(s, user)
         event = s.get(EducationEvent, event_id)
         if event is None or not _in_scope(user, event.office_id):
             raise AccessDenied("no access")

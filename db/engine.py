@@ -8,6 +8,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from db import text_guard  # noqa: F401 (registers the control-character check on every flush)
 from db.config import database_url
 
 SQLITE_BUSY_MS = 15000

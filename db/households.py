@@ -21,7 +21,8 @@ from calculators import InputError
 from db import audit, codes
 from db.engine import reading, transaction
 from db.models import Household, HouseholdMember, Milestone, User
-from db.scope import AccessDenied, check_household, households_visible_to
+from db.scope import AccessDenied, check_account, check_household, households_visible_to
+from db.text_guard import check as check_text
 
 PAGE_SIZE = 50
 NO_CONTACT_DAYS = 60
@@ -165,7 +166,7 @@ def validate_intake(data: dict, *, partial: bool = False) -> dict:
     clean: dict = {}
     for key, value in data.items():
         if key in TEXT_FIELDS:
-            text = " ".join(str(value or "").split())
+            text = " ".join(str(check_text(value or "", key)).split())
             if key == "display_name" and not text:
                 raise InputError("missing_field", key)
             if len(text) > TEXT_FIELDS[key]:
@@ -228,6 +229,7 @@ def household_dict(hh: Household, counselor_name: str = "") -> dict:
         given_plan_on=hh.given_plan_on,
         is_demo=hh.is_demo,
         version=hh.version,
+        members_version=hh.members_version,
         counselor_name=counselor_name,
         members=[
             {
@@ -268,6 +270,7 @@ def create(engine: Engine, user: dict, data: dict, *, office_id: int | None = No
     clean = validate_intake(data)
     office = office_id if (office_id is not None and user["role"] == "admin") else user["office_id"]
     with transaction(engine) as s:
+        check_account(s, user)
         clean.setdefault("counselor_id", user["id"] if user["role"] != "admin" else None)
         _check_counselor(s, office, clean["counselor_id"])
         hh = Household(office_id=office, opened_on=today or dt.date.today(), **clean)
@@ -326,14 +329,20 @@ def update(engine: Engine, user: dict, household_id: int, expected_version: int,
         raise EditConflict(current(engine, user, household_id)) from err
 
 
-def set_members(engine: Engine, user: dict, household_id: int, members: list[dict]) -> None:
-    """Replace the list of household members (name, relationship, birth year, income)."""
+def set_members(
+    engine: Engine, user: dict, household_id: int, members: list[dict], expected_version: int | None = None
+) -> int:
+    """Replace the list of household members (name, relationship, birth year, income); returns its version.
+
+    With `expected_version` (the members_version the editor loaded), a list someone else saved since is
+    not overwritten: EditConflict carries the household as it is now, and nothing is written.
+    """
     allowed = {"name", "relationship_to_head", "birth_year", "annual_income"}
     rows = []
     for member in members:
         if set(member) - allowed:
             raise InputError("unknown_field", sorted(set(member) - allowed)[0])
-        name = " ".join(str(member.get("name") or "").split())
+        name = " ".join(str(check_text(member.get("name") or "", "name")).split())
         if not name:
             raise InputError("missing_field", "name")
         year = member.get("birth_year")
@@ -357,8 +366,28 @@ def set_members(engine: Engine, user: dict, household_id: int, members: list[dic
         )
     with transaction(engine) as s:
         hh = _load(s, user, household_id)
+        if expected_version is not None:
+            # One conditional UPDATE: of two editors who loaded the same version, only the first lands.
+            moved = s.execute(
+                sql_update(Household)
+                .where(Household.id == household_id, Household.members_version == expected_version)
+                .values(members_version=Household.members_version + 1)
+                .execution_options(synchronize_session=False)
+            ).rowcount
+            if moved != 1:
+                s.refresh(hh)
+                raise EditConflict(household_dict(hh))
+        else:
+            s.execute(
+                sql_update(Household)
+                .where(Household.id == household_id)
+                .values(members_version=Household.members_version + 1)
+                .execution_options(synchronize_session=False)
+            )
         hh.members = rows
         audit.record(s, user, "members_updated", "household", household_id, str(len(rows)))
+        s.flush()
+        return s.scalar(select(Household.members_version).where(Household.id == household_id))
 
 
 def reached_column(stage: str) -> str:

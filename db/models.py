@@ -99,6 +99,10 @@ class User(Base):
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Bumped by a disable, password reset, role or office change: open sessions end on their next run.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    totp_secret: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    recovery_codes: Mapped[list | None] = mapped_column(JSON)  # argon2 hashes of unused codes
 
     office: Mapped[Office] = relationship()
 
@@ -163,6 +167,8 @@ class Household(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The members list's own version (migration 0007): two editors adding members see a conflict.
+    members_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -278,6 +284,7 @@ class PlanStep(Base):
     due_date: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="open")  # open | done | dropped
     position: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class Referral(Base):
@@ -290,6 +297,7 @@ class Referral(Base):
     referred_on: Mapped[dt.date] = mapped_column(Date, default=dt.date.today)
     follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="open")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class Milestone(Base):
@@ -347,6 +355,9 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(40), default="")
     entity_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[str] = mapped_column(String(300), default="")
+    # Tamper evidence (db.audit_chain): the previous row's hash, and this row's over its fields and that.
+    prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    row_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 # Indexes behind the households list and follow-up filters (fast at 50,000 households); migration 0002.

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, exists, select
+from sqlalchemy.orm import Session, object_session
 
-from db.models import Household
+from db.models import Household, User
 
 
 class AccessDenied(PermissionError):
@@ -14,11 +15,33 @@ class AccessDenied(PermissionError):
 CLIENT_ROLES = ("admin", "lead", "counselor")
 
 
+def account_live(user: dict) -> ColumnElement[bool]:
+    """SQL: the acting account is still active, with the role, office and session version of its login.
+
+    Part of every client query, so a disabled account or one whose access changed reads and writes
+    nothing, even from a button callback that runs before the page re-checks the session.
+    """
+    return exists().where(
+        User.id == user.get("id"),
+        User.is_active.is_(True),
+        User.role == user.get("role"),
+        User.office_id == user.get("office_id"),
+        User.session_version == user.get("session_version", 0),
+    )
+
+
+def check_account(session: Session, user: dict | None) -> None:
+    """Raise AccessDenied unless the acting account is still live (see account_live)."""
+    if not user or not session.scalar(select(account_live(user))):
+        raise AccessDenied("no access")
+
+
 def households_visible_to(user: dict | None) -> Select:
     """SELECT of the households this user may see: admins all, leads and counselors their office, others none."""
     stmt = select(Household)
     if not user or user.get("role") not in CLIENT_ROLES:
         return stmt.where(False)
+    stmt = stmt.where(account_live(user))
     if user["role"] == "admin":
         return stmt
     return stmt.where(Household.office_id == user["office_id"])
@@ -30,4 +53,7 @@ def check_household(user: dict | None, household: Household | None) -> Household
         raise AccessDenied("no access")
     if user["role"] != "admin" and household.office_id != user["office_id"]:
         raise AccessDenied("no access")
+    session = object_session(household)
+    if session is not None:
+        check_account(session, user)
     return household

@@ -22,6 +22,7 @@ from db.engine import reading, transaction
 from db.households import INTAKE_FIELDS, derive_fields, validate_intake
 from db.models import SENSITIVE_COLUMNS, Household, User
 from db.scope import AccessDenied, households_visible_to
+from db.text_guard import printable
 
 MAX_ROWS = 20_000
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -273,14 +274,14 @@ def _cell(value):
         return "yes" if value else "no"
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    return neutralize(value) if isinstance(value, str) else value
+    return neutralize(printable(value)) if isinstance(value, str) else value
 
 
 def to_csv(columns: list[str], rows: Iterable[list]) -> bytes:
     """UTF-8 with a byte-order mark, so Excel shows accents (Núñez, Nguyễn) correctly."""
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow([neutralize(c) for c in columns])
+    writer.writerow([_cell(c) for c in columns])
     for row in rows:
         writer.writerow([_cell(v) for v in row])
     return buf.getvalue().encode("utf-8-sig")
@@ -290,7 +291,7 @@ def to_xlsx(columns: list[str], rows: Iterable[list]) -> bytes:
     """An .xlsx workbook with one sheet; text cells are neutralized the same way as in CSV."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("caseload")
-    sheet.append([neutralize(c) for c in columns])
+    sheet.append([_cell(c) for c in columns])
     for row in rows:
         sheet.append([_cell(v) for v in row])
     out = io.BytesIO()

@@ -10,10 +10,10 @@ from db import accounts  # noqa: E402
 from ui.auth import account_message  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.labels import ROLE_LABELS, label  # noqa: E402
-from ui.text import _  # noqa: E402
+from ui.text import _, plain  # noqa: E402
 
 st.title(_("My account"))
-st.write(_("**{name}** · {role}").format(name=user["name"], role=label(ROLE_LABELS, user["role"])))
+st.write(_("**{name}** · {role}").format(name=plain(user["name"]), role=label(ROLE_LABELS, user["role"])))
 st.caption(_("Your language choice in the sidebar is saved to your account."))
 
 with st.form("change_password", clear_on_submit=True):
@@ -21,7 +21,7 @@ with st.form("change_password", clear_on_submit=True):
     new = st.text_input(_("New password (at least 10 characters)"), type="password", key="pw_new")
     if st.form_submit_button(_("Change password")):
         try:
-            accounts.change_password(engine(), user, current, new)
+            st.session_state["user"] = accounts.change_password(engine(), user, current, new)
         except accounts.AccountError as err:
             st.error(account_message(err))
         else:

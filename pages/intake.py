@@ -30,6 +30,8 @@ def create() -> None:
         st.session_state["new_created"] = households.create(engine(), user, read(PREFIX))
     except InputError as err:
         st.session_state["new_error"] = (err.code, err.field)
+    except households.AccessDenied:
+        pass  # the account was disabled or changed since this page ran: the entry point logs it out
 
 
 errors = FieldErrors()

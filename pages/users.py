@@ -100,6 +100,24 @@ with manage_tab:
                     st.error(account_message(err))
                 else:
                     st.success(_("Password reset. The account is unlocked."))
+        with st.form("change_access"):
+            ids = list(office_names)
+            new_role = st.selectbox(
+                _("Role"), ROLES, index=ROLES.index(target["role"]), format_func=chooser(ROLE_LABELS),
+                key="access_role",
+            )
+            current_office = next((i for i in ids if office_names[i] == target["office"]), ids[0])
+            new_office = st.selectbox(
+                _("Office"), ids, index=ids.index(current_office), format_func=office_names.get,
+                key="access_office",
+            )
+            if st.form_submit_button(_("Change role or office")):
+                try:
+                    accounts.set_role_and_office(engine(), user, chosen, new_role, new_office)
+                except accounts.AccountError as err:
+                    st.error(account_message(err))
+                else:
+                    st.success(_("Access changed. The user's open sessions have ended."))
 
 with office_tab, st.form("add_office", clear_on_submit=True):
     st.write(", ".join(office_names.values()))

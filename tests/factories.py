@@ -62,6 +62,7 @@ def small_agency(engine) -> dict:
             "role": role,
             "office_id": office,
             "language": "en",
+            "session_version": 0,
         }
     households = {
         "north": make_household(

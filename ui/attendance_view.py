@@ -16,7 +16,7 @@ from db.scope import AccessDenied
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.labels import EDUCATION_LABELS, LANGUAGE_LABELS, label
-from ui.text import N_, _, date, lang, ngettext
+from ui.text import N_, _, date, lang, ngettext, plain
 
 OTHER = "__other__"
 PEOPLE_KEY = "att_people"  # {household id: name} picked from the search
@@ -98,7 +98,7 @@ def search_box(user: dict) -> None:
         if row["id"] in _people():
             continue
         if st.button(
-            _("Add {name}").format(name=row["name"]), key=f"att_add_{row['id']}", icon=":material/add:"
+            _("Add {name}").format(name=plain(row["name"])), key=f"att_add_{row['id']}", icon=":material/add:"
         ):
             _people()[row["id"]] = row["name"]
             st.rerun()

@@ -11,16 +11,26 @@ from ui.db import engine
 from ui.text import N_, _, lang
 
 IDLE_SECONDS = 30 * 60
+MAX_SESSION_SECONDS = 12 * 60 * 60  # absolute lifetime, whatever the activity
+IDLE_CHECK_SECONDS = 60  # how often an untouched tab checks its idle time (a timed fragment)
 USER_KEY = "user"
 ACTIVITY_KEY = "last_activity"
+LOGIN_AT_KEY = "logged_in_at"
+
+LOGOUT_MESSAGES = {
+    "idle": N_("You were logged out after 30 minutes without activity."),
+    "expired": N_("You were logged out because a session lasts at most 12 hours. Please log in again."),
+    "revoked": N_("Your access changed, so you were logged out. Please log in again."),
+}
 
 CLIENT_ROLES = ("admin", "lead", "counselor")
 PROGRAM_ROLES = ("admin", "lead")
 STAFF_ROLES = ("admin", "lead", "counselor", "trainer")
 
 ACCOUNT_MESSAGES = {
-    "bad_login": N_("Incorrect username or password."),
-    "locked": N_("Too many failed attempts. This account is locked for 15 minutes."),
+    "bad_login": N_(
+        "Incorrect username or password. After 5 failed attempts an account is locked for 15 minutes."
+    ),
     "password_too_short": N_("The password must have at least 10 characters."),
     "missing_name": N_("Please fill in the name fields."),
     "username_taken": N_("That username is already in use."),
@@ -42,7 +52,7 @@ def current_user() -> dict | None:
 
 def log_in(user: dict) -> None:
     st.session_state[USER_KEY] = user
-    st.session_state[ACTIVITY_KEY] = time.time()
+    st.session_state[ACTIVITY_KEY] = st.session_state[LOGIN_AT_KEY] = time.time()
     if user.get("language"):
         # The language widget already exists in this run; the entry point applies this on the next one.
         st.session_state["pending_lang"] = user["language"]
@@ -61,15 +71,40 @@ def log_out(reason: str = "") -> None:
 
 
 def enforce_idle_timeout(now: float | None = None) -> None:
-    """Log out a session idle for 30 minutes; otherwise note this run as activity."""
-    if current_user() is None:
+    """End a session idle for 30 minutes, older than 12 hours, or whose account access changed.
+
+    The account is read again on every run (active flag, role, office, session version), so a disable,
+    password reset, role or office change ends an open tab at its next click. Otherwise the run counts
+    as activity.
+    """
+    user = current_user()
+    if user is None:
         return
     now = now or time.time()
-    last = st.session_state.get(ACTIVITY_KEY, now)
-    if now - last > IDLE_SECONDS:
+    if now - st.session_state.get(ACTIVITY_KEY, now) > IDLE_SECONDS:
         log_out("idle")
         return
+    if now - st.session_state.setdefault(LOGIN_AT_KEY, now) > MAX_SESSION_SECONDS:
+        log_out("expired")
+        return
+    fresh = accounts.session_user(engine(), user)
+    if fresh is None:
+        log_out("revoked")
+        return
+    st.session_state[USER_KEY] = {**user, **fresh}
     st.session_state[ACTIVITY_KEY] = now
+
+
+@st.fragment(run_every=IDLE_CHECK_SECONDS)
+def idle_watch() -> None:
+    """Every minute, even if nobody clicks: hide the page once the idle timeout has passed.
+
+    A timed run is not activity, so it never touches the last-activity time.
+    """
+    last = st.session_state.get(ACTIVITY_KEY)
+    if current_user() is not None and last is not None and time.time() - last > IDLE_SECONDS:
+        log_out("idle")
+        st.rerun()
 
 
 def require_role(*roles: str) -> dict:
@@ -87,8 +122,9 @@ def require_role(*roles: str) -> dict:
 
 def login_page() -> None:
     st.title(_("Log in"))
-    if st.session_state.pop("logout_reason", "") == "idle":
-        st.info(_("You were logged out after 30 minutes without activity."))
+    reason = st.session_state.pop("logout_reason", "")
+    if reason in LOGOUT_MESSAGES:
+        st.info(_(LOGOUT_MESSAGES[reason]))
     with st.form("login"):
         username = st.text_input(_("Username"), key="login_user", autocomplete="username")
         password = st.text_input(_("Password"), type="password", key="login_password")

@@ -18,6 +18,9 @@ MESSAGES = {
     "down_payment_over_price": N_("The down payment cannot be more than the price."),
     "no_income": N_("Enter the household's monthly income (more than $0)."),
     "bad_date": N_("Please enter a valid date."),
+    "control_characters": N_(
+        "This text holds invisible control or direction characters. Please type it again without them."
+    ),
     "no_rule_in_force": N_("We have no rule on file for that date. Please verify with the program or agency."),
 }
 

@@ -18,7 +18,7 @@ from db import activity, codes, households
 from db.scope import AccessDenied
 from ui.clients import open_household
 from ui.db import engine
-from ui.errors import FieldErrors
+from ui.errors import FieldErrors, message_for
 from ui.household_forms import fill, intake_widgets, read, show_value
 from ui.household_labels import (
     ERRORS,
@@ -41,7 +41,7 @@ from ui.labels import (
     chooser,
     label,
 )
-from ui.text import _, date, money, number, percent
+from ui.text import _, date, money, number, percent, plain
 
 PREFIX = "hh"
 BASE_KEY = "hh_form_base"  # {"id", "version", "values"}: what the edit form was loaded from
@@ -198,11 +198,13 @@ def _members_section(hh: dict) -> None:
     st.markdown(_("**People in the household**"))
     st.caption(_("Optional: who lives in the household, with birth year and income. Never ID numbers."))
     frame = pd.DataFrame([{c: m[c] for c in MEMBER_COLUMNS} for m in hh["members"]], columns=MEMBER_COLUMNS)
+    # The list version this editor started from; someone else's save since is a conflict, not lost.
+    base = st.session_state.setdefault(f"members_base_{hh['id']}", hh["members_version"])
     edited = st.data_editor(
         frame,
         num_rows="dynamic",
         hide_index=True,
-        key=f"members_{hh['id']}",
+        key=f"members_{hh['id']}_{base}",
         column_config={
             "name": st.column_config.TextColumn(_("Name"), max_chars=200),
             "relationship_to_head": st.column_config.TextColumn(_("Relationship"), max_chars=30),
@@ -220,10 +222,22 @@ def _members_section(hh: dict) -> None:
                 person["birth_year"] = int(person["birth_year"])
             people.append(person)
         try:
-            households.set_members(engine(), _user(), hh["id"], people)
-        except (InputError, ValueError):
+            saved = households.set_members(engine(), _user(), hh["id"], people, expected_version=base)
+        except households.EditConflict as err:
+            st.session_state[f"members_base_{hh['id']}"] = err.current["members_version"]
+            st.warning(
+                _(
+                    "Someone else changed the people in this household while you were editing. Nothing of "
+                    "yours was saved. Their list is shown after your next click; add yours again: {names}."
+                ).format(names=plain(", ".join(p["name"] for p in people)) or "—"),
+                icon=":material/sync_problem:",
+            )
+        except InputError as err:
+            st.error(message_for(err) if err.code == "control_characters" else _("Please check the names."))
+        except ValueError:
             st.error(_("Please check the birth years and incomes."))
         else:
+            st.session_state[f"members_base_{hh['id']}"] = saved
             st.success(_("Saved."))
 
 
@@ -442,7 +456,14 @@ def _set_step() -> None:
     state = st.session_state
     if state.get("step_pick") is None:
         return
-    activity.set_step_status(engine(), _user(), state["step_pick"], state.get("step_status"))
+    try:
+        activity.set_step_status(
+            engine(), _user(), state["step_pick"], state.get("step_status"),
+            expected_version=state.get("step_versions", {}).get(state["step_pick"]),
+        )
+    except activity.ListConflict:
+        _flash("plan", _("Someone else changed this step just now. Nothing was saved; check it and try again."))
+        return
     _flash("plan", _("Step updated."))
 
 
@@ -487,6 +508,7 @@ def _plan_section(hh: dict) -> None:
         )
         st.dataframe(_highlight_overdue(frame, overdue), hide_index=True, width="stretch")
         texts = {s["id"]: s["text"] for s in steps}
+        st.session_state["step_versions"] = {s["id"]: s["version"] for s in steps}
         a, b, c = st.columns([3, 2, 1], vertical_alignment="bottom")
         a.selectbox(_("Step"), list(texts), format_func=texts.get, key="step_pick")
         b.selectbox(
@@ -538,7 +560,14 @@ def _set_referral() -> None:
     state = st.session_state
     if state.get("ref_pick") is None:
         return
-    activity.set_referral_status(engine(), _user(), state["ref_pick"], state.get("ref_status"))
+    try:
+        activity.set_referral_status(
+            engine(), _user(), state["ref_pick"], state.get("ref_status"),
+            expected_version=state.get("ref_versions", {}).get(state["ref_pick"]),
+        )
+    except activity.ListConflict:
+        _flash("referral", _("Someone else changed this referral just now. Nothing was saved; try again."))
+        return
     _flash("referral", _("Referral updated."))
 
 
@@ -566,6 +595,7 @@ def _referrals_section(hh: dict) -> None:
             width="stretch",
         )
         names = {r["id"]: r["agency"] for r in rows}
+        st.session_state["ref_versions"] = {r["id"]: r["version"] for r in rows}
         a, b, c = st.columns([3, 2, 1], vertical_alignment="bottom")
         a.selectbox(_("Referral"), list(names), format_func=names.get, key="ref_pick")
         b.selectbox(
@@ -697,7 +727,7 @@ def _close_section(hh: dict) -> None:
 
 
 def _summary(hh: dict) -> None:
-    st.subheader(hh["display_name"])
+    st.subheader(plain(hh["display_name"]))
     if hh["is_demo"]:
         st.caption(_("Demo record: fictional data."))
     a, b, c, d = st.columns(4)
@@ -708,7 +738,7 @@ def _summary(hh: dict) -> None:
     c.metric(_("Next follow-up"), date(hh["next_follow_up"], "medium") if hh["next_follow_up"] else "—")
     d.metric(_("File"), label(STATUS_LABELS, hh["status"]))
     details = [
-        _("Counselor: {name}").format(name=hh["counselor_name"] or "—"),
+        _("Counselor: {name}").format(name=plain(hh["counselor_name"]) or "—"),
         _("Opened: {day}").format(day=date(hh["opened_on"], "medium")),
     ]
     if hh["ami_percent"] is not None:

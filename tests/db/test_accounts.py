@@ -50,10 +50,12 @@ def test_five_failures_lock_for_fifteen_minutes(agency):
         assert err.value.code == "bad_login", attempt
     with pytest.raises(accounts.AccountError) as err:
         accounts.authenticate(eng, "counselor", "wrong password", now=now)
-    assert err.value.code == "locked"
+    # Locked: the same answer an unknown username gets, so it never reveals that the account exists.
+    assert err.value.code == "bad_login"
     with pytest.raises(accounts.AccountError) as err:
         accounts.authenticate(eng, "counselor", PASSWORD, now=now + dt.timedelta(minutes=14))
-    assert err.value.code == "locked"
+    assert err.value.code == "bad_login"
+    assert actions(eng)[-1] == "login_locked"
     assert (
         accounts.authenticate(eng, "counselor", PASSWORD, now=now + dt.timedelta(minutes=16))["role"]
         == "counselor"
