@@ -317,6 +317,8 @@ class Scenario(Base):
     kind: Mapped[str] = mapped_column(String(30))
     inputs: Mapped[dict] = mapped_column(JSON, default=dict)
     summary: Mapped[dict] = mapped_column(JSON, default=dict)
+    # db.scenario_schemas version of inputs/summary; 0 = saved before the typed schemas (read via upgrade_legacy).
+    schema_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
