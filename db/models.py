@@ -159,6 +159,9 @@ class Household(Base):
     last_contact_on: Mapped[dt.date | None] = mapped_column(Date)
     next_follow_up: Mapped[dt.date | None] = mapped_column(Date)
     given_plan_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Kept from the calculators with the counselor's confirmation (db.household_facts, migration 0008).
+    monthly_debts: Mapped[float | None] = mapped_column(Float)
+    savings: Mapped[float | None] = mapped_column(Float)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

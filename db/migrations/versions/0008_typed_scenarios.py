@@ -1,4 +1,4 @@
-"""typed scenarios: scenario.schema_version, and the rows already saved rewritten to schema version 1
+"""typed scenarios: scenario.schema_version, rows already saved rewritten to version 1; household debts, savings
 
 Revision ID: 0008
 Revises: 0006
@@ -24,6 +24,10 @@ KINDS = ("affordability", "assistance", "budget", "tenant_checklist")
 
 
 def upgrade() -> None:
+    # Debts and savings a counselor confirms from a calculator ("update the file"), beside income and size.
+    # Plain ADD/DROP COLUMN (SQLite >= 3.35 has both): a batch rebuild would copy the generated demo_key.
+    op.add_column("household", sa.Column("monthly_debts", sa.Float(), nullable=True))
+    op.add_column("household", sa.Column("savings", sa.Float(), nullable=True))
     with op.batch_alter_table("scenario") as batch:
         batch.add_column(sa.Column("schema_version", sa.Integer(), nullable=False, server_default="0"))
     from db.scenario_schemas import SCHEMA_VERSION, ScenarioError, parse
@@ -53,5 +57,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_column("household", "savings")
+    op.drop_column("household", "monthly_debts")
     with op.batch_alter_table("scenario") as batch:
         batch.drop_column("schema_version")
