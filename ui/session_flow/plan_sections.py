@@ -115,4 +115,6 @@ def renting(plan: dict) -> None:
                 st.markdown(f"- {plain(line.question)}")
                 st.caption(_("What to do: {steps}").format(steps=plain(line.what_to_do)))
                 if line.whom_to_call:
-                    st.caption(_("Whom to call: {contacts}").format(contacts=plain("; ".join(line.whom_to_call))))
+                    st.caption(
+                        _("Whom to call: {contacts}").format(contacts=plain("; ".join(line.whom_to_call)))
+                    )
