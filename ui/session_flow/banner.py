@@ -107,12 +107,15 @@ def banner(kind: str, ctx: HouseholdContext, seeded: dict[str, Sourced]) -> None
             else:
                 st.caption(_("The file has nothing for this calculator yet. Values are the examples."))
         left, right = st.columns(2)
-        if left.button(
-            _("Use the file's values") if blank else _("Use blank values"),
-            key=f"sf_blank_{kind}",
-            icon=":material/restart_alt:",
-        ):
+        if blank:
+            back = left.button(
+                _("Use the file's values"), key=f"sf_file_{kind}", icon=":material/restart_alt:"
+            )
+        else:
+            back = left.button(_("Use blank values"), key=f"sf_blank_{kind}", icon=":material/restart_alt:")
+        if back:
             flow_context.set_blank(not blank)
+            seeds.forget()
             _reset(kind)
             st.rerun()
         if right.button(_("Back to the file"), key=f"sf_back_{kind}", icon=":material/folder_shared:"):

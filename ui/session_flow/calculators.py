@@ -31,6 +31,7 @@ def affordability(mode: str, scenario: dict, debts: dict, analysis: dict | None,
     """Carry income, debts, savings and price on; offer to save when there is an analysis."""
     seeds.remember(
         "affordability",
+        save.widget_values(AFFORDABILITY_WIDGETS),
         monthly_income=_amount(scenario.get("gross_monthly_income")),
         debts={k: float(v or 0) for k, v in debts.items()},
         savings=_amount(scenario.get("cash_available")),
@@ -68,6 +69,7 @@ def affordability(mode: str, scenario: dict, debts: dict, analysis: dict | None,
 def assistance(household: dict, purchase: dict, eligible: list, stacked: dict, debts) -> None:
     seeds.remember(
         "assistance",
+        save.widget_values(ASSISTANCE_WIDGETS),
         annual_income=_amount(household.get("annual_household_income")),
         household_size=household.get("household_size"),
         savings=_amount(household.get("liquid_assets")),
@@ -101,6 +103,7 @@ def assistance(household: dict, purchase: dict, eligible: list, stacked: dict, d
 def budget(summary: dict, tables: dict) -> None:
     seeds.remember(
         "budget",
+        save.widget_values(BUDGET_WIDGETS),
         savings=summary.get("savings"),
         debts={"other_debt": summary.get("monthly_debt_payments") or 0.0},
         credit_score=summary.get("credit_score"),

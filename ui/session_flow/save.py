@@ -27,7 +27,7 @@ FACT_NAMES = {
     "savings": N_("Savings"),
 }
 CONFIRM_KEY = "sf_confirm_{kind}"
-DONE_KEY = "sf_saved_{kind}"  # (changed values, proposed household updates) after a save
+DONE_KEY = "sf_saved_{kind}"  # (changed values, proposed household updates, record version) after a save
 
 
 def widget_values(keys) -> dict:
@@ -61,8 +61,9 @@ def _shown(key: str, value) -> str:
     return str(value)
 
 
-def _proposed(household_id: int, page_facts: dict) -> dict:
-    """The facts on screen that differ from the household's record (nothing for a value the page lacks)."""
+def _proposed(household_id: int, page_facts: dict) -> tuple[dict, int]:
+    """The facts on screen that differ from the household's record, and the record's version they were
+    compared with (an update checks it, so a change made meanwhile by someone else is never overwritten)."""
     stored = facts_of(engine(), current_user(), household_id)
     out = {}
     for key, value in page_facts.items():
@@ -71,7 +72,7 @@ def _proposed(household_id: int, page_facts: dict) -> dict:
         now = stored.get(key)
         if now is None or abs(float(now) - float(value)) > 0.005:
             out[key] = value
-    return out
+    return out, stored["version"]
 
 
 def _save(kind: str, typed, page_facts: dict) -> None:
@@ -84,10 +85,8 @@ def _save(kind: str, typed, page_facts: dict) -> None:
     except ScenarioError:
         st.error(_("These values cannot be saved. Please check the fields marked above."))
         return
-    st.session_state[DONE_KEY.format(kind=kind)] = (
-        changed_from_file(kind),
-        _proposed(household_id, page_facts),
-    )
+    proposed, version = _proposed(household_id, page_facts)
+    st.session_state[DONE_KEY.format(kind=kind)] = (changed_from_file(kind), proposed, version)
     flow_context.refresh()
 
 
@@ -108,10 +107,7 @@ def save_panel(
     page_facts = page_facts or {}
     seeded = st.session_state.get(seeds.SEEDED_KEY.format(kind=kind), {})
     confirm_key = CONFIRM_KEY.format(kind=kind)
-    baseline_key = seeds.BASELINE_KEY.format(kind=kind)
-    if baseline_key not in st.session_state:  # the first run after arriving: what the page started with
-        st.session_state[baseline_key] = typed.widgets
-    touched = touched or bool(seeded) or typed.widgets != st.session_state[baseline_key]
+    touched = touched or bool(seeded) or seeds.touched(kind, typed.widgets)
     if st.button(label or _("Save to client file"), key=f"save_scenario_{kind}", icon=":material/save:"):
         if touched:
             _save(kind, typed, page_facts)
@@ -137,7 +133,7 @@ def save_panel(
         _after_save(kind, household_id, *done)
 
 
-def _after_save(kind: str, household_id: int, changed: list, proposed: dict) -> None:
+def _after_save(kind: str, household_id: int, changed: list, proposed: dict, version: int) -> None:
     st.success(_("Saved to the client file."), icon=":material/check_circle:")
     lines = [
         _("{field}: {before} → {after}").format(
@@ -161,11 +157,11 @@ def _after_save(kind: str, household_id: int, changed: list, proposed: dict) -> 
             )
         )
         if st.button(_("Update the client file"), key=f"sf_update_yes_{kind}", icon=":material/edit:"):
-            version = flow_context.context().version
             try:
                 update_facts(engine(), current_user(), household_id, version, proposed)
             except EditConflict:
                 flow_context.refresh()
+                st.session_state[DONE_KEY.format(kind=kind)] = (changed, {}, version)
                 st.error(
                     _(
                         "Someone else changed this file after you opened it, so nothing was changed. "
@@ -177,5 +173,5 @@ def _after_save(kind: str, household_id: int, changed: list, proposed: dict) -> 
                 st.error(_("These values cannot be saved. Please check the fields marked above."))
                 return
             flow_context.refresh()
-            st.session_state[DONE_KEY.format(kind=kind)] = (changed, {})
+            st.session_state[DONE_KEY.format(kind=kind)] = (changed, {}, version)
             st.success(_("The household's record was updated."), icon=":material/check_circle:")

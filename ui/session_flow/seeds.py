@@ -106,8 +106,22 @@ def carried() -> dict[str, Sourced]:
     return dict(st.session_state.get(CARRY_KEY) or {})
 
 
-def remember(kind: str, **values) -> None:
-    """Amounts typed in this calculator, for the next one in the visit (session only)."""
+def touched(kind: str, widgets: dict) -> bool:
+    """True once a widget differs from how the page was first drawn after arriving (its examples or seeds)."""
+    key = BASELINE_KEY.format(kind=kind)
+    if key not in st.session_state:
+        st.session_state[key] = dict(widgets)
+    return widgets != st.session_state[key]
+
+
+def remember(kind: str, widgets: dict, **values) -> None:
+    """Amounts of this calculator for the next one in the visit (session only).
+
+    Only once they are the family's: filled from the file or typed here; a page still showing its
+    examples hands nothing on.
+    """
+    if not (st.session_state.get(SEEDED_KEY.format(kind=kind)) or touched(kind, widgets)):
+        return
     kept = carried()
     source = f"{VISIT}:{kind}"
     for name, value in values.items():
@@ -118,6 +132,11 @@ def remember(kind: str, **values) -> None:
     if values.get("annual_income") is not None and values.get("monthly_income") is None:
         kept["monthly_income"] = Sourced(values["annual_income"] / 12, source)
     st.session_state[CARRY_KEY] = kept
+
+
+def forget() -> None:
+    """Drop what this visit carried (switching between the file's values and blank ones starts over)."""
+    st.session_state.pop(CARRY_KEY, None)
 
 
 def _fill(out: dict, kind: str, layer: dict) -> None:
