@@ -147,3 +147,38 @@ def test_open_again_restores_the_saved_scenario_exactly(agency):
     assert again.number_input(key="rate").value == pytest.approx(7.25)
     assert again.number_input(key="income").value == pytest.approx(4800.0)
     assert [m.value for m in again.metric if m.label == "Highest price"] == highest
+
+
+@pytest.mark.parametrize(
+    "lang, label", [("en", "Open in Home affordability"), ("es", "Abrir en ¿Cuánta casa puedo pagar?")]
+)
+def test_client_file_opens_a_calculator_with_the_household(agency, lang, label):
+    at = app_test(
+        "pages/household.py",
+        lang=lang,
+        user=agency["users"]["counselor"],
+        household_id=agency["households"]["north"],
+    )
+    button = at.button(key="sf_open_affordability")
+    assert button.label == label
+    button.click().run()
+    assert not at.exception
+    assert at.number_input(key="income").value == pytest.approx(62000 / 12)
+
+
+def test_client_file_lists_saved_calculations_and_opens_one_again(agency):
+    engine, user = agency["engine"], agency["users"]["counselor"]
+    household = agency["households"]["north"]
+    at = opened(agency, "assistance", "es")
+    at.number_input(key="dpa_price").set_value(300000.0).run()
+    at.button(key="save_scenario_assistance").click().run()
+    row = repo.latest(engine, user, household, "assistance")
+    at.switch_page("pages/household.py")
+    at.session_state["sf_saved_list"] = True
+    at.run()
+    text = visible_text(at).replace("\\", "")
+    assert "Ayuda para el pago inicial" in text and "pueden aplicar" in text
+    at.button(key=f"sf_again_{row['id']}").click().run()
+    assert not at.exception
+    assert at.number_input(key="dpa_price").value == pytest.approx(300000.0)
+    assert at.number_input(key="dpa_size").value == 4
