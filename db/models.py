@@ -163,6 +163,9 @@ class Household(Base):
     last_contact_on: Mapped[dt.date | None] = mapped_column(Date)
     next_follow_up: Mapped[dt.date | None] = mapped_column(Date)
     given_plan_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Kept from the calculators with the counselor's confirmation (db.household_facts, migration 0008).
+    monthly_debts: Mapped[float | None] = mapped_column(Float)
+    savings: Mapped[float | None] = mapped_column(Float)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -325,6 +328,8 @@ class Scenario(Base):
     kind: Mapped[str] = mapped_column(String(30))
     inputs: Mapped[dict] = mapped_column(JSON, default=dict)
     summary: Mapped[dict] = mapped_column(JSON, default=dict)
+    # db.scenario_schemas version of inputs/summary; 0 = saved before the typed schemas (read via upgrade_legacy).
+    schema_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from db import audit
+from db import scenario_schemas as schemas
 from db.codes import OUTCOME
 from db.engine import reading, transaction
 from db.models import Household, Outcome, Scenario
@@ -40,38 +41,84 @@ def _plain(value):
     return clean(data)
 
 
-def save(engine: Engine, user: dict, household_id: int, kind: str, inputs: dict, summary: dict) -> int:
+def save(
+    engine: Engine,
+    user: dict,
+    household_id: int,
+    kind: str,
+    inputs: dict | None = None,
+    summary: dict | None = None,
+) -> int:
+    """Save a scenario of `kind`: a typed value (db.scenario_schemas) or its inputs and summary dicts.
+
+    Validated before anything is written: ScenarioError (a ValueError) when it does not fit its schema.
+    """
+    typed = _typed(kind, inputs, summary)
     with transaction(engine) as s:
         check_household(user, s.get(Household, household_id))
         row = Scenario(
             household_id=household_id,
-            kind=kind,
-            inputs=_plain(inputs),
-            summary=_plain(summary),
+            kind=typed.kind,
+            inputs=_plain(typed.inputs()),
+            summary=_plain(typed.summary()),
+            schema_version=schemas.SCHEMA_VERSION,
             created_by=user["id"],
         )
         s.add(row)
         s.flush()
-        audit.record(s, user, "scenario_saved", "household", household_id, kind)
+        audit.record(s, user, "scenario_saved", "household", household_id, typed.kind)
         return row.id
+
+
+def _typed(kind, inputs, summary):
+    if isinstance(kind, tuple(schemas.KINDS.values())):
+        return kind
+    return schemas.parse(kind, _plain(inputs or {}), _plain(summary or {}))
+
+
+def typed_row(row: Scenario) -> dict | None:
+    """A stored row as {id, kind, created_at, scenario, inputs, summary}; None when it fits no schema."""
+    try:
+        typed = schemas.parse(row.kind, row.inputs, row.summary, version=row.schema_version or 0)
+    except schemas.ScenarioError:
+        return None
+    return {
+        "id": row.id,
+        "kind": row.kind,
+        "created_at": row.created_at,
+        "scenario": typed,
+        "inputs": typed.inputs(),
+        "summary": typed.summary(),
+    }
 
 
 def list_for(
     engine: Engine, user: dict, household_id: int, kind: str | None = None, limit: int = 50
 ) -> list[dict]:
-    """Saved scenarios for a household, newest first."""
+    """Saved scenarios for a household, newest first, each validated against its kind's schema.
+
+    Rows of a kind without a schema, or that no longer fit it, are left out (they stay on file).
+    """
     with transaction(engine) as s:
         check_household(user, s.get(Household, household_id))
-        stmt = select(Scenario).where(Scenario.household_id == household_id)
+        stmt = select(Scenario).where(Scenario.household_id == household_id, Scenario.kind.in_(schemas.KINDS))
         if kind:
             stmt = stmt.where(Scenario.kind == kind)
         stmt = stmt.order_by(Scenario.created_at.desc(), Scenario.id.desc()).limit(limit)
-        rows = [
-            {"id": r.id, "kind": r.kind, "created_at": r.created_at, "inputs": r.inputs, "summary": r.summary}
-            for r in s.scalars(stmt)
-        ]
+        rows = [typed for typed in map(typed_row, s.scalars(stmt)) if typed is not None]
         audit.record(s, user, "scenarios_viewed", "household", household_id, kind or "")
         return rows
+
+
+def get(engine: Engine, user: dict, household_id: int, scenario_id: int) -> dict | None:
+    """One saved scenario of the household (office-scoped, audited), or None."""
+    with transaction(engine) as s:
+        check_household(user, s.get(Household, household_id))
+        row = s.get(Scenario, scenario_id)
+        if row is None or row.household_id != household_id:
+            return None
+        audit.record(s, user, "scenarios_viewed", "household", household_id, row.kind)
+        return typed_row(row)
 
 
 def latest(engine: Engine, user: dict, household_id: int, kind: str) -> dict | None:

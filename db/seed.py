@@ -18,6 +18,7 @@ from sqlalchemy import bindparam, exists, insert, or_, select
 from sqlalchemy.engine import Engine
 
 from db import audit, codes
+from db import scenario_schemas as schemas
 from db.accounts import hash_password
 from db.engine import transaction
 from db.households import DERIVED_COLUMNS, ami_figures, normalize_name, stage_facts
@@ -58,6 +59,11 @@ DEMO_ACCOUNTS = (
 OFFICES = {
     "north": ("Oficina DC y Maryland (demo)", "demo-north", ("dc", "montgomery_md", "prince_georges_md")),
     "south": ("Oficina Virginia (demo)", "demo-south", ("arlington_va", "fairfax_va", "alexandria_va")),
+}
+# Printed under "Address and phone" on every plan (fictional street numbers).
+OFFICE_ADDRESSES = {
+    "north": "3000 14th St NW, Washington, DC 20009",
+    "south": "2000 Columbia Pike, Arlington, VA 22204",
 }
 AREA_CODES = {
     "dc": "202",
@@ -152,10 +158,26 @@ def _refuse_unless_empty_or_demo(session) -> None:
         raise SeedRefused("demo data is already here")
 
 
+def _typed(scenario) -> dict:
+    """A scenario row's columns in the typed schema every page saves (db.scenario_schemas)."""
+    return {
+        "inputs": scenario.inputs(),
+        "summary": scenario.summary(),
+        "schema_version": schemas.SCHEMA_VERSION,
+    }
+
+
 def _staff(session) -> dict:
     offices = {}
     for key, (name, code, _jur) in OFFICES.items():
-        office = Office(name=name, code=code, agency_name="Camino Demo", phone="(202) 555-0100", is_demo=True)
+        office = Office(
+            name=name,
+            code=code,
+            agency_name="Camino Demo",
+            phone="(202) 555-0100",
+            address=OFFICE_ADDRESSES[key],
+            is_demo=True,
+        )
         session.add(office)
         session.flush()
         offices[key] = office.id
@@ -391,12 +413,13 @@ def _activity(rng, hid: int, hh: dict, staff: dict, today: dt.date, out: dict) -
             {
                 "household_id": hid,
                 "kind": "budget",
-                "inputs": {"monthly_income": round(income, 2)},
-                "summary": {  # the keys the budget coach saves (see pages/budget.py)
-                    "monthly_income": round(income, 2),
-                    "monthly_spending": round(expenses, 2),
-                    "left_over": round(income - expenses, 2),
-                },
+                **_typed(
+                    schemas.Budget(
+                        monthly_income=round(income, 2),
+                        monthly_spending=round(expenses, 2),
+                        left_over=round(income - expenses, 2),
+                    )
+                ),
                 "created_by": counselor,
                 "created_at": dt.datetime.combine(achieved["budget_completed"], dt.time(12)),
             }
@@ -408,12 +431,13 @@ def _activity(rng, hid: int, hh: dict, staff: dict, today: dt.date, out: dict) -
             {
                 "household_id": hid,
                 "kind": "affordability",
-                "inputs": {"loan_type": loan_type, "jurisdiction": hh["jurisdiction"]},
-                "summary": {  # the keys the affordability page saves
-                    "price": price,
-                    "loan_type": loan_type,
-                    "binding_constraint": rng.choice(("back_dti", "cash", "front_dti")),
-                },
+                **_typed(
+                    schemas.Affordability(
+                        price=price,
+                        loan_type=loan_type,
+                        binding_constraint=rng.choice(("back_dti", "cash", "front_dti")),
+                    )
+                ),
                 "created_by": counselor,
                 "created_at": dt.datetime.combine(achieved["pre_approval"], dt.time(12)),
             }

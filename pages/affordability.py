@@ -11,12 +11,14 @@ from calculators.affordability_levers import levers
 from ui import affordability_inputs as inputs
 from ui import affordability_panels as panels
 from ui import affordability_view as view
-from ui import clients
 from ui.errors import FieldErrors
+from ui.session_flow import calculators as flow_calculators
+from ui.session_flow import flow
 from ui.text import _, money
 
 st.title(_("Home affordability"))
 st.caption(_("An estimate to plan with, not a loan approval. Lenders decide with the full file."))
+flow.start("affordability")  # the open client file and this visit's amounts fill the widgets below
 
 mode_labels = inputs.labels(view.MODES)
 mode = inputs.coded_choice(
@@ -70,19 +72,4 @@ with right:
     except InputError as error:
         errors.show(error, view.EXTRA_ERRORS)
     else:
-        if analysis is not None:
-            clients.save_scenario_button(
-                "affordability",
-                {"mode": mode, **scenario},
-                {
-                    "mode": mode,
-                    "price": analysis["price"],
-                    "monthly_total": analysis["monthly"]["total"],
-                    "cash_to_close": analysis["cash_to_close"],
-                    "loan_type": scenario["loan_type"],
-                    "front_dti": analysis["front_dti"],
-                    "back_dti": analysis["back_dti"],
-                    "eligible": analysis["eligible"],
-                    "binding_constraint": result["binding_constraint"] if result else None,
-                },
-            )
+        flow_calculators.affordability(mode, scenario, household["debts"], analysis, result)

@@ -10,8 +10,9 @@ from calculators.assistance import hints, screen, stack
 from calculators.assistance_affordability import compare, scenario_for
 from ui import assistance_inputs as inputs
 from ui import assistance_view as view
-from ui import clients
 from ui.errors import FieldErrors
+from ui.session_flow import calculators as flow_calculators
+from ui.session_flow import flow
 from ui.text import _, pick
 
 st.title(_("Down-payment assistance"))
@@ -21,6 +22,7 @@ st.caption(
     )
 )
 
+flow.start("assistance")  # the open client file and this visit's amounts fill the widgets below
 errors = FieldErrors()
 left, right = st.columns([2, 3], gap="large")
 with left:
@@ -64,15 +66,4 @@ with right:
         errors.show(error, inputs.EXTRA_ERRORS)
     else:
         view.compare_panel(side_by_side["without"], side_by_side["with"], side_by_side["assistance"])
-    clients.save_scenario_button(
-        "assistance",
-        {"household": household, "purchase": purchase},
-        {
-            "eligible": [
-                {"program": r["program"], "name": names[r["program"]], "amount": r["amount"]}
-                for r in eligible
-            ],
-            "combined_programs": stacked["programs"],
-            "total_assistance": stacked["total"],
-        },
-    )
+    flow_calculators.assistance(household, purchase, eligible, stacked, debts)

@@ -15,7 +15,8 @@ from calculators.rules import rule
 from ui import budget_charts as charts
 from ui import budget_tables as tables
 from ui import budget_view as view
-from ui import clients
+from ui.session_flow import calculators as flow_calculators
+from ui.session_flow import flow
 from ui.text import N_, _, date, money
 
 TABS = (
@@ -66,6 +67,8 @@ def bound(label: str, key: str, value, shown: bool = True, **kwargs):
     errors.slot(key)
     return result
 
+
+flow.start("budget")  # the open client file and this visit's amounts fill the widgets below
 
 # Above the tabs, so they stay in view whichever tab is open: the tips below and a saved budget follow them.
 money_left, money_right = st.columns(2, vertical_alignment="bottom")
@@ -240,17 +243,7 @@ if summary is not None:
     )
     view.tips(situation)
 
-    inputs = {
-        "income": sources,
-        "spending": spending_rows,
-        "debts": debt_rows,
-        "debt_budget": debt_budget,
-        "savings": savings,
-        "starter_goal": starter,
-        "credit_score": credit_score,
-        "banked": banked,
-    }
-    clients.save_scenario_button("budget", inputs, summary)
+    flow_calculators.budget(summary, {"income": sources, "spending": spending_rows, "debts": debt_rows})
     if tab_compare.open:
         with tab_compare:
             view.snapshots(summary)

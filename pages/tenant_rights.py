@@ -1,15 +1,18 @@
 """Tenant rights: pick a place and topic, walk the checklist, see red flags and next steps, use the calculators."""
 
-import datetime as dt
-
 import streamlit as st
 
 from curricula import tenant_rights
 from reports.tenant_handout import build_handout
 from ui import clients, tenant_calculators, tenant_view
+from ui.session_flow import calculators as flow_calculators
+from ui.session_flow import flow
 from ui.text import _, date, lang
 
 st.title(_("Tenant rights"))
+_ctx, _seeded, restored = flow.start("tenant_checklist")  # the open file's place; "Open again" restores
+if restored is not None:
+    tenant_view.restore(restored["row"]["inputs"])
 tenant_view.notice()
 
 # Logged in with a household open: offer to continue from the last saved answers (before the widgets
@@ -40,17 +43,7 @@ st.header(_("Is that allowed? Quick calculators"))
 tenant_calculators.all_calculators(place)
 
 if answers:
-    clients.save_scenario_button(
-        "tenant_checklist",
-        {"place": place, "topic": topic, "answers": answers},
-        {
-            "red_flags": [f["id"] for f in flags if f["flag"] == "red"],
-            "to_check": [f["id"] for f in flags if f["flag"] == "check"],
-            "answered": len(answers),
-            "as_of": dt.date.today().isoformat(),
-        },
-        label=_("Save checklist progress to the client file"),
-    )
+    flow_calculators.tenant_checklist(place, topic, answers, flags)
     clients.propose_outcomes(tenant_view.proposed_outcomes(items, answers))
 
 st.header(_("Printable handout"))

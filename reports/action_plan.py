@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 import sys
 import unicodedata
 
@@ -24,6 +23,7 @@ from fpdf.util import Padding
 import i18n
 from i18n import N_
 from i18n.labels import MILESTONE_LABELS, STEP_STATUS_LABELS
+from reports import plan_scenarios
 from reports.charts import bar_chart_png
 from reports.pdf import FAMILY, Document
 
@@ -42,162 +42,12 @@ FIGURE_WIDTHS = (55, 45)
 
 OWNER_LABELS = {"client": N_("You"), "counselor": N_("Your counselor")}  # the plan speaks to the client
 STATUS_LABELS = STEP_STATUS_LABELS  # the name ui/action_plan_view.py imports
-LOAN_LABELS = {
-    "conventional": N_("Conventional loan"),
-    "fha": N_("FHA loan"),
-    "va": N_("VA loan (veterans)"),
-    "usda": N_("USDA loan (rural areas)"),
-    "itin": N_("ITIN loan"),
-}
-# Budget categories the budget coach may save; an unknown code is printed as words.
-CATEGORY_LABELS = {
-    "rent": N_("Rent"),
-    "housing": N_("Housing"),
-    "utilities": N_("Utilities (light, gas, water)"),
-    "phone": N_("Phone and internet"),
-    "food": N_("Food"),
-    "groceries": N_("Food"),
-    "transportation": N_("Transportation"),
-    "transport": N_("Transportation"),
-    "childcare": N_("Child care"),
-    "health": N_("Health"),
-    "insurance": N_("Insurance"),
-    "debt": N_("Debt payments"),
-    "debt_payments": N_("Debt payments"),
-    "remittances": N_("Money sent to family"),
-    "savings": N_("Savings"),
-    "education": N_("School"),
-    "clothing": N_("Clothing"),
-    "entertainment": N_("Fun and outings"),
-    "personal": N_("Personal items"),
-    "church": N_("Church and donations"),
-    "other": N_("Other"),
-}
-
-# Where each figure may sit in a saved summary: calculators are still growing, so read defensively.
-BUDGET_KEYS = {
-    "income": ("monthly_income", "income", "total_income"),
-    "spending": ("monthly_spending", "spending", "total_spending", "total_expenses", "expenses_total"),
-    "left_over": ("left_over", "leftover", "surplus", "monthly_left_over"),
-    "debt_payments": ("monthly_debt_payments", "debt_payments"),
-    "total_debt": ("total_debt",),
-    "savings": ("savings", "total_savings"),
-}
-CATEGORY_KEYS = ("categories", "spending_by_category", "expenses", "spending_plan")
-PRICE_KEYS = ("price", "target_price", "max_price")
-MONTHLY_KEYS = ("monthly_total", "monthly_payment", "total_monthly")
-PROGRAM_KEYS = ("programs", "eligible_programs", "eligible", "results")
-
-
-# --- reading saved summaries -------------------------------------------------------------------
-
-
-def _number(value) -> float | None:
-    """A finite float, or None for anything else (text, NaN, missing)."""
-    if isinstance(value, bool) or value is None:
-        return None
-    try:
-        value = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(value) or math.isinf(value) else value
-
-
-def _first(data: dict, keys) -> float | None:
-    for key in keys:
-        value = _number(data.get(key))
-        if value is not None:
-            return value
-    return None
+LOAN_LABELS = plan_scenarios.LOAN_LABELS  # the names ui/action_plan_view.py imports
+CATEGORY_LABELS = plan_scenarios.CATEGORY_LABELS
 
 
 def _words(code: str) -> str:
     return str(code).replace("_", " ").strip().capitalize()
-
-
-def text_of(item, lang: str) -> str:
-    """Text from a string, a bilingual {'en','es'} dict, or a dict holding one under text/label/title/name."""
-    if isinstance(item, str):
-        return item
-    if isinstance(item, dict):
-        if "en" in item or "es" in item:
-            return i18n.text(item, lang)
-        for key in ("text", "label", "title", "name", "message", "step", "code"):
-            if key in item:
-                return text_of(item[key], lang)
-        return ""
-    return "" if item is None else str(item)
-
-
-def budget_figures(summary: dict) -> dict | None:
-    """Income, spending and what is left from a saved budget, plus (label code, amount) spending rows."""
-    if not isinstance(summary, dict) or not summary:
-        return None
-    figures = {name: _first(summary, keys) for name, keys in BUDGET_KEYS.items()}
-    if figures["left_over"] is None and figures["income"] is not None and figures["spending"] is not None:
-        figures["left_over"] = figures["income"] - figures["spending"]
-    rows = []
-    for key in CATEGORY_KEYS:
-        raw = summary.get(key)
-        if isinstance(raw, dict):
-            rows = [(code, _number(v)) for code, v in raw.items()]
-        elif isinstance(raw, list):
-            for item in raw:
-                if isinstance(item, dict):
-                    name = item.get("category") or item.get("name") or item.get("label") or ""
-                    rows.append((name, _first(item, ("amount", "monthly", "value"))))
-        rows = [(code, amount) for code, amount in rows if code and amount is not None and amount > 0]
-        if rows:
-            break
-    figures["categories"] = rows
-    if all(v is None for k, v in figures.items() if k != "categories") and not rows:
-        return None
-    return figures
-
-
-def affordability_figures(summary: dict) -> dict | None:
-    if not isinstance(summary, dict) or not summary:
-        return None
-    monthly = _first(summary, MONTHLY_KEYS)
-    if monthly is None and isinstance(summary.get("monthly"), dict):
-        monthly = _number(summary["monthly"].get("total"))
-    figures = {
-        "price": _first(summary, PRICE_KEYS),
-        "monthly": monthly,
-        "cash_to_close": _first(summary, ("cash_to_close",)),
-        "down_payment": _first(summary, ("down_payment",)),
-        "loan_type": summary.get("loan_type") if isinstance(summary.get("loan_type"), str) else "",
-    }
-    if all(figures[k] is None for k in ("price", "monthly", "cash_to_close")):
-        return None
-    return figures
-
-
-def assistance_programs(summary) -> list[dict]:
-    """Programs that likely apply: [{name, amount}] from whatever list the assistance screen saved."""
-    if isinstance(summary, list):
-        items = summary
-    elif isinstance(summary, dict):
-        items = next((summary[k] for k in PROGRAM_KEYS if isinstance(summary.get(k), list)), [])
-    else:
-        items = []
-    programs = []
-    for item in items:
-        if isinstance(item, str):
-            programs.append({"name": item, "amount": None})
-        elif isinstance(item, dict) and item.get("eligible", True) is not False:
-            programs.append(
-                {"name": item.get("name") or item.get("program") or "", "amount": _number(item.get("amount"))}
-            )
-    return [p for p in programs if p["name"]]
-
-
-def tenant_items(summary: dict) -> tuple[list, list]:
-    if not isinstance(summary, dict):
-        return [], []
-    flags = summary.get("red_flags") or summary.get("flags") or []
-    steps = summary.get("next_steps") or summary.get("steps") or []
-    return (flags if isinstance(flags, list) else []), (steps if isinstance(steps, list) else [])
 
 
 # --- drawing --------------------------------------------------------------------------------------
@@ -423,33 +273,19 @@ class PlanWriter:
     def budget(self) -> None:
         _ = self.doc.t
         self.section(_("Your monthly budget"), 2)
-        figures = budget_figures(self.plan.get("scenarios", {}).get("budget", {}).get("summary"))
-        if figures is None:
+        view = plan_scenarios.budget_view(plan_scenarios.scenario_of(self.plan, "budget"), self.lang)
+        if view is None:
             self.empty(_("No budget yet. We will build one together."))
             return
-        pairs = []
-        for key, label in (
-            ("income", _("Money coming in each month")),
-            ("spending", _("Spending plan each month")),
-            ("left_over", _("What is left each month")),
-            ("debt_payments", _("Debt payments each month")),
-            ("total_debt", _("Total debt owed")),
-            ("savings", _("Savings")),
-        ):
-            if figures.get(key) is not None:
-                pairs.append((label, self.money(figures[key])))
-        self.figures(pairs)
-        if figures.get("left_over") is not None and figures["left_over"] < 0:
+        self.figures([(label, self.money(amount)) for label, amount in view.figures])
+        if view.left_over is not None and view.left_over < 0:
             self.doc.paragraph(
                 _("Right now more money goes out than comes in. Your steps above aim to fix that.")
             )
-        bars = [(self.label(CATEGORY_LABELS, code), amount) for code, amount in figures["categories"]]
-        if not bars and figures.get("spending") is not None:
-            bars = [(_("Spending plan each month"), figures["spending"])]
-        left = figures.get("left_over")
+        bars = list(view.bars)
         left_label = _("What is left each month")
-        if bars and left is not None and left > 0:
-            bars.append((left_label, left))
+        if bars and view.left_over is not None and view.left_over > 0:
+            bars.append((left_label, view.left_over))
         if bars:
             self.chart(bars, _("Where your money goes each month"), left_label)
 
@@ -465,40 +301,29 @@ class PlanWriter:
 
     def home_buying(self) -> None:
         _ = self.doc.t
-        scenarios = self.plan.get("scenarios", {})
-        figures = affordability_figures(scenarios.get("affordability", {}).get("summary"))
-        programs = assistance_programs(scenarios.get("assistance", {}).get("summary"))
+        home = plan_scenarios.scenario_of(self.plan, "affordability")
+        programs = plan_scenarios.program_rows(plan_scenarios.scenario_of(self.plan, "assistance"), self.lang)
         self.section(_("Buying a home"), 2)
-        if figures is None:
-            self.empty(_("No home-buying estimate yet."))
-        else:
-            pairs = []
-            if figures["price"] is not None:
-                pairs.append((_("Home price to aim for"), self.money(figures["price"])))
-            if figures["monthly"] is not None:
-                pairs.append(
-                    (_("Monthly home payment (with taxes and insurance)"), self.money(figures["monthly"]))
-                )
-            if figures["down_payment"] is not None:
-                pairs.append((_("Down payment"), self.money(figures["down_payment"])))
-            if figures["cash_to_close"] is not None:
-                pairs.append(
-                    (
-                        _("Cash needed to buy (down payment and closing costs)"),
-                        self.money(figures["cash_to_close"]),
-                    )
-                )
-            if figures["loan_type"]:
-                pairs.append((_("Type of loan"), self.label(LOAN_LABELS, figures["loan_type"])))
+        pairs = []
+        if home is not None:
+            for value, label in (
+                (home.price, _("Home price to aim for")),
+                (home.monthly_total, _("Monthly home payment (with taxes and insurance)")),
+                (home.down_payment, _("Down payment")),
+                (home.cash_to_close, _("Cash needed to buy (down payment and closing costs)")),
+            ):
+                if value is not None:
+                    pairs.append((label, self.money(value)))
+            if home.loan_type:
+                pairs.append((_("Type of loan"), plan_scenarios.loan_label(home.loan_type, self.lang)))
+        if pairs:
             self.figures(pairs)
+        else:
+            self.empty(_("No home-buying estimate yet."))
         self.section(_("Help with the down payment that may apply"), 3)
         if programs:
             rows = [
-                [
-                    text_of(p["name"], self.lang),
-                    self.money(p["amount"]) if p["amount"] else _("Ask the program"),
-                ]
-                for p in programs
+                [name, self.money(amount) if amount else _("Ask the program")] for name, amount in programs
             ]
             self.table([_("Program"), _("Up to")], rows, (70, 30))
             self.doc.small(
@@ -510,23 +335,31 @@ class PlanWriter:
 
     def renting(self) -> None:
         _ = self.doc.t
-        summary = self.plan.get("scenarios", {}).get("tenant_checklist", {}).get("summary")
-        flags, steps = tenant_items(summary)
+        lines = plan_scenarios.tenant_lines(
+            plan_scenarios.scenario_of(self.plan, "tenant_checklist"), self.lang
+        )
         renter = self.plan.get("household", {}).get("housing_status") == "renter"
-        if not (flags or steps or renter):
+        if not (lines or renter):
             return
         self.section(_("Your home as a renter"), 2)
-        if not (flags or steps):
+        if not lines:
             self.empty(_("No renter checklist yet."))
             return
-        flags = [self.clean(text_of(f, self.lang)) for f in flags]
-        steps = [self.clean(text_of(s, self.lang)) for s in steps]
-        if any(flags):
-            self.section(_("Warning signs we found"), 3)
-            self.bullets([f for f in flags if f])
-        if any(steps):
-            self.section(_("What to do next"), 3)
-            self.bullets([s for s in steps if s])
+        for flag, title in (("red", _("Warning signs we found")), ("check", _("Things to check"))):
+            chosen = [line for line in lines if line.flag == flag]
+            if not chosen:
+                continue
+            self.section(title, 3)
+            for line in chosen:
+                self.bullets([self.clean(line.question)])
+                self.doc.small(_("What to do: {steps}").format(steps=self.clean(line.what_to_do)))
+                if line.whom_to_call:
+                    self.doc.small(
+                        _("Whom to call: {contacts}").format(
+                            contacts=self.clean("; ".join(line.whom_to_call))
+                        )
+                    )
+                self.doc.ln(1)
 
     def milestones(self) -> None:
         _ = self.doc.t

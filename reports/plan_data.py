@@ -16,10 +16,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import selectinload
 
 from db import audit, codes
+from db import scenario_schemas as schemas
 from db.engine import transaction
 from db.households import refresh_stage
 from db.models import (
     ActionPlan,
+    AuditEvent,
     Household,
     Milestone,
     Office,
@@ -27,11 +29,16 @@ from db.models import (
     Scenario,
     User,
 )
+from db.scenarios import typed_row
 from db.scope import check_household
 
 SCENARIO_KINDS = ("budget", "affordability", "assistance", "tenant_checklist")
 NEXT_MILESTONES = 3  # how many upcoming milestones the plan names, so the list stays encouraging
 AUDIT_ACTIONS = ("plan_viewed", "plan_printed")
+# Household edits that change what the calculators were fed (income, size); their audit detail lists fields.
+FACT_ACTIONS = ("household_updated",)
+FACT_FIELDS = {"annual_income", "household_size"}
+INCOME_KINDS = ("budget", "affordability", "assistance")  # the tenant checklist does not depend on income
 
 
 CHUNK = 500  # household ids per IN (...) list, well under SQLite's limit on bound parameters
@@ -80,16 +87,55 @@ def _by_household(session, table: PerHousehold, household_ids: list[int]) -> dic
 
 
 def _latest_scenarios(rows) -> dict[str, dict]:
-    """The newest saved summary of each calculator kind (rows newest first; older ones stay on file)."""
+    """The newest saved scenario of each calculator kind, typed (rows newest first; older ones stay on file).
+
+    Each is {"scenario": the db.scenario_schemas value, "summary", "inputs", "saved_on", "id"}; a row that
+    no longer fits its schema is skipped for the next older one of its kind.
+    """
     latest: dict[str, dict] = {}
     for row in rows:
-        if row.kind not in latest:
-            latest[row.kind] = {
-                "summary": row.summary if isinstance(row.summary, dict) else {},
-                "inputs": row.inputs if isinstance(row.inputs, dict) else {},
-                "saved_on": row.created_at.date() if row.created_at else None,
-            }
+        if row.kind in latest:
+            continue
+        typed = typed_row(row)
+        if typed is None:
+            continue
+        latest[row.kind] = {
+            "id": row.id,
+            "scenario": typed["scenario"],
+            "summary": typed["summary"],
+            "inputs": typed["inputs"],
+            "saved_on": row.created_at.date() if row.created_at else None,
+            "saved_at": row.created_at,
+        }
     return latest
+
+
+def _facts_changed_at(session, household_ids: list[int]) -> dict[int, dt.datetime]:
+    """When each household's income or size was last changed (from the audit trail of household edits)."""
+    changed: dict[int, dt.datetime] = {}
+    for chunk in _chunks(household_ids):
+        stmt = select(AuditEvent.entity_id, AuditEvent.at, AuditEvent.detail).where(
+            AuditEvent.entity == "household",
+            AuditEvent.entity_id.in_(chunk),
+            AuditEvent.action.in_(FACT_ACTIONS),
+        )
+        for household_id, at, detail in session.execute(stmt):
+            relevant = at and set((detail or "").split(",")) & FACT_FIELDS
+            if relevant and (household_id not in changed or at > changed[household_id]):
+                changed[household_id] = at
+    return changed
+
+
+def stale_sections(plan: dict) -> set[str]:
+    """Kinds whose saved scenario is older than the last change to the household's income or size."""
+    changed = plan.get("facts_changed_at")
+    if not changed:
+        return set()
+    return {
+        kind
+        for kind, entry in (plan.get("scenarios") or {}).items()
+        if kind in INCOME_KINDS and entry.get("saved_at") and entry["saved_at"] < changed
+    }
 
 
 def _milestones(rows) -> dict:
@@ -181,6 +227,7 @@ def load_plans(
             people_ids.add(user["id"])
         people = {u.id: u for u in s.scalars(select(User).where(User.id.in_(people_ids)))}
         rows = {name: _by_household(s, table, ids) for name, table in PER_HOUSEHOLD.items()}
+        facts_changed = _facts_changed_at(s, ids)
         out = []
         for household_id in ids:
             hh = households[household_id]
@@ -209,6 +256,7 @@ def load_plans(
                     "next_follow_up": hh.next_follow_up,
                     "given_plan_on": hh.given_plan_on,
                     "scenarios": _latest_scenarios(rows["scenarios"].get(hh.id, [])),
+                    "facts_changed_at": facts_changed.get(hh.id),
                     "milestones": _milestones(rows["milestones"].get(hh.id, [])),
                     "referrals": _referrals(rows["referrals"].get(hh.id, [])),
                     **_plan_parts(next(iter(rows["plans"].get(hh.id, [])), None)),
@@ -373,81 +421,65 @@ def add_demo_household(
                     referred_on=today - 5 * day,
                     follow_up_on=today + 10 * day,
                 ),
-                Scenario(
-                    household_id=hh.id,
-                    kind="budget",
-                    summary={
-                        "monthly_income": 4830,
-                        "monthly_spending": 4310,
-                        "left_over": 520,
-                        "total_debt": 3200,
-                        "savings": 900,
-                        "categories": {
-                            "rent": 1850,
-                            "utilities": 210,
-                            "food": 900,
-                            "transportation": 380,
-                            "phone": 120,
-                            "remittances": 400,
-                            "debt_payments": 250,
-                            "other": 200,
-                        },
-                    },
-                    created_by=counselor.id,
-                ),
-                Scenario(
-                    household_id=hh.id,
-                    kind="affordability",
-                    summary={
-                        "price": 285000,
-                        "monthly_total": 1980,
-                        "down_payment": 9975,
-                        "cash_to_close": 4200,
-                        "loan_type": "fha",
-                    },
-                    created_by=counselor.id,
-                ),
-                Scenario(
-                    household_id=hh.id,
-                    kind="assistance",
-                    summary={
-                        "programs": [
-                            {"program": "dc_hpap", "name": "DC HPAP", "eligible": True, "amount": 202000},
-                            {
-                                "program": "dc_open_doors",
-                                "name": "DC Open Doors",
-                                "eligible": True,
-                                "amount": 8550,
-                            },
-                            {"program": "dc_eahp", "name": "DC EAHP", "eligible": False, "amount": 0},
-                        ]
-                    },
-                    created_by=counselor.id,
-                ),
-                Scenario(
-                    household_id=hh.id,
-                    kind="tenant_checklist",
-                    summary={
-                        "red_flags": [
-                            {
-                                "en": "The landlord asked for a deposit of two months' rent.",
-                                "es": "El dueño pidió un depósito de dos meses de renta.",
-                            },
-                        ],
-                        "next_steps": [
-                            {
-                                "en": "Ask for a written receipt for every cash payment.",
-                                "es": "Pida un recibo por escrito de cada pago en efectivo.",
-                            },
-                        ],
-                    },
-                    created_by=counselor.id,
+                *(
+                    Scenario(
+                        household_id=hh.id,
+                        kind=typed.kind,
+                        inputs=typed.inputs(),
+                        summary=typed.summary(),
+                        schema_version=schemas.SCHEMA_VERSION,
+                        created_by=counselor.id,
+                    )
+                    for typed in _demo_scenarios()
                 ),
             ]
         )
         s.flush()
         refresh_stage(s, hh.id)  # stage dates and changes, as every milestone write keeps them
         return session_user(counselor), hh.id
+
+
+def _demo_scenarios() -> list:
+    """The demo household's saved calculators, as the pages save them: codes and numbers only."""
+    return [
+        schemas.Budget(
+            monthly_income=4830,
+            monthly_spending=4310,
+            left_over=520,
+            total_debt=3200,
+            savings=900,
+            categories={
+                "housing": 1850,
+                "utilities": 210,
+                "groceries": 700,
+                "eating_out": 200,
+                "transportation": 380,
+                "phone_internet": 120,
+                "health_care": 100,
+                "remittances": 400,
+                "debt_payments": 250,
+                "other": 100,
+            },
+        ),
+        schemas.Affordability(
+            price=285000, monthly_total=1980, down_payment=9975, cash_to_close=4200, loan_type="fha"
+        ),
+        schemas.Assistance(
+            programs=(schemas.ProgramAmount("dc_hpap", 202000), schemas.ProgramAmount("dc_open_doors", 8550)),
+            total_assistance=210550,
+        ),
+        schemas.TenantChecklist(
+            place="dc",
+            topic="all",
+            answers={
+                "dc-sign-bill-of-rights": "no",
+                "dc-movein-inspection": "no",
+                "dc-deposit-cap": "not_sure",
+            },
+            red_flags=("dc-sign-bill-of-rights", "dc-movein-inspection"),
+            to_check=("dc-deposit-cap",),
+        ),
+    ]
 
 
 def demo_plan(today: dt.date | None = None) -> dict:

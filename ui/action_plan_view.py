@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
 import streamlit as st
 
 from db.scope import AccessDenied
 from reports.action_plan import (
-    CATEGORY_LABELS,
-    LOAN_LABELS,
     MILESTONE_LABELS,
     OWNER_LABELS,
     STATUS_LABELS,
-    affordability_figures,
-    assistance_programs,
-    budget_figures,
     build_pdf,
     plan_languages,
-    tenant_items,
-    text_of,
 )
-from reports.charts import bar_chart_png
 from reports.plan_data import load_plan, mark_given
 from ui.clients import selected_household_id
 from ui.db import engine
-from ui.text import N_, _, date, lang, money
+from ui.session_flow import plan_sections
+from ui.text import N_, _, date
 
 VIEWED_KEY = "plan_viewed_household"  # the household whose plan view this session already audited
 PRINT_CHOICES = {
@@ -135,9 +127,9 @@ def preview(plan: dict, print_lang: str) -> None:
             st.markdown(plain(plan["summary"]))
         _goals(plan)
         _steps(plan)
-        _budget(plan)
-        _home_buying(plan)
-        _renting(plan)
+        plan_sections.budget(plan)
+        plan_sections.home_buying(plan)
+        plan_sections.renting(plan)
         _milestones(plan)
         _referrals(plan)
         heading(_("Next follow-up"))
@@ -172,86 +164,6 @@ def _steps(plan: dict) -> None:
         for step in steps
     ]
     st.dataframe(rows, hide_index=True, width="stretch")
-
-
-def _budget(plan: dict) -> None:
-    heading(_("Your monthly budget"))
-    figures = budget_figures((plan.get("scenarios") or {}).get("budget", {}).get("summary"))
-    if figures is None:
-        st.caption(_("No budget yet. We will build one together."))
-        return
-    shown = [
-        (key, text)
-        for key, text in (
-            ("income", _("Money coming in each month")),
-            ("spending", _("Spending plan each month")),
-            ("left_over", _("What is left each month")),
-        )
-        if figures.get(key) is not None
-    ]
-    for column, (key, text) in zip(st.columns(max(1, len(shown))), shown, strict=False):
-        column.metric(text, money(figures[key], cents=False))
-    bars = [(label(CATEGORY_LABELS, code), amount) for code, amount in figures["categories"]]
-    left_label = _("What is left each month")
-    if bars and (figures.get("left_over") or 0) > 0:
-        bars.append((left_label, figures["left_over"]))
-    if bars:
-        # The chart is a help; the figures above already say it, so a drawing failure is not shown.
-        with contextlib.suppress(Exception):
-            st.image(bar_chart_png(bars, title=_("Where your money goes each month"), highlight=left_label))
-
-
-def _home_buying(plan: dict) -> None:
-    scenarios = plan.get("scenarios") or {}
-    figures = affordability_figures(scenarios.get("affordability", {}).get("summary"))
-    programs = assistance_programs(scenarios.get("assistance", {}).get("summary"))
-    heading(_("Buying a home"))
-    if figures is None:
-        st.caption(_("No home-buying estimate yet."))
-    else:
-        parts = []
-        if figures["price"] is not None:
-            parts.append((_("Home price to aim for"), money(figures["price"], cents=False)))
-        if figures["monthly"] is not None:
-            parts.append(
-                (_("Monthly home payment (with taxes and insurance)"), money(figures["monthly"], cents=False))
-            )
-        if figures["cash_to_close"] is not None:
-            parts.append(
-                (
-                    _("Cash needed to buy (down payment and closing costs)"),
-                    money(figures["cash_to_close"], cents=False),
-                )
-            )
-        if figures["loan_type"]:
-            parts.append((_("Type of loan"), label(LOAN_LABELS, figures["loan_type"])))
-        st.markdown("\n".join(f"- {name}: **{plain(value)}**" for name, value in parts))
-    if programs:
-        st.markdown(_("**Help with the down payment that may apply**"))
-        up_to = _("{program}: up to {amount}")
-        lines = []
-        for p in programs:
-            name = plain(text_of(p["name"], lang()))
-            lines.append(
-                up_to.format(program=name, amount=money(p["amount"], cents=False)) if p["amount"] else name
-            )
-        st.markdown("\n".join(f"- {line}" for line in lines))
-        st.caption(_("Each program decides who qualifies. Please verify amounts and rules with the program."))
-
-
-def _renting(plan: dict) -> None:
-    flags, steps = tenant_items((plan.get("scenarios") or {}).get("tenant_checklist", {}).get("summary"))
-    if not (flags or steps or plan["household"].get("housing_status") == "renter"):
-        return
-    heading(_("Your home as a renter"))
-    if not (flags or steps):
-        st.caption(_("No renter checklist yet."))
-        return
-    for title, items in ((_("Warning signs we found"), flags), (_("What to do next"), steps)):
-        texts = [plain(text_of(item, lang())) for item in items]
-        texts = [t for t in texts if t]
-        if texts:
-            st.markdown(f"**{title}**\n\n" + "\n".join(f"- {t}" for t in texts))
 
 
 def _milestones(plan: dict) -> None:

@@ -41,6 +41,7 @@ from ui.labels import (
     chooser,
     label,
 )
+from ui.session_flow import open_in
 from ui.text import _, date, money, number, percent, plain
 
 PREFIX = "hh"
@@ -765,6 +766,7 @@ def show(hid: int | None) -> None:
     if hh["counselor_id"] and hh["counselor_id"] not in counselors:
         counselors[hh["counselor_id"]] = hh["counselor_name"] or "—"
     _summary(hh)
+    open_in.actions(hid)  # "Open in" each calculator, and the saved calculations (issue #21)
     tabs = st.tabs(
         [
             _("Activity"),

@@ -154,13 +154,18 @@ def test_logged_out_there_is_no_save_button(agency):
 
 
 def test_save_to_client_stores_eligible_programs_and_total(agency):
+    """With blank values the page shows the examples: saving them asks first, then stores the typed scenario."""
     user = agency["users"]["counselor"]
     household = agency["households"]["north"]
-    at = open_page("en", user=user, household_id=household)
+    at = open_page("en", user=user, household_id=household, state={"sf_blank": {household}})
     at.button(key="save_scenario_assistance").click().run()
     assert not at.exception
+    assert not scenarios.list_for(agency["engine"], user, household, "assistance")
+    assert any("these are the example values" in w.value for w in at.warning)
+    at.button(key="sf_confirm_yes_assistance").click().run()
     saved = scenarios.list_for(agency["engine"], user, household, "assistance")
     assert saved
-    summary = saved[0]["summary"]
-    assert "dc_hpap" in [p["program"] for p in summary["eligible"]]
-    assert summary["total_assistance"] == pytest.approx(stack(screen(HOUSEHOLD, PURCHASE), PURCHASE)["total"])
+    typed = saved[0]["scenario"]
+    assert "dc_hpap" in [p.program for p in typed.programs]
+    assert typed.total_assistance == pytest.approx(stack(screen(HOUSEHOLD, PURCHASE), PURCHASE)["total"])
+    assert typed.widgets["dpa_size"] == HOUSEHOLD["household_size"]

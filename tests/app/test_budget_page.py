@@ -322,6 +322,8 @@ def test_save_then_compare_and_propose_outcomes(agency):
     household = agency["households"]["north"]
     at = open_page("en", "Compare budgets", user=user, household_id=household)
     at.button(key="save_scenario_budget").click().run()
+    assert not scenarios.list_for(agency["engine"], user, household, "budget")  # the example: asked first
+    at.button(key="sf_confirm_yes_budget").click().run()
     assert "Saved to the client file." in [s.value for s in at.success]
     saved = scenarios.list_for(agency["engine"], user, household, "budget")
     summary = saved[0]["summary"]
@@ -334,7 +336,7 @@ def test_save_then_compare_and_propose_outcomes(agency):
         "emergency_fund_months",
     } <= set(summary)
     assert summary["monthly_spending"] == pytest.approx(SPENDING)
-    assert "credit_score" not in summary
+    assert summary["credit_score"] is None  # left empty on screen: unknown, not 0
 
     setting(at, "savings", 900.0)
     text = visible_text(at)
@@ -348,6 +350,7 @@ def test_spanish_compare_after_saving(agency):
     household = agency["households"]["north"]
     at = open_page("es", "Compare budgets", user=user, household_id=household)
     at.button(key="save_scenario_budget").click().run()
+    at.button(key="sf_confirm_yes_budget").click().run()
     setting(at, "savings", 50.0)
     text = visible_text(at)
     assert "Ahorros: $300.00 → $50.00" in text
