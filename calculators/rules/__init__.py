@@ -125,11 +125,16 @@ def is_stale(row: dict, on=None) -> bool:
 
 def source_of(row: dict) -> dict:
     """The citation part of a row, for `assumptions` lists and the UI."""
-    return {
+    out = {
         "source_url": row["source_url"],
         "effective_from": row["effective_from"].isoformat(),
         "verified_on": row["verified_on"].isoformat(),
     }
+    if row.get("effective_to"):
+        out["effective_to"] = row["effective_to"].isoformat()
+    if row.get("set_by_agency"):
+        out["set_by_agency"] = True
+    return out
 
 
 def all_rule_files() -> list[str]:
