@@ -4,7 +4,7 @@ import streamlit as st
 
 from db import accounts
 from i18n import LANGUAGES
-from ui import auth
+from ui import auth, rule_overlay
 from ui.db import engine
 from ui.presentation import apply_presentation_style, is_presenting, presentation_toggle
 from ui.text import _, lang, plain, resend_choices
@@ -13,6 +13,7 @@ st.set_page_config(page_title="Camino", page_icon=":material/home:", layout="wid
 
 auth.enforce_idle_timeout()
 user = auth.current_user()
+rule_overlay.install()  # the agency's own rule rows, used by every calculator in this run
 
 
 def remember_language() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from functools import cache
 
 from calculators import InputError, check_keys, number, repayment, rules
 from calculators.ami import METRO_JURISDICTIONS, ami_percent, check_size, income_limit_at
@@ -127,8 +126,7 @@ def check_purchase(purchase: dict | None) -> dict:
     }
 
 
-@cache
-def _program_file(program_id: str) -> dict:
+def _program_file(program_id: str) -> dict:  # not cached here: agency rows may be laid over it
     return rules.load(f"assistance/{program_id}")
 
 

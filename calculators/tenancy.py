@@ -189,8 +189,9 @@ def rent_increase_cap(jurisdiction: str, effective_date, **facts) -> dict:
     """The most rent may rise for an increase taking effect on `effective_date`.
 
     `max_rate` is the cap as a fraction, or None when no cap applies (`capped` False) or when we do not
-    know it. When this year's index figure is not on file, `max_rate` is the ceiling the law sets and
-    `exact` is False: an increase above it is over the cap, one below it must be verified.
+    know it. The exact cap comes from the published yearly allowance ([[rent_allowance]]) in force on
+    the date; with no allowance on file (and no `index_rate` given) the cap is unknown: `max_rate` is
+    None and `exact` False, and `ceiling` stays only as the most the law could allow.
     facts: year_built, elderly_or_disabled (DC, registered), senior_housing (PG), subsidized (DC),
     registered_exemption (DC small landlord), index_rate (the published CPI figure, if known).
     """
@@ -222,12 +223,34 @@ def rent_increase_cap(jurisdiction: str, effective_date, **facts) -> dict:
     if row["kind"] == "fixed":
         return {**result, "max_rate": row["rate"], "capped": True, "exact": True, "exempt": None}
     index_rate = clean.get("index_rate")
+    allowance = _allowance(local, group, day)
+    if allowance is not None and index_rate is None:
+        return {
+            **result,
+            **_cite(allowance),
+            "rule": allowance.get("citation", result["rule"]),
+            "index_rate": allowance.get("index_rate"),
+            "max_rate": allowance["rate"],
+            "capped": True,
+            "exact": True,
+            "exempt": None,
+        }
     if index_rate is not None:
         rate = index_rate + row["plus"]
         if row.get("ceiling") is not None:
             rate = min(rate, row["ceiling"])
         return {**result, "max_rate": rate, "capped": True, "exact": True, "exempt": None}
-    return {**result, "max_rate": row.get("ceiling"), "capped": True, "exact": False, "exempt": None}
+    return {**result, "max_rate": None, "capped": True, "exact": False, "exempt": None}
+
+
+def _allowance(jurisdiction: str, group: str, day: dt.date) -> dict | None:
+    """The published yearly allowance in force on `day`, or None when no figure is on file for that year."""
+    try:
+        return rule(RULES, "rent_allowance", day, jurisdiction=jurisdiction, group=group)
+    except InputError as err:
+        if err.code == "no_rule_in_force":
+            return None
+        raise
 
 
 def check_rent_increase(jurisdiction: str, effective_date, current_rent, new_rent, **facts) -> dict:
@@ -243,8 +266,10 @@ def check_rent_increase(jurisdiction: str, effective_date, current_rent, new_ren
     if not cap["capped"]:
         verdict = "no_cap"
     elif cap["max_rate"] is None:
-        verdict = "verify"
-    elif rate > cap["max_rate"] + 1e-9:  # over the ceiling is over, whatever this year's figure is
+        # this year's figure is unknown; above the law's ceiling is over whatever the figure turns out to be
+        ceiling = cap.get("ceiling")
+        verdict = "over_cap" if ceiling is not None and rate > ceiling + 1e-9 else "verify"
+    elif rate > cap["max_rate"] + 1e-9:
         verdict = "over_cap"
     else:
         verdict = "within_cap" if cap["exact"] else "verify"

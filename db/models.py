@@ -495,3 +495,25 @@ def _keep_session_services(session, _context) -> None:
     touched = session.info.pop("session_households", None)
     if touched:
         refresh_services(session.connection(), touched)
+
+
+class AgencyRuleRow(Base):
+    """A rule row the agency set itself (a new limit, rate or amount, or a re-check of a shipped row).
+
+    `fields` is the whole row as JSON (dates as ISO text), in the shipped table's format; the dates and
+    source are also columns so the Program rules page can sort and the overlay can pick rows by date.
+    Agency-wide, not office data: every office's calculators use it.
+    """
+
+    __tablename__ = "agency_rule_row"
+    __table_args__ = (Index("ix_agency_rule_row_table", "rule_file", "rule_table", "effective_from"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rule_file: Mapped[str] = mapped_column(String(80))
+    rule_table: Mapped[str] = mapped_column(String(80))
+    fields: Mapped[dict] = mapped_column(JSON)
+    effective_from: Mapped[dt.date] = mapped_column(Date)
+    effective_to: Mapped[dt.date | None] = mapped_column(Date)
+    source_url: Mapped[str] = mapped_column(String(500))
+    verified_on: Mapped[dt.date] = mapped_column(Date)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -8,6 +8,8 @@ import streamlit as st  # noqa: E402
 
 from calculators.rules import all_rule_files  # noqa: E402
 from ui import assistance_rules as view  # noqa: E402
+from ui.agency_rules_view import add_row_form, agency_rows_panel  # noqa: E402
+from ui.rules_coverage_view import coverage_panel  # noqa: E402
 from ui.text import _, ngettext  # noqa: E402
 
 st.title(_("Program rules"))
@@ -29,6 +31,8 @@ if total:
         ).format(n=total),
         icon=":material/history:",
     )
+coverage_panel()
+st.subheader(_("Every rule table"))
 only_old = st.toggle(_("Show only files with rules to verify"), key="rules_only_old")
 for name in names:
     if only_old and not stale[name]:
@@ -42,3 +46,6 @@ for name in names:
                 hide_index=True,
                 column_config={_("Source"): st.column_config.LinkColumn(_("Source"))},
             )
+
+add_row_form(user)
+agency_rows_panel()

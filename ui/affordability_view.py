@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import staleness
 from ui.affordability_inputs import DEBTS, LOAN_LABELS
 from ui.text import N_, _, date, money, number, percent
 
@@ -259,6 +260,7 @@ def assumptions(analysis: dict) -> None:
 def analysis_panel(analysis: dict) -> None:
     """Everything about one price: monthly total and parts, ratios, cash, issues, defaults."""
     st.metric(_("Total a month"), money(analysis["monthly"]["total"]))
+    staleness.affordability_note(analysis)
     breakdown(analysis)
     ratios(analysis)
     cash(analysis)

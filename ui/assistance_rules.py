@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from calculators.rules import is_stale, load
+from calculators.rules.overlay import AGENCY_MARK
 from ui.text import _, date
 
 CITATION = ("effective_from", "effective_to", "source_url", "verified_on")
@@ -14,7 +15,7 @@ def _figures(row: dict) -> str:
     """The row's own values in one readable cell (bilingual text shows in both languages)."""
     parts = []
     for key, value in row.items():
-        if key in CITATION:
+        if key in CITATION or key == AGENCY_MARK:
             continue
         if isinstance(value, dict) and set(value) == {"en", "es"}:
             value = value["en"]
@@ -32,6 +33,7 @@ def table_frame(rows: list[dict]) -> pd.DataFrame:
             _("Verify: over 12 months old"): ["⚠" if is_stale(r) else "" for r in rows],
             _("Source"): [r["source_url"] for r in rows],
             _("Figures"): [_figures(r) for r in rows],
+            _("Set by"): [_("your agency") if r.get(AGENCY_MARK) else _("Camino") for r in rows],
         }
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ui import staleness
 from ui.text import N_, _, date, money, number, pick
 
 REASONS = {
@@ -95,6 +96,7 @@ def source_caption(entry: dict) -> None:
                 checked=date(entry["verified_on"]),
             )
         )
+        staleness.program_note(entry)
 
 
 def not_eligible_list(entries: list[dict]) -> None:

@@ -58,6 +58,16 @@ COUNTED_FROM = {
     "status_inquiry": N_("counted from the owner's notice asking about your status"),
     "unconfirmed": N_("start of the count not confirmed: verify"),
 }
+# whom to ask for this year's rent-increase figure when none is on file
+RENT_AGENCY = {
+    "dc": N_("DC's Rental Accommodations Division or the Office of the Tenant Advocate"),
+    "montgomery_md": N_("Montgomery County's Department of Housing and Community Affairs (DHCA)"),
+    "prince_georges_md": N_(
+        "Prince George's County's Department of Permitting, Inspections and Enforcement (DPIE)"
+    ),
+    "takoma_park_md": N_("the City of Takoma Park's housing office"),
+}
+
 EXEMPT = {
     "new_building": N_("the building is new enough to be exempt"),
     "subsidized": N_("the home is subsidized"),
@@ -216,6 +226,14 @@ def rent_increase(place: str) -> dict | None:
             ),
             icon=":material/check_circle:",
         )
+    elif verdict == "over_cap" and result["max_rate"] is None:
+        st.error(
+            _(
+                "This increase ({rate}) is over the highest limit the law allows ({limit}), whatever this "
+                "year's figure is."
+            ).format(rate=rate, limit=percent(result["ceiling"], 1)),
+            icon=":material/flag:",
+        )
     elif verdict == "over_cap":
         st.error(
             _(
@@ -241,7 +259,9 @@ def rent_increase(place: str) -> dict | None:
         )
     else:
         st.warning(
-            _("This year's limit is not on file. Verify with the agency before you decide."),
+            _(
+                "This year's limit is unknown: no figure is on file for this date. Ask {agency} before you decide."
+            ).format(agency=_(RENT_AGENCY.get(result["jurisdiction"], N_("the agency")))),
             icon=":material/help:",
         )
     rule_caption(result)

@@ -77,12 +77,23 @@ def load_file(path: Path, name: str | None = None) -> dict:
 
 
 @cache
-def load(name: str) -> dict:
+def shipped(name: str) -> dict:
     """Parse and validate `calculators/rules/<name>.toml` (name may contain a folder, e.g. 'assistance/dc_hpap')."""
     path = RULES_DIR / f"{name}.toml"
     if not path.is_file():
         raise InputError("unknown_rule_file", detail=name)
     return load_file(path, name)
+
+
+def load(name: str) -> dict:
+    """The rule file as the calculators use it: the shipped tables with the agency's rows laid over them."""
+    from calculators.rules.overlay import active
+
+    data = shipped(name)
+    overlay = active()
+    if overlay is None or name not in overlay.files():
+        return data
+    return overlay.merged(name, data)
 
 
 def rows_in_force(rows: list[dict], as_of=None) -> list[dict]:
@@ -114,11 +125,16 @@ def is_stale(row: dict, on=None) -> bool:
 
 def source_of(row: dict) -> dict:
     """The citation part of a row, for `assumptions` lists and the UI."""
-    return {
+    out = {
         "source_url": row["source_url"],
         "effective_from": row["effective_from"].isoformat(),
         "verified_on": row["verified_on"].isoformat(),
     }
+    if row.get("effective_to"):
+        out["effective_to"] = row["effective_to"].isoformat()
+    if row.get("set_by_agency"):
+        out["set_by_agency"] = True
+    return out
 
 
 def all_rule_files() -> list[str]:

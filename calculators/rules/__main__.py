@@ -1,10 +1,14 @@
 """`python -m calculators.rules check`: validate every rule file, plus the schema of the DPA program files.
+`python -m calculators.rules coverage [--on DATE] [--days N]`: figures with no row in force on DATE, and
+rows whose period ends within N days (60) with nothing after them.
 
-Exits 1 with one readable line per problem, so `make test` stops on a broken table.
+`check` exits 1 with one readable line per problem, so `make test` stops on a broken table.
+`coverage` exits 0 when every table has a figure on DATE, 1 when some have none.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -111,10 +115,29 @@ def check(root: Path = RULES_DIR) -> list[str]:
     return problems
 
 
+def coverage_main(args: list[str]) -> int:
+    from calculators.rules import as_date
+    from calculators.rules.coverage import HORIZON_DAYS, coverage, report_lines
+
+    parser = argparse.ArgumentParser(prog="python -m calculators.rules coverage")
+    parser.add_argument("--on", default=None, help="the date to check (YYYY-MM-DD; default today)")
+    parser.add_argument("--days", type=int, default=HORIZON_DAYS, help="how far ahead 'ends soon' looks")
+    opts = parser.parse_args(args)
+    try:
+        day = as_date(opts.on) if opts.on else None
+    except InputError:
+        parser.error(f"--on must be a date like 2027-01-01, not {opts.on!r}")
+    result = coverage(day, opts.days)
+    print("\n".join(report_lines(result)))
+    return 1 if result.missing else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["coverage"]:
+        return coverage_main(args[1:])
     if args[:1] != ["check"]:
-        print("usage: python -m calculators.rules check", file=sys.stderr)
+        print("usage: python -m calculators.rules check | coverage [--on DATE] [--days N]", file=sys.stderr)
         return 2
     problems = check()
     for line in problems:

@@ -34,7 +34,7 @@ def test_every_rule_file_is_listed_with_its_old_checks_counted(agency, role, lan
 
 def test_a_rows_source_and_dates_are_shown(agency):
     at = app_test(PAGE, lang="en", user=agency["users"]["lead"])
-    frames = [d.value for d in at.dataframe]
+    frames = [d.value for d in at.dataframe if "Source" in d.value.columns]  # the rule tables
     sources = {s for f in frames for s in f["Source"]}
     assert "https://dhcd.dc.gov/service/home-purchase-assistance-program-hpap" in sources
     flags = [flag for f in frames for flag in f["Verify: over 12 months old"]]

@@ -25,7 +25,7 @@ def test_spanish_page_shows_notice_checklist_and_calculators(agency):
     at = open_page("es")
     text = visible_text(at)
     assert at.title[0].value == "Derechos del inquilino"
-    assert "Información general, no es consejo legal. Contenido revisado el 27 de noviembre de 2026." in text
+    assert "Información general, no es consejo legal. Contenido revisado el 5 de diciembre de 2026." in text
     assert "¿Su depósito de seguridad es de un mes de renta o menos?" in text
     assert "Conteste las preguntas de arriba para ver su resumen." in text
     assert "Límite del depósito" in text and "Fechas de TOPA" in text
@@ -96,14 +96,32 @@ def test_spanish_notice_days_follow_the_rental_act_date(agency):
 
 
 def test_rent_increase_over_the_ceiling_in_english(agency):
-    at = open_page("en", query={"tr_place": "dc", "tr_old_rent": "1500.0", "tr_new_rent": "1700.0"})
-    assert "This increase (13.3%) is over the limit of 10.0%." in visible_text(at)
+    query = {
+        "tr_place": "dc",
+        "tr_old_rent": "1500.0",
+        "tr_new_rent": "1700.0",
+        "tr_increase_date": "2026-06-01",
+    }
+    assert "This increase (13.3%) is over the limit of 4.1%." in visible_text(open_page("en", query=query))
+
+
+def test_rent_increase_with_no_figure_for_the_year_is_unknown_not_the_ceiling(agency):
+    query = {
+        "tr_place": "dc",
+        "tr_old_rent": "1500.0",
+        "tr_new_rent": "1560.0",
+        "tr_increase_date": "2025-06-01",
+    }
+    text = visible_text(open_page("en", query=query))
+    assert "This year's limit is unknown: no figure is on file for this date." in text
+    assert "10.0%" not in text
 
 
 def test_spanish_rent_increase_without_this_years_figure_says_verify(agency):
     at = open_page("es", query={"tr_place": "prince_georges_md", "tr_increase_date": "2026-08-01"})
     text = visible_text(at)
-    assert "pero no tenemos la cifra de este año. Confírmelo con la agencia." in text
+    assert "No sabemos el límite de este año: no tenemos la cifra para esta fecha." in text
+    assert "(DPIE)" in text
 
 
 def test_topic_filter_and_topa_dates(agency):

@@ -215,7 +215,8 @@ ELIGIBILITY = [
     ("fha", {"cash_available": 25_999}, "2026-06-01", "cash_short", "blocker"),
     ("fha", {"cash_available": 26_000}, "2026-06-01", "cash_short", None),
     ("fha", {"cash_available": 30_000, "reserves": 5_000}, "2026-06-01", "cash_short", "blocker"),
-    ("fha", {}, "2026-06-01", "loan_limit_unknown", "warning"),  # no confirmed 2026 FHA county limit
+    ("fha", {}, "2027-06-01", "loan_limit_unknown", "warning"),  # no 2027 FHA limit published yet
+    ("fha", {}, "2026-06-01", "loan_limit_unknown", None),  # HUD ML 2025-23
     ("fha", {}, "2025-06-01", "loan_limit_unknown", None),
     (
         "conventional",

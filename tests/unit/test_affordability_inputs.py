@@ -58,7 +58,11 @@ DEFAULTS = [
     ("va", "dc", None, "2026-06-01", "front_limit", None),
     ("conventional", "dc", None, "2026-06-01", "loan_limit", 1249125),
     ("conventional", "dc", None, "2025-06-01", "loan_limit", 1209750),
-    ("fha", "dc", None, "2026-06-01", "loan_limit", None),  # 2026 FHA county limits unconfirmed
+    ("fha", "dc", None, "2026-06-01", "loan_limit", 1249125),  # HUD ML 2025-23 ceiling
+    ("fha", "dc", None, "2027-06-01", "loan_limit", None),  # not published yet
+    ("fha", "arlington_va", None, "2026-06-01", "property_tax_rate", None),  # CY2026 rate not found
+    ("fha", "fairfax_va", None, "2026-06-01", "property_tax_rate", None),
+    ("fha", "alexandria_va", None, "2025-06-01", "property_tax_rate", 0.01135),
     ("conventional", "other", None, "2026-06-01", "loan_limit", None),
 ]
 

@@ -101,26 +101,36 @@ def test_notice_end_date_and_virginia_cure_period():
 
 
 # jurisdiction, increase date, facts, max_rate, exact, capped
+# A date with no published yearly allowance (and no index_rate given) has an unknown cap: None, not exact.
 RENT_CAPS = [
-    ("dc", "2023-06-30", {}, 0.10, False, True),
-    ("dc", "2023-07-01", {}, 0.06, False, True),  # temporary limit starts
-    ("dc", "2025-04-30", {}, 0.06, False, True),  # last day of the temporary limit
-    ("dc", "2025-05-01", {}, 0.10, False, True),
+    ("dc", "2023-06-30", {}, None, False, True),
+    ("dc", "2023-07-01", {}, None, False, True),  # temporary limit starts; this year's figure not stored
+    ("dc", "2025-05-01", {}, None, False, True),  # no allowance for May 2025 - April 2026: unknown
+    ("dc", "2026-04-30", {}, None, False, True),
+    ("dc", "2026-05-01", {}, 0.041, True, True),  # RHC 2026: CPI-W 2.1% + 2%
+    ("dc", "2026-06-01", {"year_built": 1970}, 0.041, True, True),
+    ("dc", "2026-06-01", {"year_built": 1970, "elderly_or_disabled": True}, 0.021, True, True),
+    ("dc", "2027-04-30", {"elderly_or_disabled": True}, 0.021, True, True),
+    ("dc", "2027-05-01", {}, None, False, True),  # next year's figure not published: unknown, not 4.1%
     ("dc", "2025-05-01", {"index_rate": 0.03}, 0.05, True, True),  # CPI-W 3% + 2%
     ("dc", "2025-05-01", {"index_rate": 0.09}, 0.10, True, True),  # capped at 10%
     ("dc", "2024-05-01", {"index_rate": 0.05}, 0.06, True, True),  # temporary 6% wins over 7%
-    ("dc", "2025-04-30", {"elderly_or_disabled": True}, 0.04, False, True),
+    ("dc", "2025-04-30", {"elderly_or_disabled": True}, None, False, True),
     ("dc", "2025-05-01", {"elderly_or_disabled": True, "index_rate": 0.031}, 0.031, True, True),
     ("dc", "2025-05-01", {"year_built": 1976}, None, True, False),
-    ("dc", "2025-05-01", {"year_built": 1975}, 0.10, False, True),
+    ("dc", "2026-06-01", {"year_built": 1976}, None, True, False),  # newer buildings are exempt
+    ("dc", "2025-05-01", {"year_built": 1975}, None, False, True),
     ("dc", "2025-05-01", {"subsidized": True}, None, True, False),
-    ("montgomery_md", "2024-07-23", {}, 0.06, False, True),
+    ("montgomery_md", "2024-07-23", {}, 0.06, True, True),  # DHCA: CPI-U 3.3% + 3%, capped at 6%
+    ("montgomery_md", "2025-08-01", {}, 0.057, True, True),
     ("montgomery_md", "2025-08-01", {"index_rate": 0.02}, 0.05, True, True),
     ("montgomery_md", "2025-08-01", {"year_built": 2003}, None, True, False),  # 22 years old
-    ("montgomery_md", "2025-08-01", {"year_built": 2002}, 0.06, False, True),  # 23 years old
+    ("montgomery_md", "2025-08-01", {"year_built": 2002}, 0.057, True, True),  # 23 years old
+    ("montgomery_md", "2026-07-01", {}, None, False, True),  # July 2026 allowance not found
     ("prince_georges_md", "2024-10-17", {}, 0.06, True, True),
     ("prince_georges_md", "2025-06-30", {"senior_housing": True}, 0.033, True, True),
-    ("prince_georges_md", "2025-07-01", {"senior_housing": True}, 0.045, False, True),
+    ("prince_georges_md", "2025-07-01", {"senior_housing": True}, None, False, True),
+    ("prince_georges_md", "2026-03-01", {}, None, False, True),
     ("prince_georges_md", "2025-07-01", {"year_built": 2000}, None, True, False),
     ("takoma_park_md", "2023-06-30", {}, 0.073, True, True),
     ("takoma_park_md", "2023-07-01", {}, 0.037, True, True),
@@ -148,8 +158,12 @@ def test_rent_increase_cap(jurisdiction, day, facts, max_rate, exact, capped):
 RENT_CHECKS = [
     ("prince_georges_md", "2025-01-01", 1500, 1590, {}, "within_cap"),
     ("prince_georges_md", "2025-01-01", 1500, 1591, {}, "over_cap"),
-    ("dc", "2026-06-01", 1500, 1700, {}, "over_cap"),  # 13% is over the 10% ceiling in any year
-    ("dc", "2026-06-01", 1500, 1560, {}, "verify"),  # 4% is under 10%; the CPI-W figure decides
+    ("dc", "2026-06-01", 1500, 1700, {}, "over_cap"),  # 13% is over 4.1%
+    ("dc", "2026-06-01", 1500, 1560, {}, "within_cap"),  # 4% is within 4.1%
+    ("dc", "2026-06-01", 1500, 1562, {}, "over_cap"),  # 4.13% is over 4.1%
+    ("dc", "2026-06-01", 1000, 1025, {"elderly_or_disabled": True}, "over_cap"),  # 2.5% over 2.1%
+    ("dc", "2025-06-01", 1500, 1560, {}, "verify"),  # 4% is under 10%; that year's figure is not stored
+    ("dc", "2025-06-01", 1500, 1700, {}, "over_cap"),  # 13% is over the 10% ceiling in any year
     ("dc", "2026-06-01", 1500, 1560, {"index_rate": 0.03}, "within_cap"),
     ("virginia", "2026-06-01", 1500, 2000, {}, "no_cap"),
     ("takoma_park_md", "2026-08-01", 1500, 1530, {}, "verify"),

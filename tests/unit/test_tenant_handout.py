@@ -33,7 +33,7 @@ EXPECTED = [
         "en",
         [
             "Your rights as a tenant: District of Columbia",
-            "General information, not legal advice. Content reviewed on November 27, 2026.",
+            "General information, not legal advice. Content reviewed on December 5, 2026.",
             "What to do now",
             "Warning sign: Is your security deposit one month's rent or less?",
             "To check: Did the landlord fix the problem",
@@ -46,7 +46,7 @@ EXPECTED = [
         "es",
         [
             "Sus derechos como inquilino: Distrito de Columbia",
-            "Información general, no es consejo legal. Contenido revisado el 27 de noviembre de 2026.",
+            "Información general, no es consejo legal. Contenido revisado el 5 de diciembre de 2026.",
             "Qué hacer ahora",
             "Señal de alerta: ¿Su depósito de seguridad es de un mes de renta o menos?",
             "Para averiguar: ¿El dueño arregló el problema",

@@ -1,0 +1,70 @@
+"""The figures in force on 2026-12-05, each from its source, and staleness named next to a result."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from calculators import affordability, tenancy
+from ui.staleness import is_old, old_figures
+
+FHA = {"loan_type": "fha", "annual_rate": 0.065, "gross_monthly_income": 60_000.0, "credit_score": 700}
+
+
+# date, price, down payment, loan_over_limit expected (HUD ML 2025-23: $1,249,125 one unit in 2026)
+@pytest.mark.parametrize(
+    "as_of,price,down,over",
+    [
+        ("2026-03-01", 1_300_000.0, 45_500.0, True),  # base loan $1,254,500 is over the 2026 ceiling
+        ("2026-03-01", 1_294_000.0, 45_290.0, False),  # $1,248,710 fits
+        ("2025-06-01", 1_250_000.0, 43_750.0, False),  # 2025 ceiling $1,209,750 vs $1,206,250
+    ],
+)
+def test_fha_limit_2026(as_of, price, down, over):
+    result = affordability.analyze({**FHA, "price": price, "down_payment": down, "as_of": as_of})
+    codes = {i["code"] for i in result["issues"]}
+    assert ("loan_over_limit" in codes) is over
+    assert "loan_limit_unknown" not in codes
+
+
+@pytest.mark.parametrize(
+    "facts,rate",
+    [({"year_built": 1970}, 0.041), ({"year_built": 1970, "elderly_or_disabled": True}, 0.021)],
+)
+def test_dc_rent_cap_2026_is_the_exact_yearly_figure(facts, rate):
+    cap = tenancy.rent_increase_cap("dc", "2026-06-01", **facts)
+    assert (cap["max_rate"], cap["exact"], cap["capped"]) == (pytest.approx(rate), True, True)
+
+
+@pytest.mark.parametrize(
+    "place,day", [("dc", "2027-06-01"), ("montgomery_md", "2026-08-01"), ("takoma_park_md", "2026-08-01")]
+)
+def test_a_year_with_no_figure_is_unknown_not_the_ceiling(place, day):
+    cap = tenancy.rent_increase_cap(place, day)
+    assert cap["max_rate"] is None and cap["exact"] is False and cap["capped"] is True
+
+
+TODAY = dt.date(2026, 12, 5)
+
+
+@pytest.mark.parametrize(
+    "entry,old",
+    [
+        ({"verified_on": "2025-12-04"}, True),  # 366 days
+        ({"verified_on": "2025-12-05"}, False),
+        ({"verified_on": "2026-12-05", "effective_to": "2026-12-05"}, True),  # its period is over
+        ({"verified_on": "2026-12-05", "effective_to": "2027-01-01"}, False),
+    ],
+)
+def test_is_old(entry, old):
+    assert is_old(entry, TODAY) is old
+
+
+def test_old_figures_names_only_sourced_figures_the_result_used():
+    assumptions = [
+        {"field": "loan_limit", "source_url": "https://x", "verified_on": "2024-06-01"},
+        {"field": "annual_insurance", "source_url": "https://x", "verified_on": "2026-11-27"},
+        {"field": "term_years", "source_url": None, "verified_on": None},
+    ]
+    assert [a["field"] for a in old_figures(assumptions, TODAY)] == ["loan_limit"]

@@ -1,0 +1,69 @@
+"""Staleness next to a result: name each figure the result used that was checked over 12 months ago, or
+whose period is over, and whom to ask. Pages call these right under the result they show."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from calculators.rules import STALE_AFTER_DAYS, as_date
+from ui.text import N_, _, date
+
+# affordability defaults: what the figure is called and whom to ask about it
+FIGURES = {
+    "loan_limit": (N_("Loan limit"), N_("the lender")),
+    "min_down_rate": (N_("Minimum down payment"), N_("the lender")),
+    "front_limit": (N_("Housing limit (front-end DTI)"), N_("the lender")),
+    "back_limit": (N_("Total-debt limit (back-end DTI)"), N_("the lender")),
+    "closing_cost_rate": (N_("Closing costs"), N_("the lender")),
+    "property_tax_rate": (N_("Property tax rate"), N_("the county or city tax office")),
+    "homestead_deduction": (N_("Homestead deduction"), N_("the tax office")),
+    "annual_insurance": (N_("Homeowners insurance (a year)"), N_("an insurance agent")),
+}
+
+
+def is_old(entry: dict, today: dt.date | None = None) -> bool:
+    """Checked more than 12 months ago, or its period ended before today."""
+    today = today or dt.date.today()
+    checked = entry.get("verified_on")
+    if checked and (today - as_date(checked)).days > STALE_AFTER_DAYS:
+        return True
+    ends = entry.get("effective_to")
+    return bool(ends) and as_date(ends) <= today
+
+
+def old_figures(assumptions: list[dict], today: dt.date | None = None) -> list[dict]:
+    """The affordability defaults a result used that are old, in the order they were used."""
+    return [a for a in assumptions if a["field"] in FIGURES and a.get("source_url") and is_old(a, today)]
+
+
+def affordability_note(analysis: dict) -> None:
+    """'Loan limit last checked June 1, 2025; verify with the lender.' for each old figure used."""
+    lines = []
+    for entry in old_figures(analysis.get("assumptions", [])):
+        figure, whom = FIGURES[entry["field"]]
+        lines.append(
+            _("{figure} last checked {date}; verify with {whom}.").format(
+                figure=_(figure), date=date(entry["verified_on"]), whom=_(whom)
+            )
+        )
+    if lines:
+        st.warning("  \n".join(lines), icon=":material/update:")
+
+
+def program_note(entry: dict) -> None:
+    """Under a program card: its figures were last checked over 12 months ago."""
+    if entry.get("verified_on") and is_old(entry):
+        st.warning(
+            _("This program's figures were last checked {date}; verify them with the program.").format(
+                date=date(entry["verified_on"])
+            ),
+            icon=":material/update:",
+        )
+
+
+def agency_mark(entry: dict) -> None:
+    """'Set by your agency' when the figure comes from a row the agency added."""
+    if entry.get("set_by_agency"):
+        st.caption(_("Set by your agency."))
