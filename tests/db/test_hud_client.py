@@ -186,3 +186,27 @@ def test_export_is_valid_xml_for_ready_households_lists_the_rest_and_is_scoped(a
     assert south.included == 0 and not south.left_out
     report = hud9902.build(eng, 2027, 1)
     assert report.sections["4"].counts.get("multiple") == 1
+
+
+def test_demo_caseload_has_hud_answers_some_not_asked_and_a_valid_export(engine):
+    from sqlalchemy import select
+
+    from db import seed
+    from db.engine import reading
+    from db.models import Household, HudCase, HudClientProfile
+
+    seed.generate(engine, households=60, seed=7, today=dt.date(2026, 12, 1))
+    with reading(engine) as s:
+        races = {hid: race for hid, race in s.execute(select(Household.id, Household.race))}
+        profiles = {p.household_id: p for p in s.scalars(select(HudClientProfile))}
+        grants = set(s.scalars(select(HudCase.hud_grant)))
+    assert 0 < len(profiles) < len(races)  # some households were never asked: they stay so
+    for hid, profile in profiles.items():
+        chosen = [r for r in profile.races.split(",") if r]
+        assert not chosen or hud_client.race_summary(chosen) == races[hid]
+    assert grants == {"comprehensive", ""}
+    admin = {"id": None, "role": "admin", "office_id": None}
+    result = hud_arm.client_export(engine, admin, 2027, 1)
+    schema = etree.XMLSchema(etree.parse(str(serializer.load_layout().schema_path)))
+    assert result.included > 0 and result.left_out
+    assert schema.validate(etree.fromstring(result.xml)), schema.error_log
