@@ -141,3 +141,44 @@ def test_9902_page_lists_households_left_out_and_opens_one(agency, lang):
     button(at, "Open file" if lang == "en" else "Abrir expediente").click().run()
     assert not at.exception
     assert at.session_state["household_id"] == hid  # the file to fix is the one opened (never in a URL)
+
+
+@pytest.mark.parametrize(
+    ("lang", "save"), [("en", "Save and open the client file"), ("es", "Guardar y abrir el expediente")]
+)
+def test_intake_asks_hud_s_questions_and_saves_them_with_the_new_file(agency, lang, save):
+    at = app_test("pages/intake.py", lang=lang, user=agency["users"]["counselor"])
+    assert not at.exception
+    assert ("HUD's questions" if lang == "en" else "Las preguntas de HUD") in visible_text(at)
+    at.text_input(key="new_display_name").input("Reina Batres Ayala")
+    at.text_input(key="new_hud_city").input("Annandale")
+    at.selectbox(key="new_hud_state").set_value("VA")
+    at.multiselect(key="new_hud_races").set_value(["american_indian", "white"])
+    at.selectbox(key="new_hud_spoken_language").set_value("es")
+    button(at, save).click().run()
+    assert not at.exception
+    hid = at.session_state["household_id"]
+    profile = hud_client.get_profile(agency["engine"], agency["users"]["counselor"], hid)
+    assert (profile.city, profile.state, profile.races, profile.spoken_language) == (
+        "Annandale",
+        "VA",
+        ["american_indian", "white"],
+        "es",
+    )
+    assert profile.marital_status == "" and profile.dependents is None  # not asked stays not asked
+
+
+def test_intake_with_a_bad_hud_answer_creates_nothing(agency):
+    from sqlalchemy import func, select
+
+    from db.engine import reading
+    from db.models import Household
+
+    at = app_test("pages/intake.py", lang="es", user=agency["users"]["counselor"])
+    at.text_input(key="new_display_name").input("Reina Batres Ayala")
+    at.text_input(key="new_hud_zip_code").input("22O03")
+    button(at, "Guardar y abrir el expediente").click().run()
+    assert not at.exception
+    assert "Escriba un código postal de 5 dígitos, como 20009 o 20009-1234." in [e.value for e in at.error]
+    with reading(agency["engine"]) as s:
+        assert s.scalar(select(func.count()).select_from(Household)) == 2  # only the agency's two

@@ -107,30 +107,106 @@ def readiness(hid: int) -> None:
         st.text(f"• {gap_label(source)}{extra}")
 
 
-def _choice(field: str, errors: FieldErrors) -> None:
+def _choice(prefix: str, field: str, errors: FieldErrors) -> None:
     options = ("", *hud_client.CHOICES[field])
     table = L.CHOICE_LABELS.get(field, {})
     st.selectbox(
         _(L.FIELD_LABELS[field]),
         options,
         format_func=frozen(options, lambda c: _(L.NOT_ASKED) if c == "" else label(table, c)),
-        key=f"{PREFIX}_{field}",
+        key=f"{prefix}_{field}",
         help=_(L.WHY[field]),
     )
     errors.slot(field)
 
 
-def _number(field: str, errors: FieldErrors, high: int) -> None:
+def _number(prefix: str, field: str, errors: FieldErrors, high: int) -> None:
     st.number_input(
         _(L.FIELD_LABELS[field]),
         min_value=0,
         max_value=high,
         step=1,
-        key=f"{PREFIX}_{field}",
+        key=f"{prefix}_{field}",
         placeholder=_(L.NOT_ASKED),
         help=_(L.WHY[field]),
     )
     errors.slot(field)
+
+
+def profile_widgets(prefix: str, errors: FieldErrors) -> None:
+    """HUD's questions, keyed `<prefix>_<field>` (inside the caller's form), each with its error slot."""
+    st.markdown(_("**Where they live**"))
+    a, b = st.columns(2)
+    with a:
+        st.text_input(
+            _(L.FIELD_LABELS["street"]), key=f"{prefix}_street", max_chars=50, help=_(L.WHY["street"])
+        )
+        errors.slot("street")
+        st.text_input(_(L.FIELD_LABELS["city"]), key=f"{prefix}_city", max_chars=50, help=_(L.WHY["city"]))
+        errors.slot("city")
+    with b:
+        st.selectbox(
+            _(L.FIELD_LABELS["state"]),
+            STATE_OPTIONS,
+            format_func=frozen(STATE_OPTIONS, lambda c: _(L.NOT_ASKED) if c == "" else c),
+            key=f"{prefix}_state",
+            help=_(L.WHY["state"]),
+        )
+        errors.slot("state")
+        st.text_input(
+            _(L.FIELD_LABELS["zip_code"]),
+            key=f"{prefix}_zip_code",
+            max_chars=10,
+            help=_(L.WHY["zip_code"]),
+        )
+        errors.slot("zip_code")
+    st.markdown(_("**The household**"))
+    a, b = st.columns(2)
+    with a:
+        st.multiselect(
+            _(L.FIELD_LABELS["races"]),
+            RACE_OPTIONS,
+            format_func=frozen(RACE_OPTIONS, lambda c: label(RACE_LABELS, c)),
+            key=f"{prefix}_races",
+            placeholder=_(L.NOT_ASKED),
+            help=_(L.WHY["races"]),
+        )
+        errors.slot("races")
+        for field in ("gender", "marital_status", "head_of_household", "education"):
+            _choice(prefix, field, errors)
+        _number(prefix, "dependents", errors, 20)
+    with b:
+        for field in ("disabled", "farm_worker", "colonias_resident", "discrimination_victim"):
+            _choice(prefix, field, errors)
+        for field in ("hud_assistance", "referred_by", "spoken_language"):
+            _choice(prefix, field, errors)
+    st.markdown(_("**Money and credit**"))
+    a, b = st.columns(2)
+    with a:
+        st.number_input(
+            _(L.FIELD_LABELS["monthly_debt"]),
+            min_value=0.0,
+            step=25.0,
+            format="%.0f",
+            key=f"{prefix}_monthly_debt",
+            placeholder=_(L.NOT_ASKED),
+            help=_(L.WHY["monthly_debt"]),
+        )
+        errors.slot("monthly_debt")
+        _number(prefix, "job_months", errors, 720)
+    with b:
+        st.number_input(
+            _(L.FIELD_LABELS["credit_score"]),
+            min_value=300,
+            max_value=850,
+            step=1,
+            key=f"{prefix}_credit_score",
+            placeholder=_(L.NOT_ASKED),
+            help=_(L.WHY["credit_score"]),
+        )
+        errors.slot("credit_score")
+        _choice(prefix, "credit_score_source", errors)
+        _choice(prefix, "no_credit_score_reason", errors)
 
 
 def _profile_form(hid: int) -> None:
@@ -139,80 +215,7 @@ def _profile_form(hid: int) -> None:
         getattr(st, flash[0])(flash[1])
     errors = FieldErrors()
     with st.form("hud_profile"):
-        st.markdown(_("**Where they live**"))
-        a, b = st.columns(2)
-        with a:
-            st.text_input(
-                _(L.FIELD_LABELS["street"]), key=f"{PREFIX}_street", max_chars=50, help=_(L.WHY["street"])
-            )
-            errors.slot("street")
-            st.text_input(
-                _(L.FIELD_LABELS["city"]), key=f"{PREFIX}_city", max_chars=50, help=_(L.WHY["city"])
-            )
-            errors.slot("city")
-        with b:
-            st.selectbox(
-                _(L.FIELD_LABELS["state"]),
-                STATE_OPTIONS,
-                format_func=frozen(STATE_OPTIONS, lambda c: _(L.NOT_ASKED) if c == "" else c),
-                key=f"{PREFIX}_state",
-                help=_(L.WHY["state"]),
-            )
-            errors.slot("state")
-            st.text_input(
-                _(L.FIELD_LABELS["zip_code"]),
-                key=f"{PREFIX}_zip_code",
-                max_chars=10,
-                help=_(L.WHY["zip_code"]),
-            )
-            errors.slot("zip_code")
-        st.markdown(_("**The household**"))
-        a, b = st.columns(2)
-        with a:
-            st.multiselect(
-                _(L.FIELD_LABELS["races"]),
-                RACE_OPTIONS,
-                format_func=frozen(RACE_OPTIONS, lambda c: label(RACE_LABELS, c)),
-                key=f"{PREFIX}_races",
-                placeholder=_(L.NOT_ASKED),
-                help=_(L.WHY["races"]),
-            )
-            errors.slot("races")
-            for field in ("gender", "marital_status", "head_of_household", "education"):
-                _choice(field, errors)
-            _number("dependents", errors, 20)
-        with b:
-            for field in ("disabled", "farm_worker", "colonias_resident", "discrimination_victim"):
-                _choice(field, errors)
-            for field in ("hud_assistance", "referred_by", "spoken_language"):
-                _choice(field, errors)
-        st.markdown(_("**Money and credit**"))
-        a, b = st.columns(2)
-        with a:
-            st.number_input(
-                _(L.FIELD_LABELS["monthly_debt"]),
-                min_value=0.0,
-                step=25.0,
-                format="%.0f",
-                key=f"{PREFIX}_monthly_debt",
-                placeholder=_(L.NOT_ASKED),
-                help=_(L.WHY["monthly_debt"]),
-            )
-            errors.slot("monthly_debt")
-            _number("job_months", errors, 720)
-        with b:
-            st.number_input(
-                _(L.FIELD_LABELS["credit_score"]),
-                min_value=300,
-                max_value=850,
-                step=1,
-                key=f"{PREFIX}_credit_score",
-                placeholder=_(L.NOT_ASKED),
-                help=_(L.WHY["credit_score"]),
-            )
-            errors.slot("credit_score")
-            _choice("credit_score_source", errors)
-            _choice("no_credit_score_reason", errors)
+        profile_widgets(PREFIX, errors)
         st.form_submit_button(_("Save HUD answers"), type="primary", on_click=_save, args=(hid,))
     stored = st.session_state.pop(ERROR_KEY, None)
     if stored:
