@@ -535,3 +535,36 @@ class HudCase(Base):
     opened_on: Mapped[dt.date] = mapped_column(Date)
     terminated_on: Mapped[dt.date | None] = mapped_column(Date)
     termination: Mapped[str] = mapped_column(String(40), default="")  # '' while ongoing
+
+
+class ClientAgreement(Base):
+    """The agreement, disclosure or privacy notice given to a household: when, how, in which language.
+
+    Rows are added, never changed: a household given a new version gets a new row (db/agreements.py).
+    """
+
+    __tablename__ = "client_agreement"
+    __table_args__ = (Index("ix_client_agreement_household_kind", "household_id", "kind", "given_on"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))  # agreement | disclosure | privacy
+    given_on: Mapped[dt.date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(20))  # paper | screen | verbal
+    language: Mapped[str] = mapped_column(String(5))
+    text_version: Mapped[int] = mapped_column(Integer, default=0)  # 0: Camino's default text
+    attested_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AgencyText(Base):
+    """The agency's own wording of a notice, per language; each save is a new version (admins only)."""
+
+    __tablename__ = "agency_text"
+    __table_args__ = (UniqueConstraint("kind", "language", "version", name="uq_agency_text_version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    language: Mapped[str] = mapped_column(String(5))
+    version: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -736,6 +736,7 @@ def show(hid: int | None) -> None:
     if hh["counselor_id"] and hh["counselor_id"] not in counselors:
         counselors[hh["counselor_id"]] = hh["counselor_name"] or "—"
     _summary(hh)
+    hud_file.banner(hh)
     tabs = st.tabs(
         [
             _("Activity"),

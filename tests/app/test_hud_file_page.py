@@ -182,3 +182,30 @@ def test_intake_with_a_bad_hud_answer_creates_nothing(agency):
     assert "Escriba un código postal de 5 dígitos, como 20009 o 20009-1234." in [e.value for e in at.error]
     with reading(agency["engine"]) as s:
         assert s.scalar(select(func.count()).select_from(Household)) == 2  # only the agency's two
+
+
+@pytest.mark.parametrize(
+    ("lang", "missing", "record", "attest_error"),
+    [
+        ("en", "Missing from this file:", "Record notice", "Confirm that you read the notice aloud"),
+        ("es", "Falta en este expediente:", "Anotar aviso", "Confirme que usted leyó el aviso"),
+    ],
+)
+def test_file_shows_missing_notices_and_records_one(agency, lang, missing, record, attest_error):
+    from db import agreements
+
+    at = open_file(agency, lang)
+    assert not at.exception
+    assert any(w.value.startswith(missing) for w in at.warning)
+    at.selectbox(key="ntc_kind").set_value("privacy")
+    at.selectbox(key="ntc_method").set_value("verbal")
+    button(at, record).click().run()
+    assert any(e.value.startswith(attest_error) for e in at.error)
+    at.checkbox(key="ntc_attested").check()
+    button(at, record).click().run()
+    assert not at.exception
+    lacking = agreements.missing(
+        agency["engine"], agency["users"]["counselor"], agency["households"]["north"]
+    )
+    assert lacking == ["agreement", "disclosure"]
+    assert at.get("download_button")  # the notices print as a PDF

@@ -13,3 +13,10 @@ def client_level(user: dict, fiscal_year: int, quarter: int, office_id: int | No
     from ui.hud_file.export import client_level as draw
 
     draw(user, fiscal_year, quarter, office_id)
+
+
+def banner(hh: dict) -> None:
+    """At the top of the client file: the notices (agreement, disclosure, privacy) it still lacks."""
+    from ui.hud_file.notices import banner as draw
+
+    draw(hh)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from db import agreements
 from reports import hud_arm
+from reports.hud9902 import period
 from reports.hud_arm import serializer
 from reports.hud_arm.readiness import fields_missing
+from reports.notices_pdf import TITLES
 from ui.clients import open_household
 from ui.dashboard_data import household_rows
 from ui.db import engine
@@ -27,6 +30,32 @@ def _open(household_id: int) -> None:
     st.session_state["hud_open_file"] = True
 
 
+def _fix_list(user: dict, problems: dict[int, str], prefix: str) -> None:
+    """One line per household with what to fix and a button that opens its file."""
+    for row in household_rows(user, list(problems)[:MAX_LISTED]):
+        left, right = st.columns([4, 1], vertical_alignment="center")
+        left.text(f"{row['display_name']} — {_('Missing')}: {problems[row['id']]}")
+        right.button(_("Open file"), key=f"{prefix}_{row['id']}", on_click=_open, args=(row["id"],))
+
+
+def _notices(user: dict, fiscal_year: int, quarter: int, office_id: int | None) -> None:
+    """How many households served in the period have the agreement, disclosure and privacy notice."""
+    start, end = period(fiscal_year, quarter)
+    counts = agreements.period_counts(engine(), user, start, end, office_id)
+    st.markdown(_("**Agreement, disclosure and privacy notice**"))
+    st.text(
+        _("{complete} of {served} households served have all three on file.").format(
+            complete=number(counts["complete"]), served=number(counts["served"])
+        )
+    )
+    if counts["missing"]:
+        _fix_list(
+            user,
+            {hid: ", ".join(_(TITLES[k]) for k in kinds) for hid, kinds in counts["missing"].items()},
+            "ntc_fix",
+        )
+
+
 def _prepare(user: dict, fiscal_year: int, quarter: int, office_id: int | None) -> None:
     result = hud_arm.client_export(engine(), user, fiscal_year, quarter, office_id)
     st.session_state[RESULT_KEY] = {"period": (fiscal_year, quarter, office_id), "result": result}
@@ -36,6 +65,7 @@ def client_level(user: dict, fiscal_year: int, quarter: int, office_id: int | No
     """Draw the client-level readiness list and downloads for the period chosen on the page."""
     if st.session_state.pop("hud_open_file", False):
         st.switch_page(HOUSEHOLD_PAGE)
+    _notices(user, fiscal_year, quarter, office_id)
     st.caption(
         _(
             "HUD's client-level file needs every answer HUD asks for. Households with a missing answer are "
@@ -69,12 +99,14 @@ def client_level(user: dict, fiscal_year: int, quarter: int, office_id: int | No
             ).format(n=number(len(result.left_out))),
             icon=":material/warning:",
         )
-        rows = household_rows(user, list(result.left_out)[:MAX_LISTED])
-        for row in rows:
-            missing = ", ".join(gap_label(source) for source in fields_missing(result.left_out[row["id"]]))
-            left, right = st.columns([4, 1], vertical_alignment="center")
-            left.text(f"{row['display_name']} — {_('Missing')}: {missing}")
-            right.button(_("Open file"), key=f"hud_fix_{row['id']}", on_click=_open, args=(row["id"],))
+        _fix_list(
+            user,
+            {
+                hid: ", ".join(gap_label(source) for source in fields_missing(gaps))
+                for hid, gaps in result.left_out.items()
+            },
+            "hud_fix",
+        )
     else:
         st.success(_("No household is left out."), icon=":material/check:")
     if result.included:

@@ -20,6 +20,7 @@ from ui.db import engine
 from ui.errors import FieldErrors
 from ui.household_labels import frozen
 from ui.hud_file import labels as L
+from ui.hud_file import notices
 from ui.labels import PURPOSE_LABELS, RACE_LABELS, label
 from ui.text import _, date, ngettext, number
 
@@ -309,6 +310,8 @@ def show_tab(hh: dict) -> None:
         _fill(hid, hud_client.get_profile(engine(), _user(), hid, audited=True))
     st.markdown(_("**What HUD reporting still needs**"))
     readiness(hid)
+    st.markdown(_("**Agreement, disclosure and privacy notice**"))
+    notices.section(hh)
     st.markdown(_("**HUD's questions**"))
     st.caption(
         _(

@@ -1,4 +1,4 @@
-"""hud client fields: the client profile HUD's client-level reporting asks for, and a case per purpose
+"""hud client fields: the client profile HUD's reporting asks for, a case per purpose, notices given and their texts
 
 Revision ID: 0011
 Revises: 0006
@@ -77,9 +77,48 @@ def upgrade() -> None:
         sa.UniqueConstraint('household_id', 'purpose', name='uq_hud_case_household_purpose'),
     )
     op.create_index(op.f('ix_hud_case_household_id'), 'hud_case', ['household_id'])
+    op.create_table(
+        'client_agreement',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('household_id', sa.Integer(), nullable=False),
+        sa.Column('kind', sa.String(length=20), nullable=False),
+        sa.Column('given_on', sa.Date(), nullable=False),
+        sa.Column('method', sa.String(length=20), nullable=False),
+        sa.Column('language', sa.String(length=5), nullable=False),
+        sa.Column('text_version', sa.Integer(), nullable=False),
+        sa.Column('attested_by', sa.Integer(), nullable=True),
+        sa.Column('created_at', sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ['household_id'], ['household.id'],
+            name=op.f('fk_client_agreement_household_id_household'), ondelete='CASCADE',
+        ),
+        sa.ForeignKeyConstraint(
+            ['attested_by'], ['app_user.id'], name=op.f('fk_client_agreement_attested_by_app_user')
+        ),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_client_agreement')),
+    )
+    op.create_index(
+        'ix_client_agreement_household_kind', 'client_agreement', ['household_id', 'kind', 'given_on']
+    )
+    op.create_table(
+        'agency_text',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('kind', sa.String(length=20), nullable=False),
+        sa.Column('language', sa.String(length=5), nullable=False),
+        sa.Column('version', sa.Integer(), nullable=False),
+        sa.Column('body', sa.Text(), nullable=False),
+        sa.Column('updated_by', sa.Integer(), nullable=True),
+        sa.Column('updated_at', sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(['updated_by'], ['app_user.id'], name=op.f('fk_agency_text_updated_by_app_user')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_agency_text')),
+        sa.UniqueConstraint('kind', 'language', 'version', name='uq_agency_text_version'),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table('agency_text')
+    op.drop_index('ix_client_agreement_household_kind', table_name='client_agreement')
+    op.drop_table('client_agreement')
     op.drop_index(op.f('ix_hud_case_household_id'), table_name='hud_case')
     op.drop_table('hud_case')
     op.drop_table('hud_client_profile')
