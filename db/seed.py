@@ -17,7 +17,7 @@ from functools import cache
 from sqlalchemy import bindparam, exists, insert, or_, select
 from sqlalchemy.engine import Engine
 
-from db import audit, codes
+from db import audit, codes, seed_hud
 from db import scenario_schemas as schemas
 from db.accounts import hash_password
 from db.engine import transaction
@@ -652,6 +652,7 @@ def generate(
             for hid, row in zip(ids, rows, strict=True):
                 row["session_purpose"] = row["counseling_purpose"] or "rental"
                 _activity(rng, hid, row, staff, today, out)
+            seed_hud.write(s, seed, ids, rows, out["sessions"])  # HUD answers and cases (issue 26)
             wanted += out["attendance_wanted"]
             for key in counts:
                 counts[key] += len(out.get(key, ()))

@@ -10,6 +10,7 @@ import streamlit as st  # noqa: E402
 
 from ui import dashboard_data as data  # noqa: E402
 from ui import dashboard_hud as view  # noqa: E402
+from ui import hud_file  # noqa: E402
 from ui.text import _  # noqa: E402
 
 st.title(_("HUD-9902 report"))
@@ -23,6 +24,9 @@ view.checks(report)
 
 st.subheader(_("Records to fix"))
 view.drop_offs(user, report)
+
+st.subheader(_("HUD's client-level file"))
+hud_file.client_level(user, fiscal_year, quarter, office_id)
 
 st.subheader(_("Sections"))
 view.sections(report)

@@ -13,6 +13,7 @@ from ui.db import engine  # noqa: E402
 from ui.errors import FieldErrors  # noqa: E402
 from ui.household_forms import fill, intake_widgets, read  # noqa: E402
 from ui.household_labels import ERRORS  # noqa: E402
+from ui.hud_file import intake as hud_intake  # noqa: E402
 from ui.text import _  # noqa: E402
 
 PREFIX = "new"
@@ -27,7 +28,9 @@ if "new_display_name" not in st.session_state:
 
 def create() -> None:
     try:
+        hud_answers = hud_intake.answers()  # checked first: a bad answer saves nothing
         st.session_state["new_created"] = households.create(engine(), user, read(PREFIX))
+        hud_intake.save(st.session_state["new_created"], hud_answers)
     except InputError as err:
         st.session_state["new_error"] = (err.code, err.field)
     except households.AccessDenied:
@@ -37,11 +40,12 @@ def create() -> None:
 errors = FieldErrors()
 with st.form("new_household"):
     intake_widgets(PREFIX, errors, counselors)
+    hud_intake.widgets(errors)
     st.form_submit_button(_("Save and open the client file"), type="primary", on_click=create)
 
 if "new_error" in st.session_state:
     code, field = st.session_state.pop("new_error")
-    errors.show(InputError(code, field), ERRORS)
+    errors.show(InputError(code, field), {**ERRORS, **hud_intake.ERRORS})
 if "new_created" in st.session_state:
     open_household(st.session_state.pop("new_created"))
     for key in [k for k in st.session_state if str(k).startswith(f"{PREFIX}_")]:

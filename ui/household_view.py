@@ -16,6 +16,7 @@ import streamlit as st
 from calculators import InputError
 from db import activity, codes, households
 from db.scope import AccessDenied
+from ui import hud_file
 from ui.clients import open_household
 from ui.db import engine
 from ui.errors import FieldErrors, message_for
@@ -767,6 +768,7 @@ def show(hid: int | None) -> None:
         counselors[hh["counselor_id"]] = hh["counselor_name"] or "—"
     _summary(hh)
     open_in.actions(hid)  # "Open in" each calculator, and the saved calculations (issue #21)
+    hud_file.banner(hh)
     tabs = st.tabs(
         [
             _("Activity"),
@@ -776,6 +778,7 @@ def show(hid: int | None) -> None:
             _("Timeline"),
             _("Intake"),
             _("Close or reopen"),
+            _("HUD file"),
         ]
     )
     with tabs[0]:
@@ -792,3 +795,5 @@ def show(hid: int | None) -> None:
         _intake_section(hh, counselors)
     with tabs[6]:
         _close_section(hh)
+    with tabs[7]:
+        hud_file.show_tab(hh)
