@@ -479,3 +479,8 @@ def _keep_session_services(session, _context) -> None:
     touched = session.info.pop("session_households", None)
     if touched:
         refresh_services(session.connection(), touched)
+
+
+# Appointments and reminders (issue 27, migration 0012) live in their own module; importing it here
+# puts their tables in Base.metadata for Alembic's drift check.
+from db import appointment_models as _appointment_models  # noqa: E402, F401
