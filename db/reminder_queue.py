@@ -229,3 +229,28 @@ def history(engine: Engine, appointment_id: int) -> list[tuple[str, int, str, in
                 select(Reminder).where(Reminder.appointment_id == appointment_id).order_by(Reminder.id)
             )
         ]
+
+
+def details(engine: Engine, user: dict, appointment_id: int) -> Message:
+    """The same details a reminder carries, for the printed card (office scope checked)."""
+    from db.appointments import get
+
+    view = get(engine, user, appointment_id)
+    with reading(engine) as s:
+        office = s.get(Office, view.office_id)
+        return Message(
+            reminder_id=0,
+            appointment_id=view.id,
+            channel="card",
+            to="",
+            language=view.preferred_language if view.preferred_language in ("en", "es") else "es",
+            starts=view.starts,
+            ends=view.ends,
+            mode=view.mode,
+            place=view.place or office.address,
+            counselor=view.counselor_name,
+            bring=view.bring,
+            office_name=office.agency_name or office.name,
+            office_phone=office.phone,
+            office_address=office.address,
+        )

@@ -56,14 +56,14 @@ def email(m: Message) -> tuple[str, str]:
         lines.append(_("Please bring: {items}").format(items=m.bring))
     lines += [
         "",
-        _cancel(m, m.language),
+        cancel_line(m, m.language),
         "",
         _("The invitation is attached; open it to add it to your calendar."),
     ]
     return subject, "\n".join(lines) + "\n"
 
 
-def _cancel(m: Message, lang: str) -> str:
+def cancel_line(m: Message, lang: str) -> str:
     _ = _t(lang)
     if m.office_phone:
         return _("To cancel or change the appointment, call {phone}.").format(phone=m.office_phone)
@@ -82,7 +82,7 @@ def text(m: Message) -> str:
     ]
     if m.bring:
         parts.append(_("Please bring: {items}").format(items=m.bring))
-    parts.append(_cancel(m, m.language))
+    parts.append(cancel_line(m, m.language))
     body = " ".join(p.strip() for p in parts if p.strip())
     return body if len(body) <= TEXT_LIMIT else body[: TEXT_LIMIT - 1] + "…"
 
@@ -102,6 +102,6 @@ def invitation(m: Message, domain: str = "camino.local") -> bytes:
     event.add("summary", _("Appointment with {counselor}").format(counselor=m.counselor))
     event.add("location", where(m, m.language))
     notes = [_("Please bring: {items}").format(items=m.bring)] if m.bring else []
-    event.add("description", "\n".join([*notes, _cancel(m, m.language)]))
+    event.add("description", "\n".join([*notes, cancel_line(m, m.language)]))
     cal.add_component(event)
     return cal.to_ical()
