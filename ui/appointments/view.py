@@ -22,9 +22,10 @@ def _office_address(office_id: int) -> str:
 
 def render(user: dict) -> None:
     st.title(_("Appointments"))
+    flash_slot = st.empty()  # always there, so the tabs below keep their place (and the open tab) on reruns
     flash = st.session_state.pop("appt_flash", None)
     if flash:
-        st.success(flash)
+        flash_slot.success(flash)
     offices = appts.offices(engine(), user)
     office_names = dict(offices)
     office_id = user["office_id"]
@@ -53,7 +54,7 @@ def render(user: dict) -> None:
     workshops = appts.workshops(engine(), user, first, days, office_id) if counselor_id is None else []
 
     tab_names = [_("Calendar"), _("Book"), _("Call list"), _("Reminder settings")]
-    cal_tab, book_tab, call_tab, settings_tab = st.tabs(tab_names)
+    cal_tab, book_tab, call_tab, settings_tab = st.tabs(tab_names, key="appt_tabs")
     with cal_tab:
         lists.failed(user, office_id, counselor_id)
         if span == "day":
