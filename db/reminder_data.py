@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from calculators import InputError
 from db import audit
 from db.appointment_models import CHANNELS, Appointment, ContactConsent, Reminder, ReminderSetting
-from db.appointments import AppointmentView, _client_user, _office_for, _select_views, _view
+from db.appointment_views import AppointmentView, _client_user, _office_for, _select_views, _view
 from db.engine import reading, transaction
 from db.local_time import day_bounds
 from db.models import Household

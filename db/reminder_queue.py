@@ -233,7 +233,7 @@ def history(engine: Engine, appointment_id: int) -> list[tuple[str, int, str, in
 
 def details(engine: Engine, user: dict, appointment_id: int) -> Message:
     """The same details a reminder carries, for the printed card (office scope checked)."""
-    from db.appointments import get
+    from db.appointment_views import get
 
     view = get(engine, user, appointment_id)
     with reading(engine) as s:

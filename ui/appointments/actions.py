@@ -9,7 +9,7 @@ import streamlit as st
 from calculators import InputError
 from db import appointments as appts
 from db import reminder_queue
-from db.appointments import AppointmentView
+from db.appointment_views import AppointmentView
 from reports.appointment_card import card_pdf
 from ui.appointments.common import MODE_LABELS, STATUS_LABELS, TIMES, chooser_of, clock, day_name, error_text
 from ui.db import engine
