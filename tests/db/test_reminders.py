@@ -317,3 +317,44 @@ def test_a_server_without_starttls_gets_nothing(agency, text_provider):
         controller.stop()
     assert inbox == []
     assert reminder_queue.history(agency["engine"], appointment_id) == [("email", 120, "failed", 1)]
+
+
+def test_the_command_line_worker_sends_once_like_cron(agency, smtp_server, tmp_path):
+    """`python -m reminders run`, twice, as cron would: settings from the environment, one email."""
+    import os
+    import sys
+
+    from db.local_time import now_utc, to_local
+    from tests.conftest import ROOT
+
+    if agency["engine"].dialect.name != "sqlite":
+        pytest.skip("the command line is the same on both backends; run once")
+    inbox, smtp = smtp_server
+    engine, user = agency["engine"], agency["users"]["counselor"]
+    household = agency["households"]["north"]
+    with transaction(engine) as s:
+        s.execute(update(Household).where(Household.id == household).values(email="familia@example.org"))
+    reminder_data.set_consent(engine, user, household, "email", True, dt.date.today())
+    soon = to_local(now_utc() + dt.timedelta(minutes=75))
+    at = soon.time().replace(second=0, microsecond=0, tzinfo=None)
+    appts.book(engine, user, household, counselor_id=user["id"], day=soon.date(), start_time=at, minutes=30)
+    env = {
+        **os.environ,
+        "DATABASE_URL": engine.url.render_as_string(hide_password=False),
+        "CAMINO_SMTP_HOST": smtp.host,
+        "CAMINO_SMTP_PORT": str(smtp.port),
+        "CAMINO_SMTP_SENDER": smtp.sender,
+        "CAMINO_SMTP_CA_FILE": smtp.ca_file,
+    }
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-m", "reminders", "run"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+    assert len(inbox.messages) == 1 and inbox.recipients == ["familia@example.org"]
+    assert "familia@example.org" not in done.stderr + done.stdout  # the log holds counts only
