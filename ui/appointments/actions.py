@@ -77,7 +77,7 @@ def panel(user: dict, appointment_id: int) -> None:
             )
         if right.button(_("No-show"), key=f"appt_noshow_{a.id}"):
             _run(lambda: appts.mark_no_show(engine(), user, a.id), _("The no-show was recorded."))
-    with st.expander(_("Reschedule")):
+    with st.expander(_("Reschedule")), st.form(f"appt_rform_{a.id}", border=False):
         left, right = st.columns(2)
         day = left.date_input(_("New day"), value=a.starts.date(), key=f"appt_rday_{a.id}")
         start = a.starts.time().replace(tzinfo=None)
@@ -88,7 +88,7 @@ def panel(user: dict, appointment_id: int) -> None:
             format_func=chooser_of(TIMES, clock),
             key=f"appt_rtime_{a.id}",
         )
-        if st.button(_("Reschedule"), key=f"appt_rgo_{a.id}", type="primary"):
+        if st.form_submit_button(_("Reschedule"), key=f"appt_rgo_{a.id}", type="primary"):
             _run(
                 lambda: appts.reschedule(engine(), user, a.id, day=day, start_time=at),
                 _("Rescheduled to {day} at {time}.").format(day=day_name(day), time=clock(at)),
