@@ -605,3 +605,7 @@ class AgencyText(Base):
     body: Mapped[str] = mapped_column(Text)
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+# Appointments and reminders (issue 27, migration 0012) live in their own module; importing it here
+# puts their tables in Base.metadata for Alembic's drift check.
+from db import appointment_models as _appointment_models  # noqa: E402, F401

@@ -1,0 +1,107 @@
+"""Reminder texts (email and text message) and the .ics invitation, in the household's language.
+
+Pure. A reminder says only the day, time, place, counselor, what to bring and how to cancel: never the
+purpose of the visit, an amount, or the family's name (a phone or inbox may be shared).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_time
+from icalendar import Calendar, Event
+
+import i18n
+from db.reminder_queue import Message
+
+TEXT_LIMIT = 480  # a few SMS segments at most
+
+
+def _t(lang: str):
+    return lambda message: i18n.gettext(message, lang)
+
+
+def when(starts: dt.datetime, lang: str) -> tuple[str, str]:
+    """('Tuesday, February 9, 2027', '10:00 AM') in the language, local time."""
+    day = i18n.format_date(starts.date(), lang, "full")
+    time = format_time(starts.time(), format="h:mm a", locale=i18n.locale_of(lang))
+    return day, time.replace("\u202f", " ").replace("\xa0", " ")  # plain spaces: SMS and old mail readers
+
+
+def where(m: Message, lang: str) -> str:
+    _ = _t(lang)
+    if m.mode == "phone":
+        return _("By phone: {counselor} will call you.").format(counselor=m.counselor)
+    if m.mode == "video":
+        return _("By video: we will send you the link.")
+    return m.place or m.office_address or m.office_name
+
+
+def email(m: Message) -> tuple[str, str]:
+    """(subject, plain-text body) of an email reminder."""
+    _ = _t(m.language)
+    day, time = when(m.starts, m.language)
+    subject = _("Reminder: your appointment on {day} at {time}").format(day=day, time=time)
+    lines = [
+        _("Hello,"),
+        "",
+        _("This is a reminder of your appointment with {counselor} at {agency}.").format(
+            counselor=m.counselor, agency=m.office_name
+        ),
+        "",
+        _("When: {day}, {time}").format(day=day, time=time),
+        _("Where: {place}").format(place=where(m, m.language)),
+    ]
+    if m.bring:
+        lines.append(_("Please bring: {items}").format(items=m.bring))
+    lines += [
+        "",
+        cancel_line(m, m.language),
+        "",
+        _("The invitation is attached; open it to add it to your calendar."),
+    ]
+    return subject, "\n".join(lines) + "\n"
+
+
+def cancel_line(m: Message, lang: str) -> str:
+    _ = _t(lang)
+    if m.office_phone:
+        return _("To cancel or change the appointment, call {phone}.").format(phone=m.office_phone)
+    return _("To cancel or change the appointment, call or reply to this message.")
+
+
+def text(m: Message) -> str:
+    """A short text message."""
+    _ = _t(m.language)
+    day, time = when(m.starts, m.language)
+    parts = [
+        _("{agency}: reminder of your appointment with {counselor} on {day} at {time}.").format(
+            agency=m.office_name, counselor=m.counselor, day=day, time=time
+        ),
+        where(m, m.language),
+    ]
+    if m.bring:
+        parts.append(_("Please bring: {items}").format(items=m.bring))
+    parts.append(cancel_line(m, m.language))
+    body = " ".join(p.strip() for p in parts if p.strip())
+    return body if len(body) <= TEXT_LIMIT else body[: TEXT_LIMIT - 1] + "…"
+
+
+def invitation(m: Message, domain: str = "camino.local") -> bytes:
+    """An iCalendar invitation (.ics) for the appointment, in the household's language."""
+    _ = _t(m.language)
+    cal = Calendar()
+    cal.add("prodid", "-//Camino//Appointments//EN")
+    cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
+    event = Event()
+    event.add("uid", f"appointment-{m.appointment_id}@{domain}")
+    event.add("dtstamp", dt.datetime.now(dt.UTC))
+    event.add("dtstart", m.starts)
+    event.add("dtend", m.ends)
+    event.add("summary", _("Appointment with {counselor}").format(counselor=m.counselor))
+    event.add("location", where(m, m.language))
+    notes = [_("Please bring: {items}").format(items=m.bring)] if m.bring else []
+    event.add("description", "\n".join([*notes, cancel_line(m, m.language)]))
+    cal.add_component(event)
+    return cal.to_ical()

@@ -1,0 +1,120 @@
+"""The appointments page in both languages: calendar per counselor and office, booking, refusal, call list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from db import appointments as appts
+from db import education, reminder_data
+from db.local_time import today_local, week_start
+from tests.app.conftest import app_test, visible_text
+
+PAGE = "pages/appointments.py"
+TOMORROW = today_local() + dt.timedelta(days=1)
+
+
+def _book(agency, day=TOMORROW, at=dt.time(10, 0), who="counselor"):
+    return appts.book(
+        agency["engine"],
+        agency["users"]["counselor"],
+        agency["households"]["north"],
+        counselor_id=agency["users"][who]["id"],
+        day=day,
+        start_time=at,
+        bring="Pay stubs",
+    )
+
+
+@pytest.mark.parametrize(
+    "lang, title, workshop",
+    [("en", "Appointments", "Workshop: Pre-purchase homebuyer education"), ("es", "Citas", "Taller:")],
+)
+def test_office_week_shows_appointments_and_workshops(agency, lang, title, workshop):
+    held = today_local() - dt.timedelta(days=1)
+    education.record_event(
+        agency["engine"], agency["users"]["trainer"], event_date=held, education_type="prepurchase",
+        title="Comprar casa", household_ids=[agency["households"]["north"]],
+    )  # fmt: skip
+    _book(agency)
+    at = app_test(PAGE, lang=lang, user=agency["users"]["lead"])
+    assert not at.exception
+    assert at.title[0].value == title
+    at.selectbox(key="appt_who").set_value(0)
+    at.segmented_control(key="appt_span").set_value("week")
+    at.date_input(key="appt_view_day").set_value(
+        held if week_start(held) == week_start(TOMORROW) else TOMORROW
+    )
+    at.run()
+    text = visible_text(at)
+    assert "María José Núñez Pérez" in text
+    if week_start(held) == week_start(TOMORROW):
+        assert workshop.split(":")[0] in text
+
+
+@pytest.mark.parametrize("lang, refused", [("en", "already has an appointment"), ("es", "ya tiene una cita")])
+def test_booking_through_the_form_and_double_booking_refused(agency, lang, refused):
+    at = app_test(PAGE, lang=lang, user=agency["users"]["counselor"])
+    at.text_input(key="appt_find").set_value("Núñez").run()
+    assert at.selectbox(key="appt_household").value == agency["households"]["north"]
+    at.date_input(key="appt_day").set_value(TOMORROW)
+    at.selectbox(key="appt_time").set_value(dt.time(11, 0))
+    at.text_area(key="appt_bring").set_value("Pay stubs")
+    at.button[[b.label for b in at.button].index("Book" if lang == "en" else "Reservar")].click().run()
+    assert not at.exception
+    booked = appts.calendar(agency["engine"], agency["users"]["counselor"], TOMORROW)
+    assert [(a.starts.time(), a.bring) for a in booked] == [(dt.time(11, 0), "Pay stubs")]
+
+    at.selectbox(key="appt_time").set_value(dt.time(11, 30))
+    at.button[[b.label for b in at.button].index("Book" if lang == "en" else "Reservar")].click().run()
+    assert refused in " ".join(e.value for e in at.error)
+    assert len(appts.calendar(agency["engine"], agency["users"]["counselor"], TOMORROW)) == 1
+
+
+def test_reschedule_from_the_calendar_keeps_history(agency):
+    first = _book(agency)
+    at = app_test(PAGE, user=agency["users"]["counselor"])
+    at.date_input(key="appt_view_day").set_value(TOMORROW).run()
+    assert at.selectbox(key="appt_pick").value == first
+    at.selectbox(key=f"appt_rtime_{first}").set_value(dt.time(15, 0))
+    at.button(key=f"appt_rgo_{first}").click().run()
+    assert not at.exception
+    [moved] = appts.calendar(agency["engine"], agency["users"]["counselor"], TOMORROW)
+    assert moved.starts.time() == dt.time(15, 0) and moved.rescheduled_from_id == first
+    assert "Rescheduled to" in visible_text(at)
+
+
+@pytest.mark.parametrize("lang, reason", [("en", "No consent to email or text"), ("es", "No dio permiso")])
+def test_call_list_names_families_without_consent(agency, lang, reason):
+    _book(agency)
+    at = app_test(PAGE, lang=lang, user=agency["users"]["counselor"])
+    rows = [row for table in at.dataframe for row in table.value.astype(str).values.tolist()]
+    assert any(reason in " ".join(row) and "202-555-0101" in row for row in rows)
+    reminder_data.set_consent(
+        agency["engine"],
+        agency["users"]["counselor"],
+        agency["households"]["north"],
+        "text",
+        True,
+        dt.date.today(),
+    )
+    at = app_test(PAGE, lang=lang, user=agency["users"]["counselor"])
+    rows = [row for table in at.dataframe for row in table.value.astype(str).values.tolist()]
+    assert not any("202-555-0101" in row for row in rows)
+
+
+def test_trainer_and_logged_out_see_no_appointments(agency):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import ROOT
+
+    _book(agency)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        app_test(PAGE, user=agency["users"]["trainer"])  # not in a trainer's menu
+    for user in (agency["users"]["trainer"], None):  # and the file run directly shows nothing
+        at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
+        if user:
+            at.session_state["user"] = dict(user)
+        at.run()
+        assert "María" not in visible_text(at) and "Please log in" in visible_text(at)

@@ -1,0 +1,99 @@
+"""One appointment: its details and history, print its card, reschedule, cancel, no-show, or kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from calculators import InputError
+from db import appointments as appts
+from db import reminder_queue
+from db.appointment_views import AppointmentView
+from reports.appointment_card import card_pdf
+from ui.appointments.common import MODE_LABELS, STATUS_LABELS, TIMES, chooser_of, clock, day_name, error_text
+from ui.db import engine
+from ui.labels import PURPOSE_LABELS, label
+from ui.text import _
+
+
+def pick(items: list[AppointmentView]) -> int | None:
+    if not items:
+        return None
+    names = {
+        a.id: f"{day_name(a.starts.date())} {clock(a.starts)} · {a.household_name} · {a.counselor_name}"
+        for a in items
+    }
+    return st.selectbox(_("Appointment"), list(names), format_func=names.get, key="appt_pick")
+
+
+def _run(action, done: str) -> None:
+    try:
+        action()
+    except InputError as err:
+        st.error(error_text(err), icon=":material/error:")
+    else:
+        st.session_state["appt_flash"] = done
+        st.rerun()
+
+
+def panel(user: dict, appointment_id: int) -> None:
+    a = appts.get(engine(), user, appointment_id)
+    st.text(
+        "\n".join(
+            [
+                f"{_('When')}: {day_name(a.starts.date())}, {clock(a.starts)}–{clock(a.ends)}",
+                f"{_('Household')}: {a.household_name}",
+                f"{_('Counselor')}: {a.counselor_name}",
+                f"{_('How')}: {label(MODE_LABELS, a.mode)} · {a.place}",
+                f"{_('Purpose')}: {label(PURPOSE_LABELS, a.purpose)}",
+                f"{_('Status')}: {label(STATUS_LABELS, a.status)}",
+            ]
+        )
+    )
+    large = st.toggle(_("Large print"), key=f"appt_large_{a.id}")
+    st.download_button(
+        _("Print appointment card (PDF)"),
+        data=card_pdf(reminder_queue.details(engine(), user, a.id), large_print=large),
+        file_name=f"appointment-{a.id}.pdf",
+        mime="application/pdf",
+        key=f"appt_card_{a.id}",
+    )
+    chain = appts.history(engine(), user, a.id)
+    if len(chain) > 1:
+        with st.expander(_("History ({n} changes)").format(n=len(chain) - 1)):
+            for old in chain:
+                st.text(
+                    f"{day_name(old.starts.date())} {clock(old.starts)} · {old.counselor_name} · {label(STATUS_LABELS, old.status)}"
+                )
+    if a.status != "booked":
+        return
+    started = a.starts <= dt.datetime.now(a.starts.tzinfo)
+    if started:
+        left, right = st.columns(2)
+        if left.button(_("Kept: log the session"), key=f"appt_kept_{a.id}", type="primary"):
+            _run(
+                lambda: appts.mark_kept(engine(), user, a.id), _("The session was added to the client file.")
+            )
+        if right.button(_("No-show"), key=f"appt_noshow_{a.id}"):
+            _run(lambda: appts.mark_no_show(engine(), user, a.id), _("The no-show was recorded."))
+    with st.expander(_("Reschedule")), st.form(f"appt_rform_{a.id}", border=False):
+        left, right = st.columns(2)
+        day = left.date_input(_("New day"), value=a.starts.date(), key=f"appt_rday_{a.id}")
+        start = a.starts.time().replace(tzinfo=None)
+        at = right.selectbox(
+            _("New time"),
+            TIMES,
+            index=TIMES.index(start) if start in TIMES else 0,
+            format_func=chooser_of(TIMES, clock),
+            key=f"appt_rtime_{a.id}",
+        )
+        if st.form_submit_button(_("Reschedule"), key=f"appt_rgo_{a.id}", type="primary"):
+            _run(
+                lambda: appts.reschedule(engine(), user, a.id, day=day, start_time=at),
+                _("Rescheduled to {day} at {time}.").format(day=day_name(day), time=clock(at)),
+            )
+    with st.expander(_("Cancel")):
+        note = st.text_input(_("Reason (optional)"), key=f"appt_cnote_{a.id}")
+        if st.button(_("Cancel appointment"), key=f"appt_cgo_{a.id}"):
+            _run(lambda: appts.cancel(engine(), user, a.id, note), _("The appointment was cancelled."))
