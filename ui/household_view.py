@@ -244,6 +244,9 @@ def _intake_section(hh: dict, counselors: dict[int, str]) -> None:
 def _add_session(hid: int) -> None:
     state = st.session_state
     minutes = state.get("sess_minutes")
+    if state.get("sess_purpose") is None:  # chosen by the counselor, never guessed: it goes to the 9902
+        _error("session", InputError("missing_purpose", "purpose"))
+        return
     try:
         activity.add_session(
             engine(),
@@ -269,7 +272,11 @@ def _sessions_section(hh: dict) -> None:
     _show_flash("session")
     errors = FieldErrors()
     st.session_state.setdefault("sess_date", dt.date.today())
-    st.session_state.setdefault("sess_purpose", hh["counseling_purpose"] or "prepurchase")
+    rows = activity.sessions_for(engine(), _user(), hh["id"])
+    if st.session_state.get("sess_purpose_for") != hh["id"]:
+        # A first session has no purpose until the counselor picks one; later ones start from the last.
+        st.session_state["sess_purpose_for"] = hh["id"]
+        st.session_state["sess_purpose"] = rows[0]["purpose"] if rows else None
     with st.form("add_session", border=True):
         st.markdown(_("**Quick add: session**"))
         a, b, c = st.columns(3)
@@ -293,6 +300,8 @@ def _sessions_section(hh: dict) -> None:
                 _("Purpose (HUD)"),
                 codes.COUNSELING_PURPOSE,
                 format_func=frozen(codes.COUNSELING_PURPOSE, chooser(PURPOSE_LABELS)),
+                index=None,
+                placeholder=_("Choose the purpose of this session"),
                 key="sess_purpose",
             )
             errors.slot("purpose")
@@ -302,7 +311,6 @@ def _sessions_section(hh: dict) -> None:
         errors.slot("notes")
         st.form_submit_button(_("Add session"), type="primary", on_click=_add_session, args=(hh["id"],))
     _show_error("session", errors)
-    rows = activity.sessions_for(engine(), _user(), hh["id"])
     if not rows:
         st.caption(_("No sessions yet."))
         return
@@ -323,9 +331,19 @@ def _sessions_section(hh: dict) -> None:
 # --- milestones -----------------------------------------------------------------------------------
 
 
-def _add_milestone(hid: int) -> None:
+DUPLICATE_KEY = "ms_duplicate"  # (household id, code, day) waiting for "record it again"
+
+
+def _add_milestone(hid: int, again: bool = False) -> None:
     state = st.session_state
     value = state.get("ms_value")
+    code, on = state.get("ms_code"), state.get("ms_date")
+    state.pop(DUPLICATE_KEY, None)
+    if not again and any(
+        r["code"] == code and r["achieved_on"] == on for r in activity.milestones_for(engine(), _user(), hid)
+    ):
+        state[DUPLICATE_KEY] = (hid, code, on)  # the same milestone on the same day: ask first
+        return
     try:
         activity.add_milestone(
             engine(),
@@ -356,11 +374,24 @@ def _remove_milestone() -> None:
     _flash("milestone", _("Milestone removed. The stage was updated from the milestones."), "info")
 
 
+def _duplicate_warning(hid: int) -> None:
+    pending = st.session_state.get(DUPLICATE_KEY)
+    if not pending or pending[0] != hid:
+        return
+    st.warning(
+        _("{milestone} was already recorded on {day}. It was not recorded again.").format(
+            milestone=label(MILESTONE_LABELS, pending[1]), day=date(pending[2], "medium")
+        ),
+        icon=":material/content_copy:",
+    )
+    st.button(_("Record it again anyway"), key="ms_again", on_click=_add_milestone, args=(hid, True))
+
+
 def _milestones_section(hh: dict) -> None:
     _show_flash("milestone")
     errors = FieldErrors()
     st.session_state.setdefault("ms_date", dt.date.today())
-    with st.form("add_milestone", border=True):
+    with st.form("add_milestone", border=True, enter_to_submit=False):  # Enter in "Value" must not save
         st.markdown(_("**Record a milestone**"))
         a, b = st.columns(2)
         with a:
@@ -388,6 +419,7 @@ def _milestones_section(hh: dict) -> None:
             _("Record milestone"), type="primary", on_click=_add_milestone, args=(hh["id"],)
         )
     _show_error("milestone", errors)
+    _duplicate_warning(hh["id"])
     rows = activity.milestones_for(engine(), _user(), hh["id"])
     if not rows:
         st.caption(_("No milestones yet. The stage stays at Intake until milestones are recorded."))
