@@ -114,8 +114,16 @@ def build_menu(user: dict | None) -> dict:
     menu[_("Account")] = [
         page("pages/account.py", _("My account"), "account", ":material/person:"),
         st.Page(auth.logout_page, title=_("Log out"), url_path="logout", icon=":material/logout:"),
+        # /login once logged in (a bookmark, or the address the login form was on) opens the home page
+        # instead of Streamlit's "Page not found".
+        st.Page(to_home_page, title=_("Log in"), url_path="login", visibility="hidden"),
     ]
     return menu
+
+
+def to_home_page() -> None:
+    role = (auth.current_user() or {}).get("role")
+    st.switch_page("pages/households.py" if role in auth.CLIENT_ROLES else "pages/workshop.py")
 
 
 if is_presenting():

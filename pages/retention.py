@@ -44,7 +44,7 @@ st.dataframe(
         ]
     ),
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
 )
 ids = [f["id"] for f in files]
 sensitive = user["role"] == "admin" and st.checkbox(

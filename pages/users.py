@@ -36,7 +36,7 @@ st.dataframe(
         ]
     ),
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
 )
 
 add_tab, manage_tab, office_tab = st.tabs([_("Add a user"), _("Disable or reset"), _("Offices")])
