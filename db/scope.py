@@ -38,7 +38,9 @@ def check_household(user: dict | None, household: Household | None) -> Household
     session = object_session(household)
     if user["role"] == "lead" and session is not None:
         led = session.scalar(
-            select(Household.id).where(Household.id == household.id, office_condition(user, Household.office_id))
+            select(Household.id).where(
+                Household.id == household.id, office_condition(user, Household.office_id)
+            )
         )
         if led is not None:
             return household
