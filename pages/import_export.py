@@ -49,6 +49,7 @@ with tab_import:
         key="imp_template",
     )
     upload = st.file_uploader(_("CSV file"), type=["csv"], key="imp_file")
+    st.caption(_("Click the button above or drop the file on it: one CSV file, up to 200 MB."))
     if upload is not None:
         data = upload.getvalue()
         report = transfer.preview(engine(), user, data)

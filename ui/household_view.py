@@ -16,6 +16,7 @@ import streamlit as st
 from calculators import InputError
 from db import activity, codes, households
 from db.scope import AccessDenied
+from ui import chart_theme  # noqa: F401  (whole axis and legend labels)
 from ui.clients import open_household
 from ui.db import engine
 from ui.errors import FieldErrors
@@ -42,6 +43,7 @@ from ui.labels import (
     label,
 )
 from ui.text import _, date, money, number, percent
+from ui.widget_text import date_format
 
 PREFIX = "hh"
 BASE_KEY = "hh_form_base"  # {"id", "version", "values"}: what the edit form was loaded from
@@ -281,7 +283,7 @@ def _sessions_section(hh: dict) -> None:
         st.markdown(_("**Quick add: session**"))
         a, b, c = st.columns(3)
         with a:
-            st.date_input(_("Date"), key="sess_date", format="MM/DD/YYYY")
+            st.date_input(_("Date"), key="sess_date", format=date_format())
             errors.slot("session_date")
             st.selectbox(
                 _("Mode"),
@@ -305,7 +307,7 @@ def _sessions_section(hh: dict) -> None:
                 key="sess_purpose",
             )
             errors.slot("purpose")
-            st.date_input(_("Next follow-up"), value=None, key="sess_follow_up", format="MM/DD/YYYY")
+            st.date_input(_("Next follow-up"), value=None, key="sess_follow_up", format=date_format())
             errors.slot("next_follow_up")
         st.text_area(_("Notes (what was discussed, what was agreed)"), key="sess_notes", height=90)
         errors.slot("notes")
@@ -402,7 +404,7 @@ def _milestones_section(hh: dict) -> None:
                 key="ms_code",
             )
             errors.slot("code")
-            st.date_input(_("Date reached"), key="ms_date", format="MM/DD/YYYY")
+            st.date_input(_("Date reached"), key="ms_date", format=date_format())
             errors.slot("achieved_on")
         with b:
             st.number_input(
@@ -541,7 +543,7 @@ def _plan_section(hh: dict) -> None:
             format_func=frozen(codes.STEP_OWNER, chooser(OWNER_LABELS)),
             key="step_owner",
         )
-        b.date_input(_("Due date"), value=None, key="step_due", format="MM/DD/YYYY")
+        b.date_input(_("Due date"), value=None, key="step_due", format=date_format())
         st.form_submit_button(_("Add step"), on_click=_add_step, args=(hh["id"],))
     _show_error("plan", errors)
 
@@ -613,7 +615,7 @@ def _referrals_section(hh: dict) -> None:
         errors.slot("agency")
         st.text_input(_("Reason"), key="ref_reason")
         st.text_input(_("Contact at the agency"), key="ref_contact")
-        st.date_input(_("Check that it happened by"), value=None, key="ref_follow_up", format="MM/DD/YYYY")
+        st.date_input(_("Check that it happened by"), value=None, key="ref_follow_up", format=date_format())
         st.form_submit_button(_("Add referral"), on_click=_add_referral, args=(hh["id"],))
     _show_error("referral", errors)
 
@@ -719,7 +721,7 @@ def _close_section(hh: dict) -> None:
             key="close_reason",
         )
         errors.slot("close_reason")
-        st.date_input(_("Closing date"), key="close_on", format="MM/DD/YYYY")
+        st.date_input(_("Closing date"), key="close_on", format=date_format())
         errors.slot("closed_on")
         st.button(_("Close file"), key="close", on_click=_close, args=(hh["id"],))
     _show_error("close", errors)

@@ -33,8 +33,9 @@ def lead_offices_form(admin: dict, lead: dict, offices: list[dict]) -> None:
     with st.form(f"lead_offices_form_{lead_id}", enter_to_submit=False):
         st.markdown(_("**Offices this lead reports on**"))
         st.caption(
-            _("Pipeline, HUD-9902, exports and record retention. Their own office ({office}) is always included.")
-            .format(office=lead.get("office") or "—")
+            _(
+                "Pipeline, HUD-9902, exports and record retention. Their own office ({office}) is always included."
+            ).format(office=lead.get("office") or "—")
         )
         labels = {EVERY: _("Every office, now and future"), CHOSEN: _("Their own office and these:")}
         st.radio(_("Reports on"), list(labels), format_func=labels.get, key=f"lead_scope_{lead_id}")

@@ -209,9 +209,9 @@ def test_first_session_has_no_purpose_until_the_counselor_picks_one(agency, lang
     assert activity.sessions_for(agency["engine"], agency["users"]["counselor"], hid) == []
     at.selectbox(key="sess_purpose").set_value("rental")
     button(at, add).click().run()
-    assert [r["purpose"] for r in activity.sessions_for(agency["engine"], agency["users"]["counselor"], hid)] == [
-        "rental"
-    ]
+    assert [
+        r["purpose"] for r in activity.sessions_for(agency["engine"], agency["users"]["counselor"], hid)
+    ] == ["rental"]
     # The next session starts from the household's last purpose; another household starts empty again.
     assert open_file(agency, lang).selectbox(key="sess_purpose").value == "rental"
 

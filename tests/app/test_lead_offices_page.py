@@ -13,15 +13,28 @@ from tests.db.test_pipeline import build_pipeline_fixture
 
 def _give_south(agency):
     lead_offices.assign(
-        agency["engine"], agency["users"]["admin"], agency["users"]["lead"]["id"], [agency["offices"]["south"]]
+        agency["engine"],
+        agency["users"]["admin"],
+        agency["users"]["lead"]["id"],
+        [agency["offices"]["south"]],
     )
 
 
 @pytest.mark.parametrize(
     ("lang", "save", "choice", "saved"),
     [
-        ("en", "Save offices", "Their own office and these:", "Offices saved. The lead's reports cover them now."),
-        ("es", "Guardar oficinas", "Su propia oficina y estas:", "Oficinas guardadas. Los informes de la persona líder ya las incluyen."),
+        (
+            "en",
+            "Save offices",
+            "Their own office and these:",
+            "Offices saved. The lead's reports cover them now.",
+        ),
+        (
+            "es",
+            "Guardar oficinas",
+            "Su propia oficina y estas:",
+            "Oficinas guardadas. Los informes de la persona líder ya las incluyen.",
+        ),
     ],
 )
 def test_admin_assigns_offices_to_a_lead(agency, lang, save, choice, saved):

@@ -60,7 +60,9 @@ def third_office(agency):
 
     east = make_office(agency["engine"], "Oficina Este", "east")
     agency["offices"]["east"] = east
-    agency["households"]["east"] = make_household(agency["engine"], east, "Rosa Elena Cruz", jurisdiction="dc")
+    agency["households"]["east"] = make_household(
+        agency["engine"], east, "Rosa Elena Cruz", jurisdiction="dc"
+    )
     return agency
 
 
@@ -79,7 +81,9 @@ def test_lead_sees_the_offices_assigned(third_office, assigned, every, expected)
 
     agency = third_office
     engine, lead = agency["engine"], agency["users"]["lead"]
-    lead_offices.assign(engine, agency["users"]["admin"], lead["id"], [agency["offices"][k] for k in assigned], every)
+    lead_offices.assign(
+        engine, agency["users"]["admin"], lead["id"], [agency["offices"][k] for k in assigned], every
+    )
     assert _visible(engine, lead) == {agency["households"][k] for k in expected}
     picks = {o["id"] for o in lead_offices.offices_for(engine, lead)}
     assert picks == {agency["offices"][k] for k in expected}
@@ -104,7 +108,9 @@ def test_reassigning_replaces_and_only_admins_assign(third_office):
     lead_offices.assign(engine, admin, lead["id"], [], every_office=True)
     lead_offices.assign(engine, admin, lead["id"], [agency["offices"]["south"]])
     assert _visible(engine, lead) == {agency["households"]["north"], agency["households"]["south"]}
-    assert lead_offices.assignment(engine, lead["id"]) == lead_offices.Assignment(False, (agency["offices"]["south"],))
+    assert lead_offices.assignment(engine, lead["id"]) == lead_offices.Assignment(
+        False, (agency["offices"]["south"],)
+    )
     for actor in (lead, agency["users"]["counselor"], None):
         with pytest.raises(AccountError):
             lead_offices.assign(engine, actor, lead["id"], [], every_office=True)
