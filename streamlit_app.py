@@ -8,6 +8,7 @@ from ui import auth, rule_overlay
 from ui.db import engine
 from ui.presentation import apply_presentation_style, is_presenting, presentation_toggle
 from ui.text import _, lang, plain, resend_choices
+from ui.widget_text import hide_untranslated_hints
 
 st.set_page_config(page_title="Camino", page_icon=":material/home:", layout="wide")
 
@@ -62,12 +63,16 @@ def build_menu(user: dict | None) -> dict:
     menu: dict[str, list] = {}
     if user is None:
         if accounts.has_users(engine()):
-            first = st.Page(auth.login_page, title=_("Log in"), url_path="login", icon=":material/login:")
+            first = st.Page(auth.login_page, title=_("Log in"), url_path="start", icon=":material/login:")
         else:
             first = st.Page(
                 auth.first_admin_page, title=_("Set up Camino"), url_path="setup", icon=":material/key:"
             )
-        menu[_("Account")] = [first]
+        # The first page lives at "/"; /login (a bookmark) shows the same form, not "Page not found".
+        menu[_("Account")] = [
+            first,
+            st.Page(login_form, title=_("Log in"), url_path="login", visibility="hidden"),
+        ]
         menu[_("Calculators")] = calculators
         menu[_("Workshop")] = [page("pages/workshop.py", _("Workshops"), "workshop", ":material/co_present:")]
         return menu
@@ -116,10 +121,26 @@ def build_menu(user: dict | None) -> dict:
     menu[_("Account")] = [
         page("pages/account.py", _("My account"), "account", ":material/person:"),
         st.Page(auth.logout_page, title=_("Log out"), url_path="logout", icon=":material/logout:"),
+        # /login once logged in (a bookmark, or the address the login form was on) opens the home page
+        # instead of Streamlit's "Page not found".
+        st.Page(to_home_page, title=_("Log in"), url_path="login", visibility="hidden"),
     ]
     return menu
 
 
+def login_form() -> None:
+    if accounts.has_users(engine()):
+        auth.login_page()
+    else:
+        auth.first_admin_page()
+
+
+def to_home_page() -> None:
+    role = (auth.current_user() or {}).get("role")
+    st.switch_page("pages/households.py" if role in auth.CLIENT_ROLES else "pages/workshop.py")
+
+
+hide_untranslated_hints()
 if is_presenting():
     apply_presentation_style()
     navigation = st.navigation(build_menu(user), position="hidden")

@@ -107,6 +107,17 @@ class User(Base):
     office: Mapped[Office] = relationship()
 
 
+class LeadOffice(Base):
+    """An office a program lead reports on (assigned by an admin); no office means every office."""
+
+    __tablename__ = "lead_office"
+    __table_args__ = (UniqueConstraint("user_id", "office_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"))
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("office.id", ondelete="CASCADE"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class Household(Base):
     """A client household: intake, HUD-9902 demographics, and where it stands."""
 

@@ -32,14 +32,18 @@ def cutoff(on: dt.date) -> dt.date:
         return on.replace(year=on.year - years, day=28)
 
 
-def _past_retention_query(user: dict, on: dt.date):
-    return households_visible_to(user).where(
+def _past_retention_query(user: dict, on: dt.date, office_id: int | None = None):
+    stmt = households_visible_to(user).where(
         Household.status == "closed", Household.closed_on.is_not(None), Household.closed_on <= cutoff(on)
     )
+    return stmt if office_id is None else stmt.where(Household.office_id == office_id)
 
 
-def past_retention(engine: Engine, user: dict, on: dt.date | None = None) -> list[dict]:
-    """Closed files past retention that this lead (own office) or admin (all) may purge."""
+def past_retention(
+    engine: Engine, user: dict, on: dt.date | None = None, office_id: int | None = None
+) -> list[dict]:
+    """Closed files past retention that this lead (the offices they lead) or admin (all) may purge,
+    optionally of one office only."""
     if user.get("role") not in PROGRAM_ROLES:
         raise PermissionError("leads and admins only")
     on = on or dt.date.today()
@@ -52,7 +56,9 @@ def past_retention(engine: Engine, user: dict, on: dt.date | None = None) -> lis
                 "close_reason": h.close_reason,
                 "office_id": h.office_id,
             }
-            for h in s.scalars(_past_retention_query(user, on).order_by(Household.closed_on, Household.id))
+            for h in s.scalars(
+                _past_retention_query(user, on, office_id).order_by(Household.closed_on, Household.id)
+            )
         ]
         audit.record(s, user, "retention_listed", "household", None, f"{len(rows)} files")
         return rows

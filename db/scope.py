@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, Select, exists, select
 from sqlalchemy.orm import Session, object_session
 
+from db.lead_offices import office_condition
 from db.models import Household, User
 
 
@@ -37,13 +38,16 @@ def check_account(session: Session, user: dict | None) -> None:
 
 
 def households_visible_to(user: dict | None) -> Select:
-    """SELECT of the households this user may see: admins all, leads and counselors their office, others none."""
+    """SELECT of the households this user may see: admins all, leads the offices they lead (their own
+    unless an admin assigned more, see db.lead_offices), counselors their office, others none."""
     stmt = select(Household)
     if not user or user.get("role") not in CLIENT_ROLES:
         return stmt.where(False)
     stmt = stmt.where(account_live(user))
     if user["role"] == "admin":
         return stmt
+    if user["role"] == "lead":
+        return stmt.where(office_condition(user, Household.office_id))
     return stmt.where(Household.office_id == user["office_id"])
 
 
@@ -51,9 +55,17 @@ def check_household(user: dict | None, household: Household | None) -> Household
     """Return the household if the user may see it, else raise AccessDenied (also for a missing one)."""
     if household is None or not user or user.get("role") not in CLIENT_ROLES:
         raise AccessDenied("no access")
-    if user["role"] != "admin" and household.office_id != user["office_id"]:
-        raise AccessDenied("no access")
     session = object_session(household)
     if session is not None:
         check_account(session, user)
-    return household
+    if user["role"] == "admin" or household.office_id == user["office_id"]:
+        return household
+    if user["role"] == "lead" and session is not None:
+        led = session.scalar(
+            select(Household.id).where(
+                Household.id == household.id, office_condition(user, Household.office_id)
+            )
+        )
+        if led is not None:
+            return household
+    raise AccessDenied("no access")

@@ -83,16 +83,50 @@ LAST = (
     "Reyes", "Morales", "Ortiz", "Guzmán", "Chávez", "Portillo", "Escobar", "Alvarado", "Mejía",
     "Quintanilla", "Argueta", "Batres", "Villatoro", "Núñez", "Zelaya", "Ayala", "Peña",
 )  # fmt: skip
-SESSION_NOTES = (
-    "Revisamos el presupuesto mensual / Reviewed the monthly budget.",
-    "Leímos juntos el reporte de crédito / Read the credit report together.",
-    "Hablamos de la asistencia para el pago inicial / Talked about down-payment assistance.",
-    "Plan de ahorro: $150 cada quincena / Savings plan: $150 every payday.",
-    "Dudas sobre el contrato de alquiler / Questions about the lease.",
-    "Llamada de seguimiento; todo va bien / Follow-up call; on track.",
-    "Preparamos documentos para el prestamista / Prepared documents for the lender.",
-    "Carta de precalificación recibida / Pre-qualification letter received.",
-)
+# A household's HUD purpose follows its story: only owners get post-purchase or delinquency
+# counseling, homeless assistance goes to families without a home, the rest buy or rent.
+PURPOSES_BY_HOUSING = {
+    "renter": {"prepurchase": 64, "rental": 33, "": 3},
+    "living_with_family": {"prepurchase": 60, "rental": 37, "": 3},
+    "owner": {"post_purchase": 50, "forward_delinquency": 50},
+    "homeless": {"homeless": 75, "rental": 25},
+}
+_FOLLOW_UP = "Llamada de seguimiento; todo va bien / Follow-up call; on track."
+_BUDGET = "Revisamos el presupuesto mensual / Reviewed the monthly budget."
+# What a session of each purpose was about (the demo's notes match the purpose coded on it).
+SESSION_NOTES = {
+    "prepurchase": (
+        _BUDGET,
+        "Leímos juntos el reporte de crédito / Read the credit report together.",
+        "Hablamos de la asistencia para el pago inicial / Talked about down-payment assistance.",
+        "Plan de ahorro: $150 cada quincena / Savings plan: $150 every payday.",
+        _FOLLOW_UP,
+        "Preparamos documentos para el prestamista / Prepared documents for the lender.",
+        "Carta de precalificación recibida / Pre-qualification letter received.",
+    ),
+    "rental": (
+        _BUDGET,
+        "Dudas sobre el contrato de alquiler / Questions about the lease.",
+        "Revisamos el aviso de aumento de renta / Reviewed the rent increase notice.",
+        "Plan para pagar la renta atrasada / Plan to pay the back rent.",
+        _FOLLOW_UP,
+    ),
+    "homeless": (
+        "Referido a un albergue familiar / Referred to a family shelter.",
+        "Buscamos vivienda de transición / Looked for transitional housing.",
+        _FOLLOW_UP,
+    ),
+    "post_purchase": (
+        "Revisamos el impuesto a la propiedad y el seguro / Reviewed property tax and insurance.",
+        "Plan para reparaciones de la casa / Plan for home repairs.",
+        _FOLLOW_UP,
+    ),
+    "forward_delinquency": (
+        "Llamamos juntos al administrador del préstamo / Called the loan servicer together.",
+        "Preparamos la solicitud de modificación / Prepared the loan modification request.",
+        _FOLLOW_UP,
+    ),
+}
 GOALS = (
     "Comprar una casa en los próximos 2 años / Buy a home within 2 years",
     "Subir el puntaje de crédito a 640 / Raise the credit score to 640",
@@ -220,10 +254,8 @@ def _household_row(rng: random.Random, n: int, office_key: str, staff: dict, tod
     ami = None if per_dollar is None else income * per_dollar
     reported_income = rng.random() > 0.04
     language = "es" if rng.random() < 0.82 else "en"
-    purpose = _choice(
-        rng,
-        {"prepurchase": 55, "rental": 29, "post_purchase": 5, "forward_delinquency": 5, "homeless": 3, "": 3},
-    )
+    housing = _choice(rng, {"renter": 80, "living_with_family": 12, "owner": 6, "homeless": 2})
+    purpose = _choice(rng, PURPOSES_BY_HOUSING[housing])
     id_type = _choice(rng, {"ssn": 55, "itin": 30, "none": 10, codes.NOT_REPORTED: 5})
     if id_type == "ssn":
         residency = _choice(rng, {"citizen": 45, "permanent_resident": 40, "non_permanent_resident": 15})
@@ -244,7 +276,7 @@ def _household_row(rng: random.Random, n: int, office_key: str, staff: dict, tod
         "ami_percent": ami if reported_income else None,
         "income_band": codes.income_band(ami) if reported_income and ami is not None else codes.NOT_REPORTED,
         "jurisdiction": jurisdiction,
-        "housing_status": _choice(rng, {"renter": 80, "living_with_family": 12, "owner": 6, "homeless": 2}),
+        "housing_status": housing,
         "ethnicity": _choice(rng, {"hispanic": 88, "not_hispanic": 7, codes.NOT_REPORTED: 5}),
         "race": _choice(
             rng,
@@ -268,7 +300,7 @@ def _household_row(rng: random.Random, n: int, office_key: str, staff: dict, tod
         "id_type": id_type,
         "residency": residency,
         "consent_date": opened if rng.random() < 0.95 else None,
-        "first_time_buyer": rng.random() < 0.9,
+        "first_time_buyer": housing != "owner" and rng.random() < 0.9,
         "stage": "intake",
         "stage_since": None,
         "status": "open",
@@ -304,7 +336,7 @@ def _activity(rng, hid: int, hh: dict, staff: dict, today: dt.date, out: dict) -
                 "duration_minutes": rng.choice((30, 45, 60, 60, 90)),
                 "mode": _choice(rng, {"in_person": 50, "phone": 35, "video": 15}),
                 "purpose": purpose,
-                "notes": rng.choice(SESSION_NOTES),
+                "notes": rng.choice(SESSION_NOTES[purpose]),
                 "created_at": utcnow(),
             }
         )

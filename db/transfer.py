@@ -240,9 +240,14 @@ def export_columns(include_sensitive: bool) -> list[str]:
 
 
 def caseload(
-    engine: Engine, user: dict, *, include_sensitive: bool = False, household_ids: list[int] | None = None
+    engine: Engine,
+    user: dict,
+    *,
+    include_sensitive: bool = False,
+    household_ids: list[int] | None = None,
+    office_id: int | None = None,
 ) -> tuple[list[str], list[list]]:
-    """The caseload the user may see (or just `household_ids` of it), as a header and rows.
+    """The caseload the user may see (or just `household_ids` of it, or of one office), as a header and rows.
 
     Sensitive columns only for an admin who asks.
     """
@@ -257,6 +262,8 @@ def caseload(
     )
     if household_ids is not None:
         stmt = stmt.where(Household.id.in_(household_ids))
+    if office_id is not None:  # narrows the user's scope, never widens it
+        stmt = stmt.where(Household.office_id == office_id)
     rows = []
     with transaction(engine) as s:
         for hh, counselor in s.execute(stmt.execution_options(yield_per=2000)):

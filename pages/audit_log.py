@@ -30,5 +30,5 @@ else:
             }
         ),
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
     )

@@ -14,6 +14,7 @@ from db import transfer  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.errors import message_for  # noqa: E402
 from ui.household_labels import ERRORS, FIELD_LABELS, frozen  # noqa: E402
+from ui.office_picker import office_picker  # noqa: E402
 from ui.text import N_, _, ngettext  # noqa: E402
 
 IMPORT_ERRORS = {
@@ -48,6 +49,7 @@ with tab_import:
         key="imp_template",
     )
     upload = st.file_uploader(_("CSV file"), type=["csv"], key="imp_file")
+    st.caption(_("Click the button above or drop the file on it: one CSV file, up to 200 MB."))
     if upload is not None:
         data = upload.getvalue()
         report = transfer.preview(engine(), user, data)
@@ -128,6 +130,7 @@ with tab_export:
         key="exp_format",
         required=True,
     )
+    office_id = office_picker(user, "exp_office")
     sensitive = False
     if user["role"] == "admin":
         sensitive = st.checkbox(
@@ -136,7 +139,7 @@ with tab_export:
             help=_("Only for a reason you can explain. The export is recorded in the audit log."),
         )
     if st.button(_("Prepare the export"), key="exp_prepare"):
-        columns, rows = transfer.caseload(engine(), user, include_sensitive=sensitive)
+        columns, rows = transfer.caseload(engine(), user, include_sensitive=sensitive, office_id=office_id)
         body = transfer.to_xlsx(columns, rows) if fmt == "xlsx" else transfer.to_csv(columns, rows)
         st.session_state["exp_file"] = (fmt, body, len(rows))
     prepared = st.session_state.get("exp_file")

@@ -29,7 +29,7 @@ st.dataframe(view.funnel_table(figures), hide_index=True, width="stretch")
 
 by = st.segmented_control(
     _("Group by"),
-    [d for d in DIMENSIONS if not (d == "office" and user["role"] != "admin")],
+    [d for d in DIMENSIONS if not (d == "office" and len(data.offices(user)) < 2)],
     format_func=lambda d: _(view.DIMENSION_LABELS[d]),
     default="quarter",
     key="pipe_by",

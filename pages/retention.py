@@ -12,6 +12,7 @@ import streamlit as st  # noqa: E402
 from db import retention, transfer  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.labels import CLOSE_REASON_LABELS, label  # noqa: E402
+from ui.office_picker import office_picker  # noqa: E402
 from ui.text import _, date  # noqa: E402
 
 st.title(_("Record retention"))
@@ -26,7 +27,8 @@ st.caption(
     _("Rule: 24 CFR 214.315. HUD grantees keep files 3 years from the final grant invoice; check yours.")
 )
 
-files = retention.past_retention(engine(), user, today)
+office_id = office_picker(user, "retention_office")
+files = retention.past_retention(engine(), user, today, office_id)
 if not files:
     st.success(_("No closed files are past the retention period."))
     st.stop()
@@ -44,7 +46,7 @@ st.dataframe(
         ]
     ),
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
 )
 ids = [f["id"] for f in files]
 sensitive = user["role"] == "admin" and st.checkbox(

@@ -12,6 +12,7 @@ from db.models import ROLES  # noqa: E402
 from ui.auth import account_message  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.labels import LANGUAGE_LABELS, ROLE_LABELS, chooser, label  # noqa: E402
+from ui.lead_offices_view import lead_offices_form  # noqa: E402
 from ui.text import _  # noqa: E402
 
 st.title(_("Users and offices"))
@@ -36,7 +37,7 @@ st.dataframe(
         ]
     ),
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
 )
 
 add_tab, manage_tab, office_tab = st.tabs([_("Add a user"), _("Disable or reset"), _("Offices")])
@@ -118,6 +119,8 @@ with manage_tab:
                     st.error(account_message(err))
                 else:
                     st.success(_("Access changed. The user's open sessions have ended."))
+        if target["role"] == "lead":
+            lead_offices_form(user, target, offices)
 
 with office_tab, st.form("add_office", clear_on_submit=True):
     st.write(", ".join(office_names.values()))

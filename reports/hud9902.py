@@ -23,7 +23,8 @@ Counting rules (HUD FAQ 2430, 2454, 2954, 3376; see shared research notes, secti
   `also_education`, is also computed: households with both one-on-one counseling and completed group
   education in the period count even when nobody typed the outcome. The section 10 total is the sum
   of its rows (outcomes are independent of each other; HUD sets no total rule for section 10).
-* Scope. `office_id` limits the report to households of one office; None means the whole database.
+* Scope. `office_id` limits the report to households of one office (or of several, given as a tuple:
+  a lead who leads them); None means the whole database.
 
 All counting is done by the database (DISTINCT and GROUP BY); Python only adds up a few thousand
 grouped rows. The same code runs on SQLite and PostgreSQL and gives identical reports.
@@ -168,7 +169,7 @@ class Report:
     quarter: int
     start: dt.date
     end: dt.date
-    office_id: int | None
+    office_id: int | tuple[int, ...] | None
     sections: dict[str, Section]
     checks: list[dict]
     would_drop_off: list[dict] = field(default_factory=list)
@@ -183,7 +184,7 @@ class Report:
             "fiscal_year": self.fiscal_year,
             "quarter": self.quarter,
             "period": {"from": self.start.isoformat(), "to": self.end.isoformat()},
-            "office_id": self.office_id,
+            "office_id": list(self.office_id) if isinstance(self.office_id, tuple) else self.office_id,
             "sections": {
                 key: {
                     "title": SECTION_TITLES[key],
@@ -228,8 +229,15 @@ def _services(fiscal_year: int, end: dt.date, office_id: int | None, *purposes):
     return where
 
 
-def _of_office(office_id: int):
-    return select(Household.id).where(Household.office_id == office_id)
+def _of_office(office_id):
+    return select(Household.id).where(_in_offices(office_id))
+
+
+def _in_offices(office_id):
+    """One office id, or a tuple of them (a lead's offices)."""
+    if isinstance(office_id, tuple):
+        return Household.office_id.in_(office_id)
+    return Household.office_id == office_id
 
 
 def _workshops(start: dt.date, end: dt.date, *types):
@@ -260,7 +268,7 @@ def _counts(session, fiscal_year, start, end, office_id) -> list[tuple]:
     The session services are read in household order beside the index (id, demo_key, office_id), so
     PostgreSQL merges the two rather than building hash tables.
     """
-    in_office = [] if office_id is None else [Household.office_id == office_id]
+    in_office = [] if office_id is None else [_in_offices(office_id)]
     sessions = (
         select(literal("9"), SessionService.purpose, Household.demo_key, func.count())
         .join(Household, Household.id == SessionService.household_id)
@@ -336,7 +344,9 @@ def _demographic_codes(key: int) -> tuple[str | None, ...]:
     return tuple(found)
 
 
-def build(engine: Engine, fiscal_year: int, quarter: int, office_id: int | None = None) -> Report:
+def build(
+    engine: Engine, fiscal_year: int, quarter: int, office_id: int | tuple[int, ...] | None = None
+) -> Report:
     """The report for a fiscal-year quarter (cumulative from 1 October), for one office or all."""
     start, end = period(fiscal_year, quarter)
     counts: dict[str, dict[str, int]] = {key: {} for key in SECTIONS}

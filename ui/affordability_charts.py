@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from calculators.mortgage import amortization
+from ui import chart_theme  # noqa: F401  (whole axis and legend labels)
 from ui.text import _
 
 

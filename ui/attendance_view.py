@@ -17,6 +17,7 @@ from ui.db import engine
 from ui.errors import FieldErrors
 from ui.labels import EDUCATION_LABELS, LANGUAGE_LABELS, label
 from ui.text import N_, _, date, lang, ngettext, plain
+from ui.widget_text import date_format
 
 OTHER = "__other__"
 PEOPLE_KEY = "att_people"  # {household id: name} picked from the search
@@ -172,7 +173,9 @@ def record_form(user: dict, modules: list) -> None:
     errors.slot("title")
     left, middle, right = st.columns(3)
     with left:
-        when = st.date_input(_("Date"), value=dt.date.today(), max_value=dt.date.today(), key="att_date")
+        when = st.date_input(
+            _("Date"), value=dt.date.today(), max_value=dt.date.today(), key="att_date", format=date_format()
+        )
         errors.slot("event_date")
     with middle:
         if "att_type" not in st.session_state and module_id != OTHER:

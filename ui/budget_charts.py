@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
 
+from ui import chart_theme  # noqa: F401  (whole axis and legend labels)
 from ui.text import _, lang
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 
 import streamlit as st
 
-from db import accounts, households, pipeline
+from db import accounts, households, lead_offices, pipeline
 from db.pipeline import Filters
 from reports import hud9902
 from ui.db import engine
@@ -72,9 +72,15 @@ def breakdown(user: dict, filters: Filters, by: str) -> list[dict]:
 
 
 def hud_report(user: dict, fiscal_year: int, quarter: int, office_id: int | None):
-    """The 9902 for an admin (any office, or all) or a lead (always their own office)."""
+    """The 9902 for an admin (any office, or all) or a lead (one of the offices they lead, or all of
+    them together); anyone else, their own office."""
     if user.get("role") != "admin":
-        office_id = user["office_id"]
+        allowed = [o["id"] for o in lead_offices.offices_for(engine(), user)]
+        if office_id not in allowed:  # "all": every office the lead reports on, never beyond
+            if lead_offices.covers_every_office(engine(), user):
+                office_id = None
+            else:
+                office_id = tuple(allowed) if len(allowed) > 1 else user["office_id"]
     url, version = _key()
     return _hud9902(url, version, fiscal_year, quarter, office_id)
 
@@ -88,9 +94,15 @@ def household_rows(user: dict, ids: list[int]) -> list[dict]:
     return pipeline.household_rows(engine(), user, ids)
 
 
-def offices() -> list[dict]:
-    return accounts.list_offices(engine())
+def offices(user: dict | None = None) -> list[dict]:
+    """Every office, or the ones this user may report on (a lead's assignment)."""
+    if user is None:
+        return accounts.list_offices(engine())
+    return lead_offices.offices_for(engine(), user)
 
 
 def counselors(user: dict) -> list[dict]:
-    return households.counselors(engine(), user)
+    if user.get("role") != "lead":
+        return households.counselors(engine(), user)
+    found = [households.counselors(engine(), {**user, "office_id": o["id"]}) for o in offices(user)]
+    return sorted((c for staff in found for c in staff), key=lambda c: c["name"])

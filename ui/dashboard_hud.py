@@ -55,10 +55,13 @@ REASON_LABELS = {
 
 
 def choose_period(user: dict, today: dt.date) -> tuple[int, int, int | None]:
-    """Fiscal year, quarter and (admins only) office; a lead always reports on their own office."""
+    """Fiscal year, quarter and office: admins pick any, a lead among the offices they lead."""
     this_fy, this_q = fiscal_quarter(today)
     st.session_state.setdefault("hud_quarter", this_q)  # start on the quarter we are in
-    cols = st.columns(3 if user.get("role") == "admin" else 2)
+    offices = (
+        {o["id"]: o["name"] for o in data.offices(user)} if user.get("role") in ("admin", "lead") else {}
+    )
+    cols = st.columns(3 if len(offices) > 1 else 2)
     fiscal_year = cols[0].selectbox(
         _("Fiscal year"),
         list(range(this_fy, this_fy - 6, -1)),
@@ -72,12 +75,15 @@ def choose_period(user: dict, today: dt.date) -> tuple[int, int, int | None]:
         key="hud_quarter",
     )
     office_id = user.get("office_id")
-    if user.get("role") == "admin":
-        offices = {o["id"]: o["name"] for o in data.offices()}
+    if len(offices) > 1:  # admins, and leads of several offices, pick one or all of theirs
         office_id = cols[2].selectbox(
             _("Office"),
             [None, *offices],
-            format_func=lambda i: _("All offices") if i is None else offices[i],
+            format_func=lambda i: (
+                (_("All offices") if user.get("role") == "admin" else _("All the offices you lead"))
+                if i is None
+                else offices[i]
+            ),
             key="hud_office",
         )
     return fiscal_year, quarter, office_id

@@ -10,6 +10,7 @@ import streamlit as st
 
 from db import codes
 from db.pipeline import Filters, fiscal_quarter, quarter_bounds
+from ui import chart_theme  # noqa: F401  (whole axis and legend labels)
 from ui import dashboard_data as data
 from ui.labels import (
     JURISDICTION_LABELS,
@@ -63,17 +64,21 @@ def recent_quarters(today: dt.date, count: int = 8) -> list[tuple[int, int]]:
 
 
 def filters(user: dict, today: dt.date) -> Filters:
-    """The filter widgets; a counselor only ever sees their own caseload, a lead only their office."""
+    """The filter widgets; a counselor only ever sees their own caseload, a lead the offices they lead."""
     role = user.get("role")
-    cols = st.columns(5 if role == "admin" else 4 if role == "lead" else 3)
+    offices = {o["id"]: o["name"] for o in data.offices(user)} if role in ("admin", "lead") else {}
+    cols = st.columns(3 + (role in ("admin", "lead")) + (len(offices) > 1))
     col = iter(cols)
     office_id = counselor_id = None
-    if role == "admin":
-        offices = {o["id"]: o["name"] for o in data.offices()}
+    if len(offices) > 1:  # admins, and leads of several offices
         office_id = next(col).selectbox(
             _("Office"),
             [None, *offices],
-            format_func=lambda i: _("All offices") if i is None else offices[i],
+            format_func=lambda i: (
+                (_("All offices") if user.get("role") == "admin" else _("All the offices you lead"))
+                if i is None
+                else offices[i]
+            ),
             key="pipe_office",
         )
     if role in ("admin", "lead"):
@@ -331,6 +336,8 @@ def scope_caption(user: dict) -> str:
     role = user.get("role")
     if role == "counselor":
         return _("Your own caseload.")
+    if role == "lead" and len(data.offices(user)) > 1:
+        return _("Households of the offices you lead (choose one below).")
     if role == "lead":
         return _("Households of your office.")
     return _("Households of every office (choose one below).")

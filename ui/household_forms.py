@@ -16,6 +16,7 @@ from ui.errors import FieldErrors
 from ui.household_labels import FIELD_CODES, FIELD_LABELS, NOT_CHOSEN, frozen
 from ui.labels import label
 from ui.text import _, date, money
+from ui.widget_text import date_format
 
 DEFAULTS = {
     "display_name": "",
@@ -169,7 +170,7 @@ def intake_widgets(prefix: str, errors: FieldErrors, counselors: dict[int, str])
     choice("id_type", left)
     choice("residency", left)
     with right:
-        st.date_input(field_label("consent_date"), key=f"{prefix}_consent_date", format="MM/DD/YYYY")
+        st.date_input(field_label("consent_date"), key=f"{prefix}_consent_date", format=date_format())
         errors.slot("consent_date")
-        st.date_input(field_label("next_follow_up"), key=f"{prefix}_next_follow_up", format="MM/DD/YYYY")
+        st.date_input(field_label("next_follow_up"), key=f"{prefix}_next_follow_up", format=date_format())
         errors.slot("next_follow_up")

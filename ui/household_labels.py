@@ -93,6 +93,7 @@ MEASURE_LABELS = {
 STATUS_LABELS = {"open": N_("Open"), "closed": N_("Closed")}
 ERRORS = {
     "invalid_choice": N_("Please choose one of the options."),
+    "missing_purpose": N_("Choose the purpose of this session. The HUD report counts it."),
     "too_long": N_("This text is too long."),
     "bad_time": N_("Please enter a valid time."),
     "already_closed": N_("This file is already closed."),

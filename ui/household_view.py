@@ -16,7 +16,10 @@ import streamlit as st
 from calculators import InputError
 from db import activity, codes, households
 from db.scope import AccessDenied
-from ui import hud_file
+from ui import (
+    chart_theme,  # noqa: F401  (whole axis and legend labels)
+    hud_file,
+)
 from ui.clients import open_household
 from ui.db import engine
 from ui.errors import FieldErrors, message_for
@@ -44,6 +47,7 @@ from ui.labels import (
 )
 from ui.session_flow import open_in
 from ui.text import _, date, money, number, percent, plain
+from ui.widget_text import date_format
 
 PREFIX = "hh"
 BASE_KEY = "hh_form_base"  # {"id", "version", "values"}: what the edit form was loaded from
@@ -260,6 +264,9 @@ def _intake_section(hh: dict, counselors: dict[int, str]) -> None:
 def _add_session(hid: int) -> None:
     state = st.session_state
     minutes = state.get("sess_minutes")
+    if state.get("sess_purpose") is None:  # chosen by the counselor, never guessed: it goes to the 9902
+        _error("session", InputError("missing_purpose", "purpose"))
+        return
     try:
         activity.add_session(
             engine(),
@@ -285,12 +292,16 @@ def _sessions_section(hh: dict) -> None:
     _show_flash("session")
     errors = FieldErrors()
     st.session_state.setdefault("sess_date", dt.date.today())
-    st.session_state.setdefault("sess_purpose", hh["counseling_purpose"] or "prepurchase")
+    rows = activity.sessions_for(engine(), _user(), hh["id"])
+    if st.session_state.get("sess_purpose_for") != hh["id"]:
+        # A first session has no purpose until the counselor picks one; later ones start from the last.
+        st.session_state["sess_purpose_for"] = hh["id"]
+        st.session_state["sess_purpose"] = rows[0]["purpose"] if rows else None
     with st.form("add_session", border=True):
         st.markdown(_("**Quick add: session**"))
         a, b, c = st.columns(3)
         with a:
-            st.date_input(_("Date"), key="sess_date", format="MM/DD/YYYY")
+            st.date_input(_("Date"), key="sess_date", format=date_format())
             errors.slot("session_date")
             st.selectbox(
                 _("Mode"),
@@ -309,16 +320,17 @@ def _sessions_section(hh: dict) -> None:
                 _("Purpose (HUD)"),
                 codes.COUNSELING_PURPOSE,
                 format_func=frozen(codes.COUNSELING_PURPOSE, chooser(PURPOSE_LABELS)),
+                index=None,
+                placeholder=_("Choose the purpose of this session"),
                 key="sess_purpose",
             )
             errors.slot("purpose")
-            st.date_input(_("Next follow-up"), value=None, key="sess_follow_up", format="MM/DD/YYYY")
+            st.date_input(_("Next follow-up"), value=None, key="sess_follow_up", format=date_format())
             errors.slot("next_follow_up")
         st.text_area(_("Notes (what was discussed, what was agreed)"), key="sess_notes", height=90)
         errors.slot("notes")
         st.form_submit_button(_("Add session"), type="primary", on_click=_add_session, args=(hh["id"],))
     _show_error("session", errors)
-    rows = activity.sessions_for(engine(), _user(), hh["id"])
     if not rows:
         st.caption(_("No sessions yet."))
         return
@@ -339,9 +351,19 @@ def _sessions_section(hh: dict) -> None:
 # --- milestones -----------------------------------------------------------------------------------
 
 
-def _add_milestone(hid: int) -> None:
+DUPLICATE_KEY = "ms_duplicate"  # (household id, code, day) waiting for "record it again"
+
+
+def _add_milestone(hid: int, again: bool = False) -> None:
     state = st.session_state
     value = state.get("ms_value")
+    code, on = state.get("ms_code"), state.get("ms_date")
+    state.pop(DUPLICATE_KEY, None)
+    if not again and any(
+        r["code"] == code and r["achieved_on"] == on for r in activity.milestones_for(engine(), _user(), hid)
+    ):
+        state[DUPLICATE_KEY] = (hid, code, on)  # the same milestone on the same day: ask first
+        return
     try:
         activity.add_milestone(
             engine(),
@@ -372,11 +394,24 @@ def _remove_milestone() -> None:
     _flash("milestone", _("Milestone removed. The stage was updated from the milestones."), "info")
 
 
+def _duplicate_warning(hid: int) -> None:
+    pending = st.session_state.get(DUPLICATE_KEY)
+    if not pending or pending[0] != hid:
+        return
+    st.warning(
+        _("{milestone} was already recorded on {day}. It was not recorded again.").format(
+            milestone=label(MILESTONE_LABELS, pending[1]), day=date(pending[2], "medium")
+        ),
+        icon=":material/content_copy:",
+    )
+    st.button(_("Record it again anyway"), key="ms_again", on_click=_add_milestone, args=(hid, True))
+
+
 def _milestones_section(hh: dict) -> None:
     _show_flash("milestone")
     errors = FieldErrors()
     st.session_state.setdefault("ms_date", dt.date.today())
-    with st.form("add_milestone", border=True):
+    with st.form("add_milestone", border=True, enter_to_submit=False):  # Enter in "Value" must not save
         st.markdown(_("**Record a milestone**"))
         a, b = st.columns(2)
         with a:
@@ -387,7 +422,7 @@ def _milestones_section(hh: dict) -> None:
                 key="ms_code",
             )
             errors.slot("code")
-            st.date_input(_("Date reached"), key="ms_date", format="MM/DD/YYYY")
+            st.date_input(_("Date reached"), key="ms_date", format=date_format())
             errors.slot("achieved_on")
         with b:
             st.number_input(
@@ -404,6 +439,7 @@ def _milestones_section(hh: dict) -> None:
             _("Record milestone"), type="primary", on_click=_add_milestone, args=(hh["id"],)
         )
     _show_error("milestone", errors)
+    _duplicate_warning(hh["id"])
     rows = activity.milestones_for(engine(), _user(), hh["id"])
     if not rows:
         st.caption(_("No milestones yet. The stage stays at Intake until milestones are recorded."))
@@ -533,7 +569,7 @@ def _plan_section(hh: dict) -> None:
             format_func=frozen(codes.STEP_OWNER, chooser(OWNER_LABELS)),
             key="step_owner",
         )
-        b.date_input(_("Due date"), value=None, key="step_due", format="MM/DD/YYYY")
+        b.date_input(_("Due date"), value=None, key="step_due", format=date_format())
         st.form_submit_button(_("Add step"), on_click=_add_step, args=(hh["id"],))
     _show_error("plan", errors)
 
@@ -613,7 +649,7 @@ def _referrals_section(hh: dict) -> None:
         errors.slot("agency")
         st.text_input(_("Reason"), key="ref_reason")
         st.text_input(_("Contact at the agency"), key="ref_contact")
-        st.date_input(_("Check that it happened by"), value=None, key="ref_follow_up", format="MM/DD/YYYY")
+        st.date_input(_("Check that it happened by"), value=None, key="ref_follow_up", format=date_format())
         st.form_submit_button(_("Add referral"), on_click=_add_referral, args=(hh["id"],))
     _show_error("referral", errors)
 
@@ -719,7 +755,7 @@ def _close_section(hh: dict) -> None:
             key="close_reason",
         )
         errors.slot("close_reason")
-        st.date_input(_("Closing date"), key="close_on", format="MM/DD/YYYY")
+        st.date_input(_("Closing date"), key="close_on", format=date_format())
         errors.slot("closed_on")
         st.button(_("Close file"), key="close", on_click=_close, args=(hh["id"],))
     _show_error("close", errors)

@@ -14,6 +14,7 @@ from calculators.rules import as_date, is_stale
 from ui.errors import FieldErrors
 from ui.tenant_view import choice
 from ui.text import N_, _, date, money, percent
+from ui.widget_text import date_format
 
 EXTRA_MESSAGES = {
     "no_notice_rule": N_(
@@ -115,6 +116,7 @@ def deposit(place: str) -> dict | None:
         value=dt.date.today(),
         key="tr_lease_date",
         bind="query-params",
+        format=date_format(),
     )
     errors.slot("lease_signed")
     try:
@@ -137,7 +139,13 @@ def deposit(place: str) -> dict | None:
 def deposit_return(place: str) -> list[dict] | None:
     """The dates the landlord has to return the deposit after move-out."""
     errors = FieldErrors()
-    moved = st.date_input(_("Move-out date"), value=dt.date.today(), key="tr_move_out", bind="query-params")
+    moved = st.date_input(
+        _("Move-out date"),
+        value=dt.date.today(),
+        key="tr_move_out",
+        bind="query-params",
+        format=date_format(),
+    )
     errors.slot("move_out")
     try:
         steps = tenancy.deposit_return_steps(place, moved)
@@ -208,7 +216,11 @@ def rent_increase(place: str) -> dict | None:
     )
     errors.slot("new_rent")
     starts = st.date_input(
-        _("Date the new rent starts"), value=dt.date.today(), key="tr_increase_date", bind="query-params"
+        _("Date the new rent starts"),
+        value=dt.date.today(),
+        key="tr_increase_date",
+        bind="query-params",
+        format=date_format(),
     )
     errors.slot("effective_date")
     facts = _rent_facts(place)
@@ -276,7 +288,11 @@ def eviction_notice(place: str) -> dict | None:
     )
     errors.slot("reason")
     given = st.date_input(
-        _("Date you got the notice"), value=dt.date.today(), key="tr_notice_date", bind="query-params"
+        _("Date you got the notice"),
+        value=dt.date.today(),
+        key="tr_notice_date",
+        bind="query-params",
+        format=date_format(),
     )
     errors.slot("notice_date")
     st.caption(_("A notice is not an eviction. Only a court can order you to leave."))
@@ -308,7 +324,11 @@ def topa(place: str) -> list[dict] | None:
     building = choice(_("Type of building"), {b: _(label) for b, label in BUILDINGS.items()}, "tr_building")
     errors.slot("building")
     offer = st.date_input(
-        _("Date of the offer of sale"), value=dt.date.today(), key="tr_offer_date", bind="query-params"
+        _("Date of the offer of sale"),
+        value=dt.date.today(),
+        key="tr_offer_date",
+        bind="query-params",
+        format=date_format(),
     )
     errors.slot("offer_date")
     try:

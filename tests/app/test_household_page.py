@@ -185,3 +185,72 @@ def test_timeline_lists_sessions_and_milestones(agency):
     at = open_file(agency, "es")
     text = "\n".join(df.value.to_string() for df in at.dataframe)
     assert "Sesión: " in text and "Logro: " in text
+
+
+def _forms(at):
+    """Every st.form on the page, as {form id: whether Enter submits it}."""
+    return {form.proto.form.form_id: form.proto.form.enter_to_submit for form in at.form}
+
+
+@pytest.mark.parametrize(
+    ("lang", "add", "message"),
+    [
+        ("en", "Add session", "Choose the purpose of this session. The HUD report counts it."),
+        ("es", "Agregar sesión", "Elija el propósito de esta sesión. El informe de HUD lo cuenta."),
+    ],
+)
+def test_first_session_has_no_purpose_until_the_counselor_picks_one(agency, lang, add, message):
+    at = open_file(agency, lang)
+    assert at.selectbox(key="sess_purpose").value is None  # nothing guessed for a first session
+    button(at, add).click().run()
+    assert not at.exception
+    assert message in [e.value for e in at.error]
+    hid = agency["households"]["north"]
+    assert activity.sessions_for(agency["engine"], agency["users"]["counselor"], hid) == []
+    at.selectbox(key="sess_purpose").set_value("rental")
+    button(at, add).click().run()
+    assert [
+        r["purpose"] for r in activity.sessions_for(agency["engine"], agency["users"]["counselor"], hid)
+    ] == ["rental"]
+    # The next session starts from the household's last purpose; another household starts empty again.
+    assert open_file(agency, lang).selectbox(key="sess_purpose").value == "rental"
+
+
+def test_the_purpose_of_one_household_does_not_carry_to_another(agency):
+    at = open_file(agency)
+    at.selectbox(key="sess_purpose").set_value("homeless")
+    button(at, "Add session").click().run()
+    other = households.create(
+        agency["engine"], agency["users"]["counselor"], {"display_name": "Ana Chávez", "jurisdiction": "dc"}
+    )
+    at.session_state["household_id"] = other
+    at.run()
+    assert at.selectbox(key="sess_purpose").value is None
+
+
+def test_enter_in_the_milestone_form_does_not_record_it(agency):
+    forms = _forms(open_file(agency))
+    assert forms["add_milestone"] is False
+
+
+@pytest.mark.parametrize(
+    ("lang", "record", "again", "warning"),
+    [
+        ("en", "Record milestone", "Record it again anyway", "Budget completed was already recorded on"),
+        ("es", "Registrar logro", "Registrarlo otra vez", "ya se registró el"),
+    ],
+)
+def test_same_milestone_same_day_warns_before_recording_twice(agency, lang, record, again, warning):
+    at = open_file(agency, lang)
+    at.selectbox(key="ms_code").set_value("budget_completed")
+    button(at, record).click().run()
+    button(at, record).click().run()
+    assert not at.exception
+    assert any(warning in w.value for w in at.warning)
+    hid = agency["households"]["north"]
+    rows = activity.milestones_for(agency["engine"], agency["users"]["counselor"], hid)
+    assert [r["code"] for r in rows] == ["budget_completed"]
+    button(at, again).click().run()
+    rows = activity.milestones_for(agency["engine"], agency["users"]["counselor"], hid)
+    assert [r["code"] for r in rows] == ["budget_completed", "budget_completed"]
+    assert not at.warning

@@ -44,3 +44,78 @@ def test_check_household_refuses_another_office(agency):
         assert check_household(agency["users"]["admin"], south) is south
         with pytest.raises(AccessDenied):
             check_household(agency["users"]["counselor"], None)
+
+
+# --- leads report on the offices an admin assigns them ------------------------------------------
+
+
+def _visible(engine, user) -> set[int]:
+    with reading(engine) as s:
+        return set(s.scalars(households_visible_to(user).with_only_columns(Household.id)))
+
+
+@pytest.fixture
+def third_office(agency):
+    from tests.factories import make_household, make_office
+
+    east = make_office(agency["engine"], "Oficina Este", "east")
+    agency["offices"]["east"] = east
+    agency["households"]["east"] = make_household(
+        agency["engine"], east, "Rosa Elena Cruz", jurisdiction="dc"
+    )
+    return agency
+
+
+@pytest.mark.parametrize(
+    ("assigned", "every", "expected"),
+    [
+        ([], False, {"north"}),  # no assignment: the lead's own office, as before
+        (["south"], False, {"north", "south"}),
+        (["south", "east"], False, {"north", "south", "east"}),
+        (["east"], False, {"north", "east"}),
+        ([], True, {"north", "south", "east"}),
+    ],
+)
+def test_lead_sees_the_offices_assigned(third_office, assigned, every, expected):
+    from db import lead_offices
+
+    agency = third_office
+    engine, lead = agency["engine"], agency["users"]["lead"]
+    lead_offices.assign(
+        engine, agency["users"]["admin"], lead["id"], [agency["offices"][k] for k in assigned], every
+    )
+    assert _visible(engine, lead) == {agency["households"][k] for k in expected}
+    picks = {o["id"] for o in lead_offices.offices_for(engine, lead)}
+    assert picks == {agency["offices"][k] for k in expected}
+    # The counselors' scope never changes with a lead's assignment.
+    assert _visible(engine, agency["users"]["counselor"]) == {agency["households"]["north"]}
+    with reading(engine) as s:
+        for key, hid in agency["households"].items():
+            household = s.get(Household, hid)
+            if key in expected:
+                assert check_household(lead, household) is household
+            else:
+                with pytest.raises(AccessDenied):
+                    check_household(lead, household)
+
+
+def test_reassigning_replaces_and_only_admins_assign(third_office):
+    from db import lead_offices
+    from db.accounts import AccountError
+
+    agency = third_office
+    engine, lead, admin = agency["engine"], agency["users"]["lead"], agency["users"]["admin"]
+    lead_offices.assign(engine, admin, lead["id"], [], every_office=True)
+    lead_offices.assign(engine, admin, lead["id"], [agency["offices"]["south"]])
+    assert _visible(engine, lead) == {agency["households"]["north"], agency["households"]["south"]}
+    assert lead_offices.assignment(engine, lead["id"]) == lead_offices.Assignment(
+        False, (agency["offices"]["south"],)
+    )
+    for actor in (lead, agency["users"]["counselor"], None):
+        with pytest.raises(AccountError):
+            lead_offices.assign(engine, actor, lead["id"], [], every_office=True)
+    with pytest.raises(AccountError):  # only a lead is given offices
+        lead_offices.assign(engine, admin, agency["users"]["counselor"]["id"], [agency["offices"]["south"]])
+    with pytest.raises(AccountError):
+        lead_offices.assign(engine, admin, lead["id"], [99999])
+    assert _visible(engine, lead) == {agency["households"]["north"], agency["households"]["south"]}

@@ -133,3 +133,35 @@ def test_cli_prints_the_demo_logins(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "20 households" in out and "consejera1" in out and "demo-password-1" in out
     assert seed.main(["--demo", "--households", "20"]) == 1
+
+
+def test_demo_purposes_match_each_household_story(seeded):
+    """Wrong purposes go straight into the 9902: only owners get post-purchase or delinquency
+    counseling, homeless assistance only goes to families without a home, and the homebuyer
+    pipeline is pre-purchase."""
+    engine, _ = seeded
+    owner_only = ("post_purchase", "forward_delinquency", "reverse_mortgage", "reverse_delinquency")
+    with reading(engine) as s:
+        rows = s.execute(
+            select(Household.housing_status, CounselingSession.purpose, Household.stage)
+            .join(CounselingSession, CounselingSession.household_id == Household.id)
+            .distinct()
+        ).all()
+        purchased = s.execute(
+            select(CounselingSession.purpose)
+            .join(Milestone, Milestone.household_id == CounselingSession.household_id)
+            .where(Milestone.code.in_(("pre_approval", "under_contract", "purchased")))
+            .distinct()
+        ).scalars()
+        assert set(purchased) == {"prepurchase"}
+    assert rows
+    for housing, purpose, stage in rows:
+        if purpose in owner_only:
+            assert housing == "owner", (housing, purpose)
+        if purpose == "homeless":
+            assert housing == "homeless", (housing, purpose)
+        if housing != "owner":
+            assert purpose in ("prepurchase", "rental", "homeless"), (housing, purpose)
+        if purpose != "prepurchase":
+            assert stage == "intake", (purpose, stage)  # the homebuyer pipeline is pre-purchase
+    assert {p for _h, p, _s in rows} >= {"prepurchase", "rental", "post_purchase"}

@@ -1,0 +1,32 @@
+"""Small things a new user (and the run log) noticed: third-party copies cited as sources, and
+Streamlit arguments that are going away."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+# Sites that re-host other people's documents: a family or a trainer should be sent to the publisher.
+MIRRORS = re.compile(r"https?://(www\.)?(docslib\.org|info\.5y1\.org|pdfslide\.net|slideshare\.net|docplayer\.net)")
+
+
+def test_budget_coach_tips_cite_the_publisher_not_a_copy():
+    tips = tomllib.loads((ROOT / "curricula/coaching/tips.toml").read_text(encoding="utf-8"))["tip"]
+    cited = [tip["source_url"] for tip in tips]
+    assert not [url for url in cited if MIRRORS.match(url)]
+    # The CFPB toolkit the tips follow is cited on CFPB's own site.
+    assert any(url.startswith("https://www.consumerfinance.gov/") for url in cited)
+
+
+def test_money_goals_workshop_cites_cfpb_itself():
+    text = (ROOT / "curricula/workshops/09_money_goals.md").read_text(encoding="utf-8")
+    assert not MIRRORS.search(text)
+    assert "https://www.consumerfinance.gov/consumer-tools/educator-tools/your-money-your-goals/" in text
+
+
+def test_no_page_uses_the_deprecated_use_container_width():
+    files = [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]
+    offenders = [f.name for f in files if "use_container_width" in f.read_text(encoding="utf-8")]
+    assert offenders == []
