@@ -6,6 +6,7 @@ from db import accounts
 from i18n import LANGUAGES
 from ui import auth
 from ui.db import engine
+from ui.menu_cache import cached_menu
 from ui.presentation import apply_presentation_style, is_presenting, presentation_toggle
 from ui.text import _, lang, resend_choices
 
@@ -120,11 +121,11 @@ def build_menu(user: dict | None) -> dict:
 
 if is_presenting():
     apply_presentation_style()
-    navigation = st.navigation(build_menu(user), position="hidden")
+    navigation = st.navigation(cached_menu(user, build_menu), position="hidden")
 else:
     language_switch()
     presentation_toggle()
     if user:
         st.sidebar.caption(_("Logged in as {name}").format(name=user["name"]))
-    navigation = st.navigation(build_menu(user), expanded=True)
+    navigation = st.navigation(cached_menu(user, build_menu), expanded=True)
 navigation.run()
