@@ -1,4 +1,4 @@
-"""The client file draws only the tab in view: the hidden tabs' widgets are not built on a rerun."""
+"""Screens draw only what is in view: the client file's open tab, a compact checklist, no PDF per rerun."""
 
 from __future__ import annotations
 
@@ -46,3 +46,22 @@ def test_each_tab_draws_its_own_body_only(agency, index):
     assert not drawn & others, drawn & others
     # the tab labels stay visible whichever tab is open
     assert "Client file" in visible_text(at)
+
+
+def test_checklist_questions_carry_their_source_in_help(agency):
+    at = app_test("pages/tenant_rights.py", lang="es")
+    assert not at.exception
+    question = at.radio(key="tr_answer_dc-deposit-cap")
+    assert question.help.startswith("Fuente: ") and "(https://" in question.help
+    assert not any(c.value.startswith("Fuente: ") for c in at.caption)
+
+
+def test_tenant_handout_is_not_built_on_a_rerun(agency, monkeypatch):
+    import reports.tenant_handout
+
+    calls = []
+    monkeypatch.setattr(reports.tenant_handout, "build_handout", lambda *a: calls.append(a) or b"%PDF")
+    at = app_test("pages/tenant_rights.py", lang="en")
+    at.radio(key="tr_answer_dc-deposit-cap").set_value("no").run()
+    assert not at.exception
+    assert at.get("download_button") and calls == []
