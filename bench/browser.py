@@ -84,7 +84,10 @@ def _number(label: str, values: tuple[int, int]):
 def _segment(names):
     def step(page, i):
         name = names[(i + 1) % len(names)]
-        return timed(page, lambda: page.get_by_role("button", name=name, exact=True).click())
+        button = page.get_by_test_id("stButtonGroup").get_by_role("radio", name=name, exact=True)
+        if not button.count():
+            button = page.get_by_test_id("stButtonGroup").locator("button", has_text=name)
+        return timed(page, button.first.click)
 
     return step
 
@@ -102,13 +105,20 @@ def _place(page, i):
 
 
 def _answer(page, i):
-    group = page.get_by_role("radiogroup").first
+    group = page.get_by_test_id("stRadio").first  # the first checklist question (not the language switch)
     return timed(page, lambda: group.get_by_text(("Yes", "No")[i % 2], exact=True).click())
 
 
 def _login(page, i):
-    page.goto(page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2] + "/logout")
+    base = page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2]
+    # /logout only when logged in: for a visitor it is no page, and Streamlit's "not found" box would cover the form
+    logged_in = "Logged in as" in page.inner_text("body")
+    if logged_in:
+        page.goto(base + "/logout")
+        settle(page)
+    page.goto(base + "/")  # after logging out, /logout is no page either
     settle(page)
+    page.get_by_label("Username").wait_for(timeout=WAIT)
     page.get_by_label("Username").fill(USER)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     button = page.get_by_role("button", name="Log in", exact=True)
@@ -164,7 +174,7 @@ INTERACTIONS = [
         "income", _goto("/affordability"), _number("Household income before taxes (monthly)", (5200, 5400))
     ),
     Interaction("afford_modes", _goto("/affordability"), _segment(AFFORD_MODES), max(REPEATS, 15)),
-    Interaction("dpa_size", _goto("/assistance"), _number("People in the household", (3, 4))),
+    Interaction("dpa_size", _goto("/assistance"), _number("People in the household", (4, 5))),
     Interaction("budget_tabs", _goto("/budget"), _tab, max(REPEATS, 12)),
     Interaction("tenant_place", _goto("/tenant-rights"), _place),
     Interaction("tenant_answer", _goto("/tenant-rights"), _answer),
