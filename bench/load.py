@@ -10,6 +10,7 @@ does not finish within the timeout counts as an error.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import os
 import random
 import re
@@ -210,7 +211,8 @@ def room(url: str, pids: list[int], workers: int, sessions: int = 30, seconds: f
 def _fetch(url: str, cookie: str) -> bytes:
     request = urllib.request.Request(url, headers={"Cookie": f"{COOKIE}={cookie}", "Accept-Encoding": "gzip"})
     with urllib.request.urlopen(request, timeout=60) as response:
-        return response.read()
+        body = response.read()
+    return gzip.decompress(body) if body[:2] == b"\x1f\x8b" else body  # as a browser unpacks it
 
 
 async def _fresh_load(url: str) -> float:
