@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# WORKERS=N above 1 serves N Streamlit processes behind nginx (sticky sessions) on the same PORT.
+WORKERS ?= 1
 # The app's own packages: compiled to bytecode before the server starts (see run).
 APP_PACKAGES := calculators curricula db i18n reports ui
 # Two workers use both cores; a test file stays on one worker.
@@ -27,12 +29,19 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
 	touch $(VENV)/.runtime $@
 
 ## run: install, migrate the embedded database under var/, and serve http://localhost:8501
+## (make run WORKERS=3: three Streamlit processes behind nginx, for a workshop room)
 run: $(VENV)/.runtime
+	@if [ "$(WORKERS)" -gt 1 ] && ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
+		echo "WORKERS=$(WORKERS) needs nginx (Debian: sudo apt-get install nginx)"; exit 2; fi
 	$(BIN)/python -m db.migrate
 	@# Bytecode written now, not left to each start (skipped where PYTHONDONTWRITEBYTECODE is set):
 	@# a newly started server imports the first page's modules about 0.2 s sooner.
 	$(BIN)/python -m compileall -q $(APP_PACKAGES)
+ifeq ($(WORKERS),1)
 	$(BIN)/python -m ui.server --server.port $(PORT)
+else
+	$(BIN)/python -m ui.workers --workers $(WORKERS) --port $(PORT)
+endif
 
 ## test: lint, rule and content checks, unit, AppTest, SQLite + PostgreSQL, and Chromium tests
 test: $(VENV)/.dev

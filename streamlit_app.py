@@ -6,6 +6,7 @@ from db import accounts
 from i18n import LANGUAGES
 from ui import auth, rule_overlay
 from ui.db import engine
+from ui.menu_cache import cached_menu
 from ui.presentation import apply_presentation_style, is_presenting, presentation_toggle
 from ui.text import _, lang, plain, resend_choices
 from ui.widget_text import hide_untranslated_hints
@@ -143,13 +144,13 @@ def to_home_page() -> None:
 hide_untranslated_hints()
 if is_presenting():
     apply_presentation_style()
-    navigation = st.navigation(build_menu(user), position="hidden")
+    navigation = st.navigation(cached_menu(user, build_menu), position="hidden")
 else:
     language_switch()
     presentation_toggle()
     if user:
         st.sidebar.caption(_("Logged in as {name}").format(name=plain(user["name"])))
-    navigation = st.navigation(build_menu(user), expanded=True)
+    navigation = st.navigation(cached_menu(user, build_menu), expanded=True)
 if user:
     auth.idle_watch()
 navigation.run()

@@ -1,5 +1,7 @@
 """Tenant rights: pick a place and topic, walk the checklist, see red flags and next steps, use the calculators."""
 
+from functools import partial
+
 import streamlit as st
 
 from curricula import tenant_rights
@@ -55,9 +57,13 @@ handout_lang = st.segmented_control(
     key="tr_handout_lang",
     required=True,
 )
+# The PDF is built when the button is pressed (on Streamlit's download thread), not on every rerun:
+# it was most of each click's time on this page.
 st.download_button(
     _("Download handout (PDF)"),
-    data=build_handout(place, handout_lang, answers, None if topic == tenant_view.ALL_TOPICS else topic),
+    data=partial(
+        build_handout, place, handout_lang, answers, None if topic == tenant_view.ALL_TOPICS else topic
+    ),
     file_name=f"tenant-rights-{place}-{handout_lang}.pdf",
     mime="application/pdf",
     icon=":material/print:",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -159,12 +160,12 @@ def drop_offs(user: dict, report: hud9902.Report) -> None:
 
 
 def downloads(report: hud9902.Report) -> None:
-    """The form as CSV, Excel and JSON: numbers and household ids only, never names."""
+    """The form as CSV, Excel and JSON (each built when its button is pressed): numbers and household ids only."""
     name = f"hud9902-FY{report.fiscal_year}-Q{report.quarter}"
     a, b, c = st.columns(3)
     a.download_button(
         _("Download CSV"),
-        hud9902.to_csv(report),
+        partial(hud9902.to_csv, report),
         f"{name}.csv",
         "text/csv",
         key="hud_csv",
@@ -172,7 +173,7 @@ def downloads(report: hud9902.Report) -> None:
     )
     b.download_button(
         _("Download Excel"),
-        hud9902.to_xlsx(report),
+        partial(hud9902.to_xlsx, report),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="hud_xlsx",
@@ -180,7 +181,7 @@ def downloads(report: hud9902.Report) -> None:
     )
     c.download_button(
         _("Download JSON"),
-        hud9902.to_json(report),
+        partial(hud9902.to_json, report),
         f"{name}.json",
         "application/json",
         key="hud_json",

@@ -92,6 +92,8 @@ def walk(items: list[dict]) -> dict[str, str]:
             st.subheader(pick(topic_titles.get(current, current)))
         if item.get("local"):
             st.caption(pick(local[item["local"]]["name"]))
+        # The source sits in the question's help (a tooltip), not in a caption under it: one element
+        # per question instead of two keeps a long checklist light to draw on an old laptop.
         answer = st.radio(
             pick(item["text"]),
             ANSWERS,
@@ -99,11 +101,9 @@ def walk(items: list[dict]) -> dict[str, str]:
             index=None,
             horizontal=True,
             key=ANSWER_KEY.format(id=item["id"]),
-        )
-        st.caption(
-            _("Source: {citation} · [read the source]({url})").format(
+            help=_("Source: {citation} · [read the source]({url})").format(
                 citation=item["citation"], url=item["source_url"]
-            )
+            ),
         )
         if answer is not None:
             answers[item["id"]] = answer

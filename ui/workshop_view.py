@@ -7,6 +7,8 @@ Nothing here reads or shows client data, so the page works logged out and while 
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 import i18n
@@ -176,7 +178,7 @@ def show_tools(module: workshops.Module, workshop_lang: str) -> None:
     with st.container(horizontal=True):
         st.download_button(
             _("Download the handout (PDF)"),
-            data=handout_bytes(module.id, workshop_lang),
+            data=partial(handout_bytes, module.id, workshop_lang),  # built when pressed
             file_name=f"{module.id}-{workshop_lang}.pdf",
             mime="application/pdf",
             on_click="ignore",

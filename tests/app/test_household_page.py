@@ -19,8 +19,15 @@ def button(at, label):
     return next(b for b in at.button if b.label == label)
 
 
-def open_file(agency, lang="en", who="counselor", household="north"):
-    return app_test(PAGE, lang=lang, user=agency["users"][who], household_id=agency["households"][household])
+def open_file(agency, lang="en", who="counselor", household="north", tab=None):
+    """The client file, on its first tab or on `tab` (its label in `lang`): only the tab in view is drawn."""
+    return app_test(
+        PAGE,
+        lang=lang,
+        user=agency["users"][who],
+        household_id=agency["households"][household],
+        state={"hh_tab": tab} if tab else None,
+    )
 
 
 def test_no_household_chosen_says_where_to_choose(agency):
@@ -34,7 +41,7 @@ def test_no_household_chosen_says_where_to_choose(agency):
     [
         (
             "en",
-            ["Client file", "María José Núñez Pérez", "Stage", "Intake", "Add session", "Record milestone"],
+            ["Client file", "María José Núñez Pérez", "Stage", "Intake", "Add session"],
         ),
         ("es", ["Expediente del cliente", "María José Núñez Pérez", "Etapa", "Admisión", "Agregar sesión"]),
     ],
@@ -83,7 +90,7 @@ def test_quick_add_session_appears_in_the_log_and_sets_last_contact(agency, lang
 
 
 def test_milestones_move_the_stage(agency):
-    at = open_file(agency)
+    at = open_file(agency, tab="Milestones")
     at.selectbox(key="ms_code").set_value("budget_completed")
     button(at, "Record milestone").click().run()
     assert not at.exception
@@ -93,7 +100,7 @@ def test_milestones_move_the_stage(agency):
 
 
 def test_milestone_in_spanish(agency):
-    at = open_file(agency, "es")
+    at = open_file(agency, "es", tab="Logros")
     at.selectbox(key="ms_code").set_value("budget_completed")
     button(at, "Registrar logro").click().run()
     stage = next(m for m in at.metric if m.label == "Etapa")
@@ -101,7 +108,7 @@ def test_milestone_in_spanish(agency):
 
 
 def test_overdue_step_is_flagged(agency):
-    at = open_file(agency)
+    at = open_file(agency, tab="Action plan")
     at.text_input(key="step_text").input("Pedir el reporte de crédito")
     at.date_input(key="step_due").set_value(dt.date.today() - dt.timedelta(days=3))
     button(at, "Add step").click().run()
@@ -114,7 +121,7 @@ def test_overdue_step_is_flagged(agency):
 def test_edit_conflict_keeps_my_input_and_lets_me_reapply(agency):
     eng, lead, me = agency["engine"], agency["users"]["lead"], agency["users"]["counselor"]
     hid = agency["households"]["north"]
-    at = open_file(agency)
+    at = open_file(agency, tab="Intake")
     # While the counselor has the form open, the lead saves a new phone number.
     households.update(eng, lead, hid, 1, {"phone": "202-555-0111"})
     at.text_input(key="hh_phone").input("202-555-0999")
@@ -136,7 +143,7 @@ def test_edit_conflict_keeps_my_input_and_lets_me_reapply(agency):
 def test_reapply_keeps_the_fields_the_other_person_changed(agency):
     eng, lead, me = agency["engine"], agency["users"]["lead"], agency["users"]["counselor"]
     hid = agency["households"]["north"]
-    at = open_file(agency)
+    at = open_file(agency, tab="Intake")
     households.update(eng, lead, hid, 1, {"jurisdiction": "prince_georges_md"})
     at.text_input(key="hh_phone").input("202-555-0999")
     button(at, "Save changes").click().run()
@@ -149,7 +156,7 @@ def test_reapply_keeps_the_fields_the_other_person_changed(agency):
 def test_edit_conflict_in_spanish_and_discard(agency):
     eng, lead = agency["engine"], agency["users"]["lead"]
     hid = agency["households"]["north"]
-    at = open_file(agency, "es")
+    at = open_file(agency, "es", tab="Admisión")
     households.update(eng, lead, hid, 1, {"jurisdiction": "montgomery_md"})
     at.text_input(key="hh_phone").input("202-555-0999")
     button(at, "Guardar cambios").click().run()
@@ -161,14 +168,14 @@ def test_edit_conflict_in_spanish_and_discard(agency):
 
 
 def test_bad_edit_shows_the_message_at_the_field(agency):
-    at = open_file(agency)
+    at = open_file(agency, tab="Intake")
     at.text_input(key="hh_display_name").input("   ")
     button(at, "Save changes").click().run()
     assert "Please fill in this field." in [e.value for e in at.error]
 
 
 def test_close_and_reopen(agency):
-    at = open_file(agency)
+    at = open_file(agency, tab="Close or reopen")
     at.selectbox(key="close_reason").set_value("goal_reached")
     button(at, "Close file").click().run()
     assert not at.exception
@@ -182,7 +189,7 @@ def test_timeline_lists_sessions_and_milestones(agency):
     eng, me, hid = agency["engine"], agency["users"]["counselor"], agency["households"]["north"]
     activity.add_session(eng, me, hid, session_date=dt.date(2026, 3, 2), purpose="prepurchase")
     activity.add_milestone(eng, me, hid, "emergency_fund", dt.date(2026, 4, 1), 1500.0)
-    at = open_file(agency, "es")
+    at = open_file(agency, "es", tab="Historia")
     text = "\n".join(df.value.to_string() for df in at.dataframe)
     assert "Sesión: " in text and "Logro: " in text
 

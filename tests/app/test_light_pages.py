@@ -1,0 +1,67 @@
+"""Screens draw only what is in view: the client file's open tab, a compact checklist, no PDF per rerun."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.conftest import app_test, visible_text
+from ui.household_view import TAB_KEY, TABS
+
+PAGE = "pages/household.py"
+# A widget key that only each tab's body draws, in TABS order.
+ONLY_IN = ["sess_purpose", "ms_code", "step_text", "ref_agency", "", "hh_phone", "close_reason"]
+
+
+def keys(at) -> set[str]:
+    return {w.key for kind in ("selectbox", "text_input", "date_input") for w in at.get(kind) if w.key}
+
+
+@pytest.mark.parametrize(("lang", "first"), [("en", "Activity"), ("es", "Actividad")])
+def test_first_tab_is_drawn_alone(agency, lang, first):
+    at = app_test(
+        PAGE, lang=lang, user=agency["users"]["counselor"], household_id=agency["households"]["north"]
+    )
+    assert not at.exception
+    assert at.session_state[TAB_KEY] == first
+    drawn = keys(at)
+    assert "sess_purpose" in drawn
+    assert not drawn & {"ms_code", "step_text", "hh_phone", "close_reason"}
+
+
+@pytest.mark.parametrize("index", range(len(TABS)))
+def test_each_tab_draws_its_own_body_only(agency, index):
+    title = TABS[index][0]
+    at = app_test(
+        PAGE,
+        user=agency["users"]["counselor"],
+        household_id=agency["households"]["north"],
+        state={TAB_KEY: title},
+    )
+    assert not at.exception, [e.value for e in at.exception]
+    drawn = keys(at)
+    mine = ONLY_IN[index]
+    if mine:
+        assert mine in drawn
+    others = {k for i, k in enumerate(ONLY_IN) if k and i != index}
+    assert not drawn & others, drawn & others
+    # the tab labels stay visible whichever tab is open
+    assert "Client file" in visible_text(at)
+
+
+def test_checklist_questions_carry_their_source_in_help(agency):
+    at = app_test("pages/tenant_rights.py", lang="es")
+    assert not at.exception
+    question = at.radio(key="tr_answer_dc-deposit-cap")
+    assert question.help.startswith("Fuente: ") and "(https://" in question.help
+    assert not any(c.value.startswith("Fuente: ") for c in at.caption)
+
+
+def test_tenant_handout_is_not_built_on_a_rerun(agency, monkeypatch):
+    import reports.tenant_handout
+
+    calls = []
+    monkeypatch.setattr(reports.tenant_handout, "build_handout", lambda *a: calls.append(a) or b"%PDF")
+    at = app_test("pages/tenant_rights.py", lang="en")
+    at.radio(key="tr_answer_dc-deposit-cap").set_value("no").run()
+    assert not at.exception
+    assert at.get("download_button") and calls == []
