@@ -1,7 +1,7 @@
 """typed scenarios: scenario.schema_version, rows already saved rewritten to version 1; household debts, savings
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-05 09:00:00
 
 Each kind of saved scenario (affordability, assistance, budget, tenant checklist) now has one typed,
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 
 revision = "0008"
-down_revision = "0006"
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

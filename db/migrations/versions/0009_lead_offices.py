@@ -1,7 +1,7 @@
 """lead offices: the offices a program lead reports on, assigned by an administrator
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-05 09:00:00
 
 One row per (lead, office); a row with no office means "every office". A lead with no row reports on
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = '0009'
-down_revision = '0006'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """agency rule rows: figures an agency sets on the Program rules page, laid over the shipped tables
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0009
 Create Date: 2026-12-05 09:00:00
 
 One new table; nothing else changes. `fields` holds the whole row as JSON in the shipped TOML format.
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 
 revision = '0010'
-down_revision = '0006'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 

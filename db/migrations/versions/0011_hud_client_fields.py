@@ -1,7 +1,7 @@
 """hud client fields: the client profile HUD's reporting asks for, a case per purpose, notices given and their texts
 
 Revision ID: 0011
-Revises: 0006
+Revises: 0010
 Create Date: 2026-12-05 09:00:00
 
 Two new tables, nothing else changes: household rows (and their generated demo_key) are untouched.
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = '0011'
-down_revision = '0006'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """appointments and reminders: appointments with their history, reminder consent, office reminder times, reminders and their attempts
 
 Revision ID: 0012
-Revises: 0006
+Revises: 0011
 Create Date: 2026-12-05 08:45:00
 
 Self-contained (new tables only). db.appointment_models holds the models. A reminder row is a
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = '0012'
-down_revision = '0006'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
