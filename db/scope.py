@@ -69,3 +69,24 @@ def check_household(user: dict | None, household: Household | None) -> Household
         if led is not None:
             return household
     raise AccessDenied("no access")
+
+
+def check_households(session: Session, user: dict | None, found: list[Household | None]) -> None:
+    """check_household for a batch, in a fixed number of queries: one missing or out of reach denies all."""
+    if not user or user.get("role") not in CLIENT_ROLES or any(hh is None for hh in found):
+        raise AccessDenied("no access")
+    check_account(session, user)
+    if user["role"] == "admin":
+        return
+    others = {hh.id for hh in found if hh.office_id != user["office_id"]}
+    if not others:
+        return
+    if user["role"] != "lead":
+        raise AccessDenied("no access")
+    led = set(
+        session.scalars(
+            select(Household.id).where(Household.id.in_(others), office_condition(user, Household.office_id))
+        )
+    )
+    if led != others:
+        raise AccessDenied("no access")

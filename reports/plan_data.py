@@ -30,7 +30,7 @@ from db.models import (
     User,
 )
 from db.scenarios import typed_row
-from db.scope import check_household
+from db.scope import check_household, check_households
 
 SCENARIO_KINDS = ("budget", "affordability", "assistance", "tenant_checklist")
 NEXT_MILESTONES = 3  # how many upcoming milestones the plan names, so the list stays encouraging
@@ -218,8 +218,7 @@ def load_plans(
         for chunk in _chunks(ids):
             stmt = select(Household).where(Household.id.in_(chunk)).options(selectinload(Household.members))
             households.update((hh.id, hh) for hh in s.scalars(stmt))
-        for household_id in ids:
-            check_household(user, households.get(household_id))
+        check_households(s, user, [households.get(household_id) for household_id in ids])
         office_ids = {hh.office_id for hh in households.values()}
         offices = {o.id: o for o in s.scalars(select(Office).where(Office.id.in_(office_ids)))}
         people_ids = {hh.counselor_id for hh in households.values() if hh.counselor_id}

@@ -12,6 +12,7 @@ from db.pipeline import fiscal_quarter
 from reports import hud9902
 from ui import dashboard_data as data
 from ui.dashboard_view import open_in_households
+from ui.household_labels import frozen
 from ui.labels import (
     EDUCATION_LABELS,
     ETHNICITY_LABELS,
@@ -63,16 +64,19 @@ def choose_period(user: dict, today: dt.date) -> tuple[int, int, int | None]:
         {o["id"]: o["name"] for o in data.offices(user)} if user.get("role") in ("admin", "lead") else {}
     )
     cols = st.columns(3 if len(offices) > 1 else 2)
+    years = list(range(this_fy, this_fy - 6, -1))
     fiscal_year = cols[0].selectbox(
         _("Fiscal year"),
-        list(range(this_fy, this_fy - 6, -1)),
-        format_func=lambda y: _("FY{year} (October {start} – September {year})").format(year=y, start=y - 1),
+        years,
+        format_func=frozen(
+            years, lambda y: _("FY{year} (October {start} – September {year})").format(year=y, start=y - 1)
+        ),
         key="hud_fy",
     )
     quarter = cols[1].selectbox(
         _("Quarter (counted from October 1)"),
         [1, 2, 3, 4],
-        format_func=lambda q: _("Q{quarter}").format(quarter=q),
+        format_func=frozen([1, 2, 3, 4], lambda q: _("Q{quarter}").format(quarter=q)),
         key="hud_quarter",
     )
     office_id = user.get("office_id")
@@ -80,10 +84,13 @@ def choose_period(user: dict, today: dt.date) -> tuple[int, int, int | None]:
         office_id = cols[2].selectbox(
             _("Office"),
             [None, *offices],
-            format_func=lambda i: (
-                (_("All offices") if user.get("role") == "admin" else _("All the offices you lead"))
-                if i is None
-                else offices[i]
+            format_func=frozen(
+                [None, *offices],
+                lambda i: (
+                    (_("All offices") if user.get("role") == "admin" else _("All the offices you lead"))
+                    if i is None
+                    else offices[i]
+                ),
             ),
             key="hud_office",
         )

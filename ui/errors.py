@@ -21,7 +21,9 @@ MESSAGES = {
     "control_characters": N_(
         "This text holds invisible control or direction characters. Please type it again without them."
     ),
-    "no_rule_in_force": N_("We have no rule on file for that date. Please verify with the program or agency."),
+    "no_rule_in_force": N_(
+        "We have no rule on file for that date. Please verify with the program or agency."
+    ),
 }
 
 

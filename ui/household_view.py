@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from calculators import InputError
-from db import activity, codes, households
+from db import activity, codes, households, hud_client
 from db.scope import AccessDenied
 from ui import (
     chart_theme,  # noqa: F401  (whole axis and legend labels)
@@ -35,6 +35,7 @@ from ui.household_labels import (
     timeline_detail,
     timeline_label,
 )
+from ui.hud_file.profile import PREFIX as HUD_PREFIX
 from ui.labels import (
     CLOSE_REASON_LABELS,
     MILESTONE_LABELS,
@@ -497,11 +498,16 @@ def _set_step() -> None:
         return
     try:
         activity.set_step_status(
-            engine(), _user(), state["step_pick"], state.get("step_status"),
+            engine(),
+            _user(),
+            state["step_pick"],
+            state.get("step_status"),
             expected_version=state.get("step_versions", {}).get(state["step_pick"]),
         )
     except activity.ListConflict:
-        _flash("plan", _("Someone else changed this step just now. Nothing was saved; check it and try again."))
+        _flash(
+            "plan", _("Someone else changed this step just now. Nothing was saved; check it and try again.")
+        )
         return
     _flash("plan", _("Step updated."))
 
@@ -601,7 +607,10 @@ def _set_referral() -> None:
         return
     try:
         activity.set_referral_status(
-            engine(), _user(), state["ref_pick"], state.get("ref_status"),
+            engine(),
+            _user(),
+            state["ref_pick"],
+            state.get("ref_status"),
             expected_version=state.get("ref_versions", {}).get(state["ref_pick"]),
         )
     except activity.ListConflict:
@@ -814,6 +823,16 @@ TABS: list[tuple[str, Callable[[dict], None]]] = [
 TAB_KEY = "hh_tab"  # the label of the tab in view (in the screen's language)
 
 
+def _keep_answers_across_tabs() -> None:
+    """Streamlit drops a widget's value after a run that does not draw it (another tab in view); setting
+    it again each run keeps the intake and HUD answers, saved or only typed, until the tab is back."""
+    keys = [f"{PREFIX}_{field}" for field in households.INTAKE_FIELDS]
+    keys += [f"{HUD_PREFIX}_{field}" for field in hud_client.PROFILE_FIELDS]
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def show(hid: int | None) -> None:
     """Draw the client file for the household chosen on the list (the id lives in session state only)."""
     if hid is None:
@@ -826,8 +845,9 @@ def show(hid: int | None) -> None:
     _summary(hh)
     open_in.actions(hid)  # "Open in" each calculator, and the saved calculations (issue #21)
     hud_file.banner(hh)
+    _keep_answers_across_tabs()
     # on_change="rerun" makes the tabs report which one is open (public API), so the hidden ones are
-    # not built: drawing all seven sent ~200 messages and ~1,750 new page nodes on every action.
+    # not built: drawing all seven (before the HUD tab) sent ~200 messages and ~1,750 new page nodes on every action.
     tabs = st.tabs([_(title) for title, _draw in TABS], key=TAB_KEY, on_change="rerun")
     for tab, (_title, draw) in zip(tabs, TABS, strict=True):
         if tab.open is not False:  # None would mean no tab state: then every tab is drawn

@@ -9,12 +9,15 @@ import streamlit as st
 
 from calculators.rules.coverage import HORIZON_DAYS, coverage
 from ui.text import _, date
+from ui.widget_text import date_format
 
 
 def coverage_panel() -> None:
     """'No figure for 2027' and 'ends soon' lists for a date the lead picks (today by default)."""
     st.subheader(_("Figures that run out"))
-    day = st.date_input(_("Check the figures for this date"), value=dt.date.today(), key="rules_cov_on")
+    day = st.date_input(
+        _("Check the figures for this date"), value=dt.date.today(), key="rules_cov_on", format=date_format()
+    )
     result = coverage(day)
     if result.missing:
         st.error(

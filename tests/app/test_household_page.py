@@ -236,19 +236,25 @@ def test_the_purpose_of_one_household_does_not_carry_to_another(agency):
 
 
 def test_enter_in_the_milestone_form_does_not_record_it(agency):
-    forms = _forms(open_file(agency))
+    forms = _forms(open_file(agency, tab="Milestones"))
     assert forms["add_milestone"] is False
 
 
 @pytest.mark.parametrize(
-    ("lang", "record", "again", "warning"),
+    ("lang", "tab", "record", "again", "warning"),
     [
-        ("en", "Record milestone", "Record it again anyway", "Budget completed was already recorded on"),
-        ("es", "Registrar logro", "Registrarlo otra vez", "ya se registró el"),
+        (
+            "en",
+            "Milestones",
+            "Record milestone",
+            "Record it again anyway",
+            "Budget completed was already recorded on",
+        ),
+        ("es", "Logros", "Registrar logro", "Registrarlo otra vez", "ya se registró el"),
     ],
 )
-def test_same_milestone_same_day_warns_before_recording_twice(agency, lang, record, again, warning):
-    at = open_file(agency, lang)
+def test_same_milestone_same_day_warns_before_recording_twice(agency, lang, tab, record, again, warning):
+    at = open_file(agency, lang, tab=tab)
     at.selectbox(key="ms_code").set_value("budget_completed")
     button(at, record).click().run()
     button(at, record).click().run()
@@ -260,4 +266,4 @@ def test_same_milestone_same_day_warns_before_recording_twice(agency, lang, reco
     button(at, again).click().run()
     rows = activity.milestones_for(agency["engine"], agency["users"]["counselor"], hid)
     assert [r["code"] for r in rows] == ["budget_completed", "budget_completed"]
-    assert not at.warning
+    assert not any(warning in w.value for w in at.warning)  # the HUD file's own banner may stay

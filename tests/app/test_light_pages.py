@@ -9,7 +9,7 @@ from ui.household_view import TAB_KEY, TABS
 
 PAGE = "pages/household.py"
 # A widget key that only each tab's body draws, in TABS order.
-ONLY_IN = ["sess_purpose", "ms_code", "step_text", "ref_agency", "", "hh_phone", "close_reason"]
+ONLY_IN = ["sess_purpose", "ms_code", "step_text", "ref_agency", "", "hh_phone", "close_reason", "hudp_city"]
 
 
 def keys(at) -> set[str]:
@@ -65,3 +65,24 @@ def test_tenant_handout_is_not_built_on_a_rerun(agency, monkeypatch):
     at.radio(key="tr_answer_dc-deposit-cap").set_value("no").run()
     assert not at.exception
     assert at.get("download_button") and calls == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "intake", "other", "hud"),
+    [("en", "Intake", "Activity", "HUD file"), ("es", "Admisión", "Actividad", "Datos para HUD")],
+)
+def test_answers_survive_a_visit_to_another_tab(agency, lang, intake, other, hud):
+    """A tab that was not drawn must not come back empty: saving it then would wipe the file."""
+    at = app_test(
+        PAGE,
+        lang=lang,
+        user=agency["users"]["counselor"],
+        household_id=agency["households"]["north"],
+        state={TAB_KEY: intake},
+    )
+    assert at.text_input(key="hh_phone").value == "202-555-0101"
+    for tab in (other, hud, intake):
+        at.session_state[TAB_KEY] = tab
+        at.run()
+        assert not at.exception
+    assert at.text_input(key="hh_phone").value == "202-555-0101"

@@ -29,7 +29,9 @@ def _revoke(agency, how: str) -> None:
     elif how == "password":
         accounts.reset_password(engine, admin, target, PASSWORD + " new")
     elif how == "role":
-        accounts.set_role_and_office(engine, admin, target, "trainer", agency["users"]["counselor"]["office_id"])
+        accounts.set_role_and_office(
+            engine, admin, target, "trainer", agency["users"]["counselor"]["office_id"]
+        )
     else:
         accounts.set_role_and_office(engine, admin, target, "counselor", agency["offices"]["south"])
 

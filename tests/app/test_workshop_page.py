@@ -210,7 +210,8 @@ def visible_text_of(block) -> str:
         parts += [str(e.value) for e in getattr(block, kind, [])]
     for kind in ("button", "toggle", "selectbox", "radio", "segmented_control"):
         parts += [str(getattr(e, "label", "")) for e in getattr(block, kind, [])]
-    return "\n".join(p for p in parts if p.strip())
+    # fixed style sheets (ui/widget_text.py) draw nothing a person can read
+    return "\n".join(p for p in parts if p.strip() and not p.lstrip().startswith("<style>"))
 
 
 CALCULATOR_FILES = {

@@ -9,7 +9,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # Sites that re-host other people's documents: a family or a trainer should be sent to the publisher.
-MIRRORS = re.compile(r"https?://(www\.)?(docslib\.org|info\.5y1\.org|pdfslide\.net|slideshare\.net|docplayer\.net)")
+MIRRORS = re.compile(
+    r"https?://(www\.)?(docslib\.org|info\.5y1\.org|pdfslide\.net|slideshare\.net|docplayer\.net)"
+)
 
 
 def test_budget_coach_tips_cite_the_publisher_not_a_copy():
@@ -29,4 +31,19 @@ def test_money_goals_workshop_cites_cfpb_itself():
 def test_no_page_uses_the_deprecated_use_container_width():
     files = [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]
     offenders = [f.name for f in files if "use_container_width" in f.read_text(encoding="utf-8")]
+    assert offenders == []
+
+
+def test_every_date_box_shows_dates_in_the_readers_order():
+    """A date box without format= shows 2026/12/05 in both languages; ui.widget_text.date_format is the rule."""
+    import ast
+
+    files = [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]
+    offenders = []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "date_input":
+                fmt = next((k.value for k in node.keywords if k.arg == "format"), None)
+                if not (isinstance(fmt, ast.Call) and getattr(fmt.func, "id", "") == "date_format"):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []

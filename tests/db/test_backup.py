@@ -81,6 +81,8 @@ def test_command_line_round_trip(tmp_path, sqlite_engine):
 
 
 def test_backups_and_the_database_file_are_owner_only(tmp_path, sqlite_engine):
-    out = backup.create(tmp_path / "owner-only.backup", sqlite_engine.url.render_as_string(hide_password=False))
+    out = backup.create(
+        tmp_path / "owner-only.backup", sqlite_engine.url.render_as_string(hide_password=False)
+    )
     assert out.stat().st_mode & 0o777 == 0o600
     assert Path(sqlite_engine.url.database).stat().st_mode & 0o777 == 0o600

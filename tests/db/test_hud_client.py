@@ -191,9 +191,9 @@ def test_export_is_valid_xml_for_ready_households_lists_the_rest_and_is_scoped(a
 def test_demo_caseload_has_hud_answers_some_not_asked_and_a_valid_export(engine):
     from sqlalchemy import select
 
-    from db import seed
+    from db import accounts, seed
     from db.engine import reading
-    from db.models import Household, HudCase, HudClientProfile
+    from db.models import Household, HudCase, HudClientProfile, User
 
     seed.generate(engine, households=60, seed=7, today=dt.date(2026, 12, 1))
     with reading(engine) as s:
@@ -205,7 +205,8 @@ def test_demo_caseload_has_hud_answers_some_not_asked_and_a_valid_export(engine)
         chosen = [r for r in profile.races.split(",") if r]
         assert not chosen or hud_client.race_summary(chosen) == races[hid]
     assert grants == {"comprehensive", ""}
-    admin = {"id": None, "role": "admin", "office_id": None}
+    with reading(engine) as s:  # the demo's own administrator: every query checks the account is live
+        admin = accounts.user_dict(s.scalars(select(User).where(User.role == "admin")).first())
     result = hud_arm.client_export(engine, admin, 2027, 1)
     schema = etree.XMLSchema(etree.parse(str(serializer.load_layout().schema_path)))
     assert result.included > 0 and result.left_out

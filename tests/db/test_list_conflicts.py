@@ -70,9 +70,11 @@ def test_a_status_changed_since_loading_is_a_conflict(agency, kind):
     change(engine, user, row["id"], statuses[0], expected_version=row["version"])
     with pytest.raises(activity.ListConflict):
         change(engine, user, row["id"], statuses[1], expected_version=row["version"])
-    now = (activity.plan_for(engine, user, hid)["steps"] if kind == "step" else activity.referrals_for(
-        engine, user, hid
-    ))[0]
+    now = (
+        activity.plan_for(engine, user, hid)["steps"]
+        if kind == "step"
+        else activity.referrals_for(engine, user, hid)
+    )[0]
     assert now["status"] == statuses[0]
 
 

@@ -13,21 +13,45 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(url, *args):
-    return subprocess.run([sys.executable, "-m", "db.manage", *args], cwd=ROOT, capture_output=True, text=True,
-                          env={"DATABASE_URL": url, "PATH": "/usr/bin:/bin"}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "db.manage", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"DATABASE_URL": url, "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
 
 
 def test_create_admin_from_the_shell(tmp_path):
     url = f"sqlite:///{tmp_path / 'm.db'}"
-    result = run(url, "create-admin", "--username", "Ana", "--name", "Ana Pérez", "--office", "Casa",
-                 "--password", "a long password")
+    result = run(
+        url,
+        "create-admin",
+        "--username",
+        "Ana",
+        "--name",
+        "Ana Pérez",
+        "--office",
+        "Casa",
+        "--password",
+        "a long password",
+    )
     assert result.returncode == 0, result.stderr
     user = accounts.authenticate(make_engine(url), "ana", "a long password")
     assert user["role"] == "admin"
 
 
 def test_create_admin_refuses_a_short_password(tmp_path):
-    result = run(f"sqlite:///{tmp_path / 'm.db'}", "create-admin", "--username", "a", "--name", "A",
-                 "--password", "short")
+    result = run(
+        f"sqlite:///{tmp_path / 'm.db'}",
+        "create-admin",
+        "--username",
+        "a",
+        "--name",
+        "A",
+        "--password",
+        "short",
+    )
     assert result.returncode == 1
     assert "password_too_short" in result.stderr

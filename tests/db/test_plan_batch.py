@@ -55,6 +55,27 @@ def test_one_household_out_of_reach_denies_the_whole_batch_and_audits_nothing(ag
     assert audit_actions(engine, north) == [] and audit_actions(engine, south) == []
 
 
+@pytest.mark.parametrize(("who", "allowed"), [("admin", True), ("lead", False), ("counselor", False)])
+def test_a_batch_across_offices_needs_reach_over_both(agency, who, allowed):
+    engine, user = agency["engine"], agency["users"][who]
+    ids = [agency["households"]["north"], agency["households"]["south"]]
+    if allowed:
+        assert len(load_plans(engine, user, ids, action=None)) == 2
+    else:
+        with pytest.raises(AccessDenied):
+            load_plans(engine, user, ids, action=None)
+
+
+def test_a_disabled_account_prints_no_batch(agency):
+    from db import accounts
+
+    engine, admin = agency["engine"], agency["users"]["admin"]
+    accounts.set_active(engine, agency["users"]["admin"], agency["users"]["lead"]["id"], False)
+    with pytest.raises(AccessDenied):
+        load_plans(engine, agency["users"]["lead"], [agency["households"]["north"]], action=None)
+    assert load_plans(engine, admin, [agency["households"]["north"]], action=None)
+
+
 def test_a_print_run_prints_and_audits_every_household_once(agency):
     engine, admin = agency["engine"], agency["users"]["admin"]
     ids = [agency["households"]["north"], agency["households"]["south"], agency["households"]["north"]]

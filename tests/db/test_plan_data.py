@@ -111,7 +111,9 @@ def test_newest_saved_budget_wins_and_dropped_steps_are_left_out(agency):
         s.add(PlanStep(plan_id=plan.id, text="Hecho", status="done", position=0))
         s.add(PlanStep(plan_id=plan.id, text="Ya no", status="dropped", position=1))
     data = load_plan(engine, counselor, household_id)
-    assert data["scenarios"]["budget"]["scenario"].left_over == 250  # a version-0 row, read through its schema
+    assert (
+        data["scenarios"]["budget"]["scenario"].left_over == 250
+    )  # a version-0 row, read through its schema
     assert "retirement" not in data["scenarios"]
     assert [step["text"] for step in data["steps"]] == ["Hecho"]
     assert data["summary"] == "Nota"

@@ -138,7 +138,12 @@ def chart_bars(monkeypatch):
     [
         (
             "en",
-            ["DC Home Purchase Assistance Program (HPAP)", "Tenant Bill of Rights", "FHA loan", "Whom to call"],
+            [
+                "DC Home Purchase Assistance Program (HPAP)",
+                "Tenant Bill of Rights",
+                "FHA loan",
+                "Whom to call",
+            ],
             SPANISH,
         ),
         (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import delete, select, text
+from sqlalchemy import MetaData, Table, delete, select, text
 
 from db import activity, codes, migrate, seed
 from db.engine import make_engine, reading, transaction
@@ -243,8 +243,18 @@ def test_migration_fills_the_table_from_existing_sessions(tmp_path):
     try:
         migrate.upgrade(engine, "0004")
         office = make_office(engine, "Oficina Norte", "north")
-        with engine.begin() as conn:  # Core, not the ORM: the model already has later columns (0006)
-            insert = Household.__table__.insert().values(office_id=office, display_name="Ana Pérez")
+        with engine.begin() as conn:  # the table as 0004 left it, not the model (it has later columns)
+            old = Table("household", MetaData(), autoload_with=conn)
+            model = Household.__table__.columns
+            values = {  # the model's plain defaults, for 0004's NOT NULL columns
+                c.name: model[c.name].default.arg
+                for c in old.columns
+                if model[c.name].default is not None and not callable(model[c.name].default.arg)
+            }
+            values |= {"office_id": office, "display_name": "Ana Pérez"}
+            values |= {c.name: dt.datetime(2026, 1, 5) for c in old.columns if c.name.endswith("_at")}
+            values |= {c.name: D(2026, 1, 5) for c in old.columns if c.name.endswith("_on")}
+            insert = old.insert().values(values)
             hid = conn.execute(insert).inserted_primary_key[0]
         rows = [
             (D(2025, 9, 30), "rental"),

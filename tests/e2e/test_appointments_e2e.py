@@ -13,11 +13,12 @@ from tests.e2e.conftest import login, wait_for_app
 
 
 def choose(page, scope, label: str, option: str) -> None:
-    """Pick a select box option the way a keyboard user does: focus, type to filter, Enter."""
+    """Pick a select box option the way a keyboard user does: open it, type to filter, Enter."""
     box = scope.get_by_label(label, exact=True)
+    expect(box).to_be_visible()
     box.click()
-    box.fill(option)
-    expect(page.get_by_text("1 option available").first).to_be_attached()  # the list is filtered to it
+    box.press_sequentially(option)  # typing opens the list and filters it
+    expect(page.get_by_role("option")).to_have_text([option])  # filtered to the one wanted
     box.press("Enter")
     wait_for_app(page)
 
@@ -59,6 +60,8 @@ def test_book_refuse_double_booking_and_reschedule(page, app_url, app_server):
     expect(page.get_by_text(re.compile("Household: María José Núñez Pérez"))).to_be_visible()
     page.get_by_test_id("stExpander").filter(has_text="Reschedule").click()
     expander = page.get_by_test_id("stExpander").filter(has_text="Reschedule")
+    # The whole form in view first: a list opened at the window's edge closes when the page scrolls.
+    expander.get_by_role("button", name="Reschedule", exact=True).scroll_into_view_if_needed()
     choose(page, expander, "New time", "3:00 PM")
     expander.get_by_role("button", name="Reschedule", exact=True).click()
     wait_for_app(page)

@@ -123,7 +123,8 @@ def _menu(page, url_path):
 
 
 @pytest.mark.xfail(
-    reason="selectboxes left empty (intake) still show Streamlit's placeholder 'Choose an option'", strict=True
+    reason="selectboxes left empty (intake) still show Streamlit's placeholder 'Choose an option'",
+    strict=True,
 )
 def test_spanish_pages_show_no_english_from_streamlit(browser, app_url):
     context = _context(browser, 1280, 900)

@@ -30,6 +30,12 @@ def test_intake_session_milestone_moves_the_stage(page, app_url, app_server):
     expect(metric(page, "Stage")).to_have_text("Intake")
 
     page.get_by_label("Notes (what was discussed, what was agreed)").fill("Primera cita: presupuesto")
+    page.get_by_role("button", name="Add session").click()  # no purpose chosen yet: refused, nothing saved
+    wait_for_app(page)
+    expect(page.get_by_text("Choose the purpose of this session.").first).to_be_visible()
+    expect(page.get_by_text("No sessions yet.")).to_be_visible()
+    page.get_by_role("combobox", name="Purpose (HUD)").click()
+    page.get_by_role("option", name="Pre-purchase / homebuying").click()
     page.get_by_role("button", name="Add session").click()
     wait_for_app(page)
     expect(page.get_by_text("Session added.")).to_be_visible()

@@ -15,6 +15,7 @@ from ui.appointments.common import MODE_LABELS, STATUS_LABELS, TIMES, chooser_of
 from ui.db import engine
 from ui.labels import PURPOSE_LABELS, label
 from ui.text import _
+from ui.widget_text import date_format
 
 
 def pick(items: list[AppointmentView]) -> int | None:
@@ -77,9 +78,11 @@ def panel(user: dict, appointment_id: int) -> None:
             )
         if right.button(_("No-show"), key=f"appt_noshow_{a.id}"):
             _run(lambda: appts.mark_no_show(engine(), user, a.id), _("The no-show was recorded."))
-    with st.expander(_("Reschedule")), st.form(f"appt_rform_{a.id}", border=False):
+    with st.expander(_("Reschedule")), st.form(f"appt_rform_{a.id}", border=False, enter_to_submit=False):
         left, right = st.columns(2)
-        day = left.date_input(_("New day"), value=a.starts.date(), key=f"appt_rday_{a.id}")
+        day = left.date_input(
+            _("New day"), value=a.starts.date(), key=f"appt_rday_{a.id}", format=date_format()
+        )
         start = a.starts.time().replace(tzinfo=None)
         at = right.selectbox(
             _("New time"),

@@ -16,6 +16,7 @@ from ui.clients import selected_household_id
 from ui.db import engine
 from ui.labels import PURPOSE_LABELS, chooser
 from ui.text import _, date
+from ui.widget_text import date_format
 
 
 def find_household(user: dict) -> int | None:
@@ -62,7 +63,12 @@ def consent_panel(user: dict, household_id: int) -> None:
             value=bool(state.text_since),
             key=f"appt_ct_{household_id}",
         )
-        on = st.date_input(_("Date of the answer"), value=dt.date.today(), key=f"appt_con_{household_id}")
+        on = st.date_input(
+            _("Date of the answer"),
+            value=dt.date.today(),
+            key=f"appt_con_{household_id}",
+            format=date_format(),
+        )
         if st.button(_("Save consent"), key=f"appt_cs_{household_id}"):
             try:
                 reminder_data.set_consent(engine(), user, household_id, "email", email, on)
@@ -83,13 +89,15 @@ def booking_form(user: dict, staff: list[Counselor], default_place: str) -> int 
     consent_panel(user, household_id)
     names = {c.id: c.name for c in staff}
     mine = user["id"] if user["id"] in names else (staff[0].id if staff else None)
-    with st.form("appt_book"):
+    with st.form("appt_book", enter_to_submit=False):  # Enter picks a filtered option; it never books
         counselor = st.selectbox(
             _("Counselor"), list(names), index=list(names).index(mine) if mine in names else 0,
             format_func=names.get, key="appt_counselor",
         )  # fmt: skip
         left, right = st.columns(2)
-        day = left.date_input(_("Day"), value=today_local() + dt.timedelta(days=1), key="appt_day")
+        day = left.date_input(
+            _("Day"), value=today_local() + dt.timedelta(days=1), key="appt_day", format=date_format()
+        )
         at = right.selectbox(
             _("Time"),
             TIMES,

@@ -23,6 +23,7 @@ from ui.appointments.common import (
 from ui.db import engine
 from ui.labels import label
 from ui.text import _
+from ui.widget_text import date_format
 
 OFFSET_CHOICES = (10080, 4320, 2880, 1440, 240, 120, 60)
 
@@ -38,7 +39,12 @@ def call_list(user: dict, office_id: int, counselor_id: int | None) -> None:
     st.caption(
         _("Families with an appointment that get no email or text reminder: call them the day before.")
     )
-    day = st.date_input(_("Appointments on"), value=today_local() + dt.timedelta(days=1), key="appt_call_day")
+    day = st.date_input(
+        _("Appointments on"),
+        value=today_local() + dt.timedelta(days=1),
+        key="appt_call_day",
+        format=date_format(),
+    )
     items = reminder_data.call_list(engine(), user, day, counselor_id=counselor_id, office_id=office_id)
     if not items:
         st.success(_("Nobody to call for this day."))

@@ -10,6 +10,7 @@ from db.models import Office
 from ui.appointments import actions, booking, calendar, lists
 from ui.db import engine
 from ui.text import _
+from ui.widget_text import date_format
 
 
 def _office_address(office_id: int) -> str:
@@ -43,7 +44,7 @@ def render(user: dict) -> None:
     )
     if "appt_view_day_next" in st.session_state:  # after booking, the calendar opens on that day
         st.session_state["appt_view_day"] = st.session_state.pop("appt_view_day_next")
-    day = middle.date_input(_("Day"), value=today_local(), key="appt_view_day")
+    day = middle.date_input(_("Day"), value=today_local(), key="appt_view_day", format=date_format())
     span = right.segmented_control(
         _("View"), ["day", "week"], format_func={"day": _("Day"), "week": _("Week")}.get, default="day",
         key="appt_span", required=True,

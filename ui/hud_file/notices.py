@@ -17,6 +17,7 @@ from ui.errors import FieldErrors
 from ui.household_labels import frozen
 from ui.labels import LANGUAGE_LABELS, label
 from ui.text import N_, _, date
+from ui.widget_text import date_format
 
 METHOD_LABELS = {
     "paper": N_("Signed on paper"),
@@ -158,7 +159,7 @@ def section(hh: dict) -> None:
         a, b = st.columns(2)
         a.selectbox(_("Notice"), kinds, format_func=frozen(kinds, lambda k: _(TITLES[k])), key="ntc_kind")
         with b:
-            st.date_input(_("Given on"), key="ntc_on", format="MM/DD/YYYY")
+            st.date_input(_("Given on"), key="ntc_on", format=date_format())
             errors.slot("given_on")
         a.selectbox(
             _("How"), methods, format_func=frozen(methods, lambda m: _(METHOD_LABELS[m])), key="ntc_method"

@@ -23,6 +23,7 @@ from ui.hud_file import labels as L
 from ui.hud_file import notices
 from ui.labels import PURPOSE_LABELS, RACE_LABELS, label
 from ui.text import _, date, ngettext, number
+from ui.widget_text import date_format
 
 PREFIX = "hudp"
 BASE_KEY = "hudp_base"  # {"id", "version", "values"}
@@ -294,7 +295,7 @@ def _cases(hid: int) -> None:
             errors.slot("termination")
         with b:
             st.session_state.setdefault("hudc_on", dt.date.today())
-            st.date_input(_("Ended on"), key="hudc_on", format="MM/DD/YYYY")
+            st.date_input(_("Ended on"), key="hudc_on", format=date_format())
             errors.slot("terminated_on")
         st.form_submit_button(_("Save case"), on_click=_set_case, args=(hid,))
     stored = st.session_state.pop("hudc_error", None)
