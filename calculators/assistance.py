@@ -164,8 +164,20 @@ def income_limit(row: dict, limits: dict | None, hh: dict, as_of: dt.date) -> fl
     if "income_limit" in limits:
         return float(limits["income_limit"])
     if "income_limit_ami_percent" in limits:
-        return income_limit_at(limits["income_limit_ami_percent"], hh["jurisdiction"], size, as_of)
+        return _unless_median_unknown(
+            income_limit_at, limits["income_limit_ami_percent"], hh["jurisdiction"], size, as_of
+        )
     return None
+
+
+def _unless_median_unknown(func, *args):
+    """func(*args), or None when no HUD median is in force on the date (unknown, never last year's)."""
+    try:
+        return func(*args)
+    except InputError as err:
+        if err.code == "no_rule_in_force":
+            return None
+        raise
 
 
 def _price_limit(limits: dict | None, purchase: dict) -> float | None:
@@ -193,7 +205,9 @@ def _eligibility(
         reasons.append("not_first_time_buyer")
 
     income = hh["borrower_income"] if row.get("income_basis") == "borrower" else hh["income"]
-    facts["ami_percent"] = ami_percent(hh["jurisdiction"], hh["household_size"], hh["income"], as_of)
+    facts["ami_percent"] = _unless_median_unknown(
+        ami_percent, hh["jurisdiction"], hh["household_size"], hh["income"], as_of
+    )
     if not row.get("no_income_limit"):
         limit = income_limit(row, limits, hh, as_of)
         facts["income_limit"] = limit
@@ -349,7 +363,7 @@ def screen_one(program_id: str, hh: dict, purchase: dict, as_of: dt.date) -> dic
     reasons, facts = _eligibility(row, limits, hh, purchase, as_of)
     tier = _tier(row, facts["ami_percent"])
     if "tiers" in row and tier is None and "wrong_area" not in reasons:
-        reasons.append("income_over_limit")
+        reasons.append("income_over_limit" if facts["ami_percent"] is not None else "income_limit_unknown")
     terms = _terms(row, tier)
     amount, amount_reasons = _amount(row, tier, hh, purchase, purchase["loan_type"])
     eligible = not BLOCKING.intersection(reasons)

@@ -164,6 +164,12 @@ def homestead_row(jurisdiction: str, as_of: dt.date) -> dict | None:
     return _latest(_rows(PROPERTY, "homestead_deduction", as_of, jurisdiction=jurisdiction))
 
 
+def homestead_unknown(jurisdiction: str, as_of: dt.date) -> bool:
+    """The jurisdiction has a homestead deduction, but no row is in force on the date (the year's amount is missing)."""
+    rows = load(PROPERTY)["homestead_deduction"]
+    return any(r["jurisdiction"] == jurisdiction for r in rows) and homestead_row(jurisdiction, as_of) is None
+
+
 def insurance_row(jurisdiction: str, as_of: dt.date) -> dict | None:
     state = STATE_OF.get(jurisdiction)
     return _latest(_rows(PROPERTY, "insurance", as_of, jurisdiction=state)) if state else None

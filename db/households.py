@@ -115,8 +115,9 @@ def digits(text: str) -> str:
     return "".join(ch for ch in (text or "") if ch.isdigit())
 
 
-def ami_figures(jurisdiction: str, household_size: int, annual_income: float | None) -> tuple:
-    """(AMI percent, HUD-9902 income band); an unknown figure leaves the band 'not_reported'."""
+def ami_figures(jurisdiction: str, household_size: int, annual_income: float | None, as_of=None) -> tuple:
+    """(AMI percent, HUD-9902 income band) with HUD's median in force on `as_of` (default today); an
+    unknown figure (no income, or no median on file for that fiscal year) leaves the band 'not_reported'."""
     if annual_income is None:
         return None, codes.NOT_REPORTED
     try:
@@ -124,7 +125,7 @@ def ami_figures(jurisdiction: str, household_size: int, annual_income: float | N
     except ImportError:  # the assistance calculator is optional for the tracker
         return None, codes.NOT_REPORTED
     try:
-        percent = float(ami_percent(jurisdiction, household_size, annual_income))
+        percent = float(ami_percent(jurisdiction, household_size, annual_income, as_of))
     except (InputError, LookupError, ValueError, TypeError):
         return None, codes.NOT_REPORTED
     if math.isnan(percent) or math.isinf(percent):
@@ -260,7 +261,10 @@ def _check_counselor(session: Session, hh_office: int, counselor_id: int | None)
 
 def derive_fields(hh: Household) -> None:
     hh.search_name = normalize_name(hh.display_name)
-    hh.ami_percent, hh.income_band = ami_figures(hh.jurisdiction, hh.household_size, hh.annual_income)
+    # the median of the fiscal year the file was opened in (HUD-9902 counts income at intake)
+    hh.ami_percent, hh.income_band = ami_figures(
+        hh.jurisdiction, hh.household_size, hh.annual_income, hh.opened_on
+    )
 
 
 def create(engine: Engine, user: dict, data: dict, *, office_id: int | None = None, today=None) -> int:

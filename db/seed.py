@@ -174,9 +174,9 @@ def _choice(rng: random.Random, options: dict):
 
 
 @cache
-def _ami_per_dollar(jurisdiction: str, size: int) -> float | None:
-    """AMI percent is income over a size-adjusted median, so one lookup per (area, size) is enough."""
-    percent, _band = ami_figures(jurisdiction, size, 100_000.0)
+def _ami_per_dollar(jurisdiction: str, size: int, opened: dt.date) -> float | None:
+    """AMI percent is income over a size-adjusted median, so one lookup per (area, size, day) is enough."""
+    percent, _band = ami_figures(jurisdiction, size, 100_000.0, opened)
     return None if percent is None else percent / 100_000.0
 
 
@@ -250,8 +250,6 @@ def _household_row(rng: random.Random, n: int, office_key: str, staff: dict, tod
     name = f"{first} {last1} {last2}"
     size = rng.choices(range(1, 8), weights=(12, 18, 22, 22, 14, 8, 4))[0]
     income = round(rng.uniform(16_000, 135_000), -2)
-    per_dollar = _ami_per_dollar(jurisdiction, size)
-    ami = None if per_dollar is None else income * per_dollar
     reported_income = rng.random() > 0.04
     language = "es" if rng.random() < 0.82 else "en"
     housing = _choice(rng, {"renter": 80, "living_with_family": 12, "owner": 6, "homeless": 2})
@@ -262,6 +260,8 @@ def _household_row(rng: random.Random, n: int, office_key: str, staff: dict, tod
     else:
         residency = _choice(rng, {"non_permanent_resident": 35, "undocumented": 30, codes.NOT_REPORTED: 35})
     opened = today - dt.timedelta(days=rng.randint(0, HISTORY_DAYS))
+    per_dollar = _ami_per_dollar(jurisdiction, size, opened)
+    ami = None if per_dollar is None else income * per_dollar
     return {
         "office_id": staff["offices"][office_key],
         "counselor_id": rng.choice(staff["users"][office_key]),

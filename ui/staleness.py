@@ -38,9 +38,22 @@ def old_figures(assumptions: list[dict], today: dt.date | None = None) -> list[d
     return [a for a in assumptions if a["field"] in FIGURES and a.get("source_url") and is_old(a, today)]
 
 
+def unknown_figures(assumptions: list[dict]) -> list[dict]:
+    """The affordability defaults that exist in law but have no figure on file for the date."""
+    return [a for a in assumptions if a["field"] in FIGURES and a.get("unknown")]
+
+
 def affordability_note(analysis: dict) -> None:
-    """'Loan limit last checked June 1, 2025; verify with the lender.' for each old figure used."""
+    """'Loan limit last checked June 1, 2025; verify with the lender.' for each old figure used, and
+    'Homestead deduction: no figure on file for this date; ask the tax office.' for each missing one."""
     lines = []
+    for entry in unknown_figures(analysis.get("assumptions", [])):
+        figure, whom = FIGURES[entry["field"]]
+        lines.append(
+            _("{figure}: no figure on file for this date, so it was left out; ask {whom}.").format(
+                figure=_(figure), whom=_(whom)
+            )
+        )
     for entry in old_figures(analysis.get("assumptions", [])):
         figure, whom = FIGURES[entry["field"]]
         lines.append(

@@ -296,13 +296,33 @@ def test_defaults_are_listed_with_their_sources():
         used["property_tax_rate"]["value"] == 0.0085
         and "otr.cfo.dc.gov" in used["property_tax_rate"]["source_url"]
     )
-    assert used["homestead_deduction"]["value"] == 89850
+    # DC's TY2026 homestead amount is not on file: left out and marked unknown, not TY2025's used
+    assert used["homestead_deduction"] == {**used["homestead_deduction"], "value": 0.0, "unknown": True}
     assert used["annual_insurance"]["value"] == 1482
     assert used["closing_cost_rate"]["value"] == 0.03
     assert used["front_limit"]["value"] == 0.31 and used["back_limit"]["value"] == 0.43
     assert used["term_years"] == {**used["term_years"], "value": 30, "source_url": None}
+    assert result["monthly"]["property_tax"] == pytest.approx(400_000 * 0.0085 / 12)
+
+
+@pytest.mark.parametrize(
+    "as_of,deduction,unknown",
+    [("2025-06-01", 89850, False), ("2025-09-30", 89850, False), ("2025-10-01", 0.0, True)],
+)
+def test_dc_homestead_deduction_only_in_its_tax_year(as_of, deduction, unknown):
+    scenario = {k: v for k, v in BASE.items() if k != "property_tax_rate"} | {"as_of": as_of}
+    result = analyze(scenario)
+    used = {a["field"]: a for a in result["assumptions"]}
+    assert used["homestead_deduction"]["value"] == deduction
+    assert used["homestead_deduction"].get("unknown", False) is unknown
     # DC's deduction is taken off before tax: (400,000 - 89,850) * 0.85% / 12
-    assert result["monthly"]["property_tax"] == pytest.approx((400_000 - 89_850) * 0.0085 / 12)
+    assert result["monthly"]["property_tax"] == pytest.approx((400_000 - deduction) * 0.0085 / 12)
+
+
+def test_no_homestead_deduction_outside_dc_is_not_unknown():
+    scenario = {k: v for k, v in BASE.items() if k != "property_tax_rate"} | {"jurisdiction": "alexandria_va", "as_of": "2025-06-01"}
+    used = {a["field"]: a for a in analyze(scenario)["assumptions"]}
+    assert used["homestead_deduction"]["value"] == 0.0 and "unknown" not in used["homestead_deduction"]
     assert "property_tax_rate" not in {a["field"] for a in run()["assumptions"]}
 
 

@@ -44,7 +44,8 @@ def test_bad_pay(args, code):
 # loan type, jurisdiction, credit, date, field, expected value (None: nothing on file, the page asks for it)
 DEFAULTS = [
     ("fha", "dc", None, "2026-06-01", "property_tax_rate", 0.0085),
-    ("fha", "dc", None, "2026-06-01", "homestead_deduction", 89850),
+    ("fha", "dc", None, "2025-06-01", "homestead_deduction", 89850),
+    ("fha", "dc", None, "2026-06-01", "homestead_deduction", None),  # TY2026 amount not found
     ("fha", "dc", None, "2026-06-01", "annual_insurance", 1482),
     ("fha", "montgomery_md", None, "2026-06-01", "property_tax_rate", None),
     ("fha", "montgomery_md", None, "2026-06-01", "homestead_deduction", None),

@@ -68,3 +68,46 @@ def test_old_figures_names_only_sourced_figures_the_result_used():
         {"field": "term_years", "source_url": None, "verified_on": None},
     ]
     assert [a["field"] for a in old_figures(assumptions, TODAY)] == ["loan_limit"]
+
+
+# HUD's FY2026 median for the Washington metro was not found (searched 2026-12-05): FY2025's ends
+# when FY2026 was due, and the median is unknown after it, never last year's figure used as current.
+@pytest.mark.parametrize(
+    "as_of,median",
+    [("2025-04-01", 163900), ("2026-03-31", 163900), ("2026-04-01", None), ("2026-12-05", None)],
+)
+def test_the_median_is_unknown_once_its_fiscal_year_is_over(as_of, median):
+    from calculators import InputError
+    from calculators.ami import ami_percent
+
+    if median is None:
+        with pytest.raises(InputError) as err:
+            ami_percent("dc", 4, 80_000, as_of)
+        assert err.value.code == "no_rule_in_force"
+    else:
+        assert ami_percent("dc", 4, median * 0.8, as_of) == pytest.approx(80.0)
+
+
+@pytest.mark.parametrize(
+    "program,jurisdiction",
+    [("dc_hpap", "dc"), ("va_housing_grant", "arlington_va"), ("va_fairfax_fthb", "fairfax_va")],
+)
+def test_programs_whose_limit_follows_the_median_say_unknown_not_over(program, jurisdiction):
+    from calculators.assistance import screen
+
+    household = {
+        "jurisdiction": jurisdiction,
+        "household_size": 4,
+        "annual_household_income": 90_000,
+        "liquid_assets": 5_000,
+        "first_time_buyer": True,
+        "id_type": "ssn",
+        "residency": "citizen",
+        "credit_score": 700,
+    }
+    entry = next(r for r in screen(household, None, "2026-12-05") if r["program"] == program)
+    assert entry["ami_percent"] is None and entry["income_limit"] is None
+    assert "income_limit_unknown" in entry["reasons"] and "income_over_limit" not in entry["reasons"]
+    # the same household in FY2025, when the median was on file, gets a percent
+    before = next(r for r in screen(household, None, "2025-06-01") if r["program"] == program)
+    assert before["ami_percent"] == pytest.approx(100 * 90_000 / 163_900)
