@@ -10,6 +10,7 @@ from calculators.assistance import hints, screen, stack
 from calculators.assistance_affordability import compare, scenario_for
 from ui import assistance_inputs as inputs
 from ui import assistance_view as view
+from ui import staleness
 from ui.errors import FieldErrors
 from ui.session_flow import calculators as flow_calculators
 from ui.session_flow import flow
@@ -42,6 +43,7 @@ with right:
     names = {r["program"]: pick(r["name"]) for r in results}
     eligible = [r for r in results if r["eligible"]]
     st.subheader(_("Programs that may fit"))
+    staleness.median_note()  # limits set as a percent of HUD's median: named when the year's is missing
     if not eligible:
         st.info(_("No program fits these answers. See why below."), icon=":material/info:")
     for entry in eligible:

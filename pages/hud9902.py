@@ -10,13 +10,14 @@ import streamlit as st  # noqa: E402
 
 from ui import dashboard_data as data  # noqa: E402
 from ui import dashboard_hud as view  # noqa: E402
-from ui import hud_file  # noqa: E402
+from ui import hud_file, staleness  # noqa: E402
 from ui.text import _  # noqa: E402
 
 st.title(_("HUD-9902 report"))
 fiscal_year, quarter, office_id = view.choose_period(user, dt.date.today())
 report = data.hud_report(user, fiscal_year, quarter, office_id)
 st.caption(view.period_caption(report))
+staleness.median_note()  # income levels (section 7) are percents of HUD's median
 
 st.subheader(_("HUD's total rule"))
 st.caption(_("Sections 3 to 7 must each add up to section 8 plus section 9."))

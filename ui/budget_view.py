@@ -21,10 +21,14 @@ from calculators.rules import rule, today
 from curricula import coaching
 from ui import budget_charts as charts
 from ui import budget_tables as tables
-from ui import clients
+from ui import clients, staleness
 from ui.errors import message_for
 from ui.labels import OUTCOME_LABELS
 from ui.text import N_, _, date, money, number, percent, pick
+
+# the remittance benchmark's name and whom to ask, for the staleness note under the comparison
+REMITTANCE_GOAL = N_("The UN goal for transfer costs")
+REMITTANCE_WHOM = N_("the World Bank's Remittance Prices Worldwide")
 
 MESSAGES = {
     "budget_below_minimums": N_(
@@ -297,6 +301,7 @@ def remittance_panel(tab, plan: dict, errors: BudgetErrors) -> float | None:
                 url=benchmark["source_url"],
             )
         )
+        staleness.rule_note(benchmark, REMITTANCE_GOAL, REMITTANCE_WHOM)
         return current["share"]
 
 

@@ -80,3 +80,44 @@ def agency_mark(entry: dict) -> None:
     """'Set by your agency' when the figure comes from a row the agency added."""
     if entry.get("set_by_agency"):
         st.caption(_("Set by your agency."))
+
+
+def rule_note(row: dict | None, figure: str, whom: str, today: dt.date | None = None) -> None:
+    """Under a result that used one dated rule row: 'Remittance cost goal last checked …; verify with …'
+    when it is old or its period is over, and 'no figure on file' when there is none for the date.
+    `figure` and `whom` are N_() markers, translated here."""
+    if row is None:
+        st.warning(
+            _("{figure}: no figure on file for this date; ask {whom}.").format(figure=_(figure), whom=_(whom)),
+            icon=":material/help:",
+        )
+    elif is_old(row, today):
+        st.warning(
+            _("{figure} last checked {date}; verify with {whom}.").format(
+                figure=_(figure), date=date(as_date(row["verified_on"])), whom=_(whom)
+            ),
+            icon=":material/update:",
+        )
+
+
+MEDIAN = N_("HUD's area median income for the Washington metro area")
+MEDIAN_WHOM = N_("HUD (huduser.gov income limits) or a lead, who can add it on Program rules")
+
+
+def median_row_on(day: dt.date) -> dict | None:
+    """HUD's median-income row in force on `day`, or None when the fiscal year's figure is not on file."""
+    from calculators import InputError
+    from calculators.ami import median_row
+
+    try:
+        return median_row("dc", day)
+    except InputError as err:
+        if err.code == "no_rule_in_force":
+            return None
+        raise
+
+
+def median_note(day: dt.date | None = None) -> None:
+    """Where percents of the area median are shown: name HUD's median when it is missing or old."""
+    day = day or dt.date.today()
+    rule_note(median_row_on(day), MEDIAN, MEDIAN_WHOM, day)

@@ -87,7 +87,14 @@ def rule_caption(result: dict) -> None:
         )
     )
     if is_stale({"verified_on": as_date(result["verified_on"])}):
-        st.warning(_("This rule was last checked over a year ago. Verify it."), icon=":material/update:")
+        # the figure named by its law, and whom to ask (the rent office where there is one)
+        whom = RENT_AGENCY.get(result.get("jurisdiction", ""), N_("a tenant lawyer or the housing agency"))
+        st.warning(
+            _("{figure} last checked {date}; verify with {whom}.").format(
+                figure=result["citation"] or _("This rule"), date=date(result["verified_on"]), whom=_(whom)
+            ),
+            icon=":material/update:",
+        )
     if "UNCERTAIN" in result.get("note", ""):
         st.warning(
             _("Our sources for this figure are uncertain. Verify it with a lawyer or the agency."),
