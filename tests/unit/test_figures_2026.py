@@ -111,3 +111,33 @@ def test_programs_whose_limit_follows_the_median_say_unknown_not_over(program, j
     # the same household in FY2025, when the median was on file, gets a percent
     before = next(r for r in screen(household, None, "2025-06-01") if r["program"] == program)
     assert before["ami_percent"] == pytest.approx(100 * 90_000 / 163_900)
+
+
+# Program dollar limits tied to a year's median: used while in their year, unknown after, never stretched.
+@pytest.mark.parametrize(
+    "program,jurisdiction,as_of,limit",
+    [
+        ("dc_open_doors", "dc", "2025-06-01", 216580.0),
+        ("dc_open_doors", "dc", "2026-01-14", 216580.0),
+        ("dc_open_doors", "dc", "2026-01-15", None),
+        ("va_arlington_mipap", "arlington_va", "2025-06-01", 131120.0),
+        ("va_arlington_mipap", "arlington_va", "2026-06-01", None),
+        ("md_mmp_6000", "montgomery_md", "2026-12-05", None),
+    ],
+)
+def test_program_limits_end_with_their_year(program, jurisdiction, as_of, limit):
+    from calculators.assistance import screen
+
+    household = {
+        "jurisdiction": jurisdiction,
+        "household_size": 4,
+        "annual_household_income": 90_000,
+        "liquid_assets": 5_000,
+        "first_time_buyer": True,
+        "id_type": "ssn",
+        "residency": "citizen",
+        "credit_score": 700,
+    }
+    entry = next(r for r in screen(household, None, as_of) if r["program"] == program)
+    assert entry["income_limit"] == limit
+    assert ("income_limit_unknown" in entry["reasons"]) is (limit is None)
