@@ -482,6 +482,7 @@ def _mortgage_ready_panel(summary: dict, default: float, errors: BudgetErrors) -
             )
         )
     st.caption(_("Source: {url}").format(url=ready["source_url"]))
+    staleness.rule_note(ready, N_("FHA debt-to-income guideline"), N_("the lender"))
     # Run outside st.navigation (Streamlit's legacy router runs a page file directly), the page is unknown.
     with contextlib.suppress(StreamlitPageNotFoundError):
         st.page_link(

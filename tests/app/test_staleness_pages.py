@@ -152,3 +152,24 @@ def test_tenant_rights_names_an_old_rule_only(agency, rule_tables, lang, checked
     text = open_page("pages/tenant_rights.py", lang, query=query)
     assert (DEPOSIT_OLD[lang].format(date=format_date(checked, lang)) in text) is shown
     assert "14 DCMR § 308.2" in text  # the rule itself is always cited
+
+
+# ---- budget coach, Debts tab: the FHA debt-to-income guideline behind "getting mortgage-ready" -------
+
+FHA_DTI = re.compile(r'(loan_type = "fha"\nfront = 0\.31\nback = 0\.43\n.*?verified_on = )\d{4}-\d\d-\d\d')
+DTI_OLD = {
+    "en": "FHA debt-to-income guideline last checked {date}; verify with the lender.",
+    "es": "La guía de deuda sobre ingreso de FHA: revisado por última vez el {date}; confírmelo con el "
+    "prestamista.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("checked,shown", [(OLD, True), (TODAY, False)])
+def test_budget_debts_names_an_old_dti_guideline_only(agency, rule_tables, lang, checked, shown):
+    from i18n import gettext
+
+    rule_tables("loans", FHA_DTI.pattern, rf"\g<1>{checked.isoformat()}")
+    text = open_page("pages/budget.py", lang, state={"budget_tab": gettext("Debts", lang)})
+    assert (DTI_OLD[lang].format(date=format_date(checked, lang)) in text) is shown
+    assert ("Getting mortgage-ready" if lang == "en" else "hipoteca") in text  # the panel is there
