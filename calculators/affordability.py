@@ -222,7 +222,7 @@ def resolve(data: dict, allowed: frozenset) -> Terms:
     if homestead_row is None and data.get("homestead_deduction") is None:
         homestead = 0.0
         entry = rules.cite("homestead_deduction", 0.0, None, as_of)
-        if data.get("property_tax_rate") is None and rules.homestead_unknown(jurisdiction, as_of):
+        if rules.homestead_unknown(jurisdiction, as_of):
             entry["unknown"] = True  # DC has a deduction, but this year's amount is not on file
         assumptions.append(entry)
     else:

@@ -47,7 +47,6 @@ def page_scenario(**changes):
         "residency": "citizen",
         "cash_available": 30000.0,
         "reserves": 0.0,
-        "homestead_deduction": 89850.0,
         "monthly_hoa": 0.0,
         "seller_credit": 0.0,
         "assistance": 0.0,

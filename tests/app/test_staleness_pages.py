@@ -173,3 +173,24 @@ def test_budget_debts_names_an_old_dti_guideline_only(agency, rule_tables, lang,
     text = open_page("pages/budget.py", lang, state={"budget_tab": gettext("Debts", lang)})
     assert (DTI_OLD[lang].format(date=format_date(checked, lang)) in text) is shown
     assert ("Getting mortgage-ready" if lang == "en" else "hipoteca") in text  # the panel is there
+
+
+# ---- affordability: DC's homestead deduction, missing for the tax year, is named next to the result ---
+
+HOMESTEAD = re.compile(r"(\[\[homestead_deduction\]\]\n.*?effective_from = )\d{4}-\d\d-\d\d\neffective_to = \d{4}-\d\d-\d\d\n")
+HOMESTEAD_UNKNOWN = {
+    "en": "Homestead deduction: no figure on file for this date, so it was left out; ask the tax office.",
+    "es": "Deducción por vivienda principal: no tenemos la cifra para esta fecha, así que no se incluyó. "
+    "Consulte con la oficina de impuestos.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("in_force,shown", [(False, True), (True, False)])
+def test_affordability_names_a_missing_homestead_amount_only(agency, rule_tables, lang, in_force, shown):
+    start = (TODAY - dt.timedelta(days=400)).isoformat()
+    ends = "" if in_force else f"effective_to = {(TODAY - dt.timedelta(days=10)).isoformat()}\n"
+    rule_tables("property", HOMESTEAD.pattern, rf"\g<1>{start}\n{ends}")
+    rule_tables("property", r'(tax_year = "TY2025"\n.*?verified_on = )\d{4}-\d\d-\d\d', rf"\g<1>{TODAY}")
+    text = open_page("pages/affordability.py", lang)
+    assert (HOMESTEAD_UNKNOWN[lang] in text) is shown
