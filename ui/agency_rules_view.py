@@ -80,7 +80,7 @@ def add_row_form(user: dict) -> None:
         if fk.kind in ("bilingual", "texts"):
             continue
         label = _(LABELS[fk.name]) if fk.name in LABELS else fk.name
-        default = "" if fk.name == "verified_on" else shown(template.get(fk.name))
+        default = _default(fk.name, template)
         values[fk.name] = st.text_input(
             f"{label} *" if fk.required else label,
             value=default,
@@ -131,3 +131,13 @@ def agency_rows_panel() -> None:
         mime="application/toml",
         key="ar_export",
     )
+
+
+def _default(name: str, template: dict) -> str:
+    """A field's starting text from the row chosen as a template. The new row is the next period: it
+    starts the day the template's ended, its own end and the day of the check are never assumed."""
+    if name in ("verified_on", "effective_to"):
+        return ""
+    if name == "effective_from" and template.get("effective_to"):
+        return shown(template["effective_to"])
+    return shown(template.get(name))

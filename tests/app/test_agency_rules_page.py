@@ -148,3 +148,45 @@ def test_the_roll_over_panel_names_what_runs_out(agency, lang, missing, ending):
     at.date_input(key="rules_cov_on").set_value(dt.date(2026, 12, 5)).run()
     assert ending in visible_text(at)
     assert any(cell.startswith("program=fha") for cell in coverage_cells(at))
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_next_hud_median_starts_where_the_last_ended_and_the_calculators_use_it(agency, lang):
+    """FY2026's median was not found when the tables shipped: a lead adds it from HUD, and the
+    assistance screen has a percent of the median again instead of 'unknown'."""
+    from calculators.assistance import screen
+    from calculators.rules import overlay as rules_overlay
+    from db import agency_rules
+
+    at = open_rules(agency, lang)
+    at.selectbox(key="ar_file").set_value("ami").run()
+    at.selectbox(key="ar_table_ami").set_value("median").run()
+    start = at.selectbox(key="ar_template_ami_median").value
+    prefix = f"ar_ami_median_{start}_"
+    # the new row starts the day FY2025's ended; its end and the day of the check are left to the lead
+    assert at.text_input(key=prefix + "effective_from").value == "2026-04-01"
+    assert at.text_input(key=prefix + "effective_to").value == ""
+    assert at.text_input(key=prefix + "verified_on").value == ""
+    fill(
+        at,
+        prefix,
+        fiscal_year="2026",
+        median_family_income="170000",
+        note="",
+        source_url="https://www.huduser.gov/portal/datasets/il/il2026/2026summary.odn",
+        verified_on=TODAY,
+    )
+    assert saved_rows(agency["engine"]) == 1
+    household = {
+        "jurisdiction": "dc",
+        "household_size": 4,
+        "annual_household_income": 85_000,
+        "liquid_assets": 5_000,
+        "first_time_buyer": True,
+        "id_type": "ssn",
+        "residency": "citizen",
+        "credit_score": 700,
+    }
+    with rules_overlay.use(agency_rules.overlay(agency["engine"])):
+        hpap = next(r for r in screen(household, None, "2026-12-05") if r["program"] == "dc_hpap")
+    assert hpap["ami_percent"] == pytest.approx(50.0) and "income_limit_unknown" not in hpap["reasons"]
