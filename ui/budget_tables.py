@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from calculators.budget import CATEGORIES
+from i18n.labels import BUDGET_CATEGORY_LABELS
 from ui.text import N_, _, lang
 
 FREQUENCY_LABELS = {
@@ -27,25 +28,7 @@ FORM_LABELS = {
     "deposit": N_("Check or deposit"),
     "non_cash": N_("Help that is not money (SNAP, WIC)"),
 }
-CATEGORY_LABELS = {
-    "housing": N_("Housing (rent)"),
-    "utilities": N_("Utilities (power, water, gas)"),
-    "groceries": N_("Groceries"),
-    "transportation": N_("Transportation"),
-    "health_care": N_("Health care"),
-    "child_care_school": N_("Child care and school"),
-    "household_supplies": N_("Household supplies"),
-    "phone_internet": N_("Phone and internet"),
-    "debt_payments": N_("Debt payments"),
-    "remittances": N_("Money sent to family (remittances)"),
-    "tanda": N_("Tanda or lending circle"),
-    "savings": N_("Savings"),
-    "eating_out": N_("Eating out"),
-    "personal_care": N_("Personal care"),
-    "pets": N_("Pets"),
-    "entertainment": N_("Fun and entertainment"),
-    "other": N_("Other"),
-}
+CATEGORY_LABELS = BUDGET_CATEGORY_LABELS
 MONTH_LABELS = (
     N_("January"),
     N_("February"),
