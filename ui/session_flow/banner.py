@@ -81,6 +81,8 @@ def _reset(kind: str) -> None:
     for slot in seeds.PAGES[kind]:
         st.session_state.pop(slot.key, None)
         st.query_params.pop(slot.key, None)
+    if kind == "budget":
+        st.session_state.pop("budget_tab", None)  # the tables start over too (pages/budget.py, on arrival)
     saved = flow_context.context().latest.get(kind)
     if saved and saved[1] is not None:
         for key in saved[1].widgets:

@@ -4,8 +4,13 @@ update, and the amounts it hands to the next calculator of the visit."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+
+import streamlit as st
 
 from db import scenario_schemas as schemas
+from db.household_context import HouseholdContext
+from ui import budget_tables
 from ui.session_flow import save, seeds
 from ui.text import _
 
@@ -19,7 +24,12 @@ ASSISTANCE_WIDGETS = (
     "dpa_credit", "dpa_employer", "dpa_price", "dpa_loan", "dpa_loan_amount", "dpa_sell_year", "dpa_rate",
     "dpa_debts",
 )  # fmt: skip
-BUDGET_WIDGETS = ("savings", "banked", "debt_budget", "credit_score", "starter_goal", "starting_balance")
+BUDGET_WIDGETS = (
+    "savings", "banked", "debt_budget", "credit_score", "starter_goal", "starting_balance", "irregular_cash",
+    "transfers_per_month", "tanda_members", "tanda_payout_month", "gross_income", "goal", "monthly_deposit",
+    "savings_rate",
+)  # fmt: skip
+TABLES_BASELINE = "sf_budget_tables_baseline"  # the budget's tables as first drawn (to tell an edited one)
 TENANT_WIDGETS = ("tr_place", "tr_topic")
 
 
@@ -100,6 +110,16 @@ def assistance(household: dict, purchase: dict, eligible: list, stacked: dict, d
     )
 
 
+def budget_arrival(ctx: HouseholdContext, restored: dict | None) -> None:
+    """On arriving at the budget coach, its tables start from the budget opened again on the client file,
+    else from the file's latest saved budget (the examples when there is none, or with blank values)."""
+    st.session_state.pop(TABLES_BASELINE, None)
+    latest = ctx.latest.get("budget") or (None, None, None)
+    scenario = restored["row"]["scenario"] if restored else latest[1]
+    if isinstance(scenario, schemas.Budget) and scenario.tables:
+        budget_tables.restore(scenario.tables)
+
+
 def budget(summary: dict, tables: dict) -> None:
     seeds.remember(
         "budget",
@@ -120,11 +140,14 @@ def budget(summary: dict, tables: dict) -> None:
         categories={k: float(v) for k, v in (summary.get("categories") or {}).items()},
         tables=tables,
     )
+    shown = json.dumps(typed.tables, sort_keys=True, default=str)
+    first = st.session_state.setdefault(TABLES_BASELINE, shown)
     save.save_panel(
         "budget",
         typed,
         BUDGET_WIDGETS,
         page_facts={"monthly_debts": summary.get("monthly_debt_payments"), "savings": summary.get("savings")},
+        touched=shown != first,  # a table edited counts as typed, like a field
     )
 
 
