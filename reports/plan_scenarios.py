@@ -90,6 +90,27 @@ def budget_view(budget: schemas.Budget | None, lang: str) -> BudgetView | None:
 # --- buying a home ------------------------------------------------------------------------------------
 
 
+# What the plan shows of a home-buying estimate, in order: the screen's preview and the printed plan alike.
+# The income and debts it was worked out from come first, so the family sees their own numbers.
+HOME_FIGURES = (
+    ("gross_monthly_income", N_("Income a month used for this estimate")),
+    ("monthly_debts", N_("Debt payments a month used for this estimate")),
+    ("price", N_("Home price to aim for")),
+    ("monthly_total", N_("Monthly home payment (with taxes and insurance)")),
+    ("down_payment", N_("Down payment")),
+    ("cash_to_close", N_("Cash needed to buy (down payment and closing costs)")),
+)
+
+
+def home_figures(home: schemas.Affordability | None, lang: str) -> list[tuple[str, float]]:
+    """(label in `lang`, amount) for each figure of the estimate that is known."""
+    if home is None:
+        return []
+    return [
+        (t(label, lang), getattr(home, key)) for key, label in HOME_FIGURES if getattr(home, key) is not None
+    ]
+
+
 def loan_label(code: str | None, lang: str) -> str:
     return t(LOAN_LABELS[code], lang) if code in LOAN_LABELS else ""
 
