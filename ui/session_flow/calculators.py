@@ -12,6 +12,7 @@ from db import scenario_schemas as schemas
 from db.household_context import HouseholdContext
 from ui import budget_tables
 from ui.session_flow import save, seeds
+from ui.session_flow.banner import settle
 from ui.text import _
 
 AFFORDABILITY_WIDGETS = (
@@ -39,6 +40,7 @@ def _amount(value):
 
 def affordability(mode: str, scenario: dict, debts: dict, analysis: dict | None, result: dict | None) -> None:
     """Carry income, debts, savings and price on; offer to save when there is an analysis."""
+    settle("affordability")  # after "Use blank values": the browser shows the new values
     seeds.remember(
         "affordability",
         save.widget_values(AFFORDABILITY_WIDGETS),
@@ -77,6 +79,7 @@ def affordability(mode: str, scenario: dict, debts: dict, analysis: dict | None,
 
 
 def assistance(household: dict, purchase: dict, eligible: list, stacked: dict, debts) -> None:
+    settle("assistance")  # after "Use blank values": the browser shows the new values
     seeds.remember(
         "assistance",
         save.widget_values(ASSISTANCE_WIDGETS),
@@ -121,6 +124,7 @@ def budget_arrival(ctx: HouseholdContext, restored: dict | None) -> None:
 
 
 def budget(summary: dict, tables: dict) -> None:
+    settle("budget")  # after "Use blank values": the browser shows the new values
     seeds.remember(
         "budget",
         save.widget_values(BUDGET_WIDGETS),
@@ -152,6 +156,7 @@ def budget(summary: dict, tables: dict) -> None:
 
 
 def tenant_checklist(place: str, topic: str, answers: dict, flags: list) -> None:
+    settle("tenant_checklist")  # after "Use blank values": the browser shows the new values
     typed = schemas.TenantChecklist(
         place=place,
         topic=topic,
