@@ -121,7 +121,8 @@ def build(household: dict | None, latest: dict | None = None) -> HouseholdContex
     """The context of a household record (db.households.household_dict) and its latest typed scenarios.
 
     `latest` maps a kind to {"id", "scenario", "created_at"} (db.scenarios rows). Intake gives income,
-    size, place, ID kind, residency and first-time buyer; the newest saved budget or affordability gives
+    size, place, ID kind, residency, first-time buyer and the credit score of the HUD answers (no field
+    of the file says "veteran": only a saved affordability does); the newest saved budget or affordability gives
     debts, savings, credit score and rent (the newer of the two wins where both have a value).
     """
     if not household:
@@ -142,6 +143,7 @@ def build(household: dict | None, latest: dict | None = None) -> HouseholdContex
         "residency": intake("residency"),
         "first_time_buyer": intake("first_time_buyer"),
         "savings": intake("savings"),
+        "credit_score": intake("credit_score"),  # the client file's HUD answers (db.hud_client)
         "debts": intake("monthly_debts", {"other_debt": household["monthly_debts"]})
         if household.get("monthly_debts")
         else None,

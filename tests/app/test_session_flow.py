@@ -254,3 +254,17 @@ def test_budget_coach_opened_from_the_file_starts_from_its_latest_budget(agency)
     again.switch_page(PAGES["budget"])
     again.button(key="sf_blank_budget").click().run()
     assert _editor_frame(again, "income", "en")["Amount each time"].tolist() == [650.0, 900.0, 300.0]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_credit_score_of_the_hud_answers_starts_the_calculators(agency, lang):
+    from db import hud_client
+
+    engine, user = agency["engine"], agency["users"]["counselor"]
+    household = agency["households"]["north"]
+    version = hud_client.get_profile(engine, user, household).version
+    hud_client.save_profile(engine, user, household, version, {"credit_score": 655})
+    at = opened(agency, "affordability", lang)
+    assert at.number_input(key="credit").value == 655
+    at.switch_page(PAGES["assistance"]).run()
+    assert at.number_input(key="dpa_credit").value == 655
