@@ -106,12 +106,12 @@ def _budget_facts(budget: schemas.Budget, on: dt.date | None) -> dict:
 
 
 def _affordability_facts(home: schemas.Affordability, on: dt.date | None) -> dict:
+    """Debts typed there and the veteran box. Not its savings: the page starts with an example amount,
+    and a saved scenario cannot tell it from one the family gave (the budget and intake say savings)."""
     out = {}
     debts = {k: home.widgets.get(k) for k in DEBT_KINDS if isinstance(home.widgets.get(k), (int, float))}
     if any(debts.values()):
         out["debts"] = Sourced(debts, "affordability", on)
-    if home.cash_available is not None:
-        out["savings"] = Sourced(home.cash_available, "affordability", on)
     if home.widgets.get("vet") is True:
         out["veteran"] = Sourced(True, "affordability", on)
     return out

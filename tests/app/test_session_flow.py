@@ -268,3 +268,21 @@ def test_the_credit_score_of_the_hud_answers_starts_the_calculators(agency, lang
     assert at.number_input(key="credit").value == 655
     at.switch_page(PAGES["assistance"]).run()
     assert at.number_input(key="dpa_credit").value == 655
+
+
+def test_examples_never_pass_as_the_familys_values(agency):
+    """Debts typed in affordability go on and can update the file; its example savings do neither, and an
+    income passed on untouched still says it came from intake."""
+    at = opened(agency, "affordability")
+    at.number_input(key="other_debt").set_value(400.0).run()
+    at.button(key="save_scenario_affordability").click().run()
+    text = visible_text(at).replace("\\", "")
+    assert "Debt payments a month: $400" in text
+    assert "Savings: $" not in text  # the page's example savings are not offered for the record
+    at.switch_page(PAGES["assistance"]).run()
+    text = visible_text(at).replace("\\", "")
+    assert "Income a year: $62,000 (from intake, January 5, 2026)" in text
+    assert "Debt payments a month: $400 (typed in Home affordability during this visit)" in text
+    assert "Savings: $" not in text
+    at.switch_page(PAGES["budget"]).run()
+    assert "Savings: $" not in visible_text(at).replace("\\", "")

@@ -31,6 +31,7 @@ BUDGET_WIDGETS = (
     "savings_rate",
 )  # fmt: skip
 TABLES_BASELINE = "sf_budget_tables_baseline"  # the budget's tables as first drawn (to tell an edited one)
+TABLES_SAVED = "sf_budget_tables_saved"  # True when the tables came from a saved budget
 TENANT_WIDGETS = ("tr_place", "tr_topic")
 
 
@@ -70,11 +71,15 @@ def affordability(mode: str, scenario: dict, debts: dict, analysis: dict | None,
         "affordability",
         typed,
         AFFORDABILITY_WIDGETS,
-        page_facts={
-            "annual_income": round(float(scenario.get("gross_monthly_income") or 0) * 12, 2),
-            "monthly_debts": scenario.get("monthly_debts"),
-            "savings": scenario.get("cash_available"),
-        },
+        page_facts=seeds.family_facts(
+            "affordability",
+            save.widget_values(AFFORDABILITY_WIDGETS),
+            {
+                "annual_income": round(float(scenario.get("gross_monthly_income") or 0) * 12, 2),
+                "monthly_debts": scenario.get("monthly_debts"),
+                "savings": scenario.get("cash_available"),
+            },
+        ),
     )
 
 
@@ -104,12 +109,16 @@ def assistance(household: dict, purchase: dict, eligible: list, stacked: dict, d
         "assistance",
         typed,
         ASSISTANCE_WIDGETS,
-        page_facts={
-            "annual_income": household.get("annual_household_income"),
-            "household_size": household.get("household_size"),
-            "monthly_debts": _amount(debts),
-            "savings": household.get("liquid_assets"),
-        },
+        page_facts=seeds.family_facts(
+            "assistance",
+            save.widget_values(ASSISTANCE_WIDGETS),
+            {
+                "annual_income": household.get("annual_household_income"),
+                "household_size": household.get("household_size"),
+                "monthly_debts": _amount(debts),
+                "savings": household.get("liquid_assets"),
+            },
+        ),
     )
 
 
@@ -119,15 +128,21 @@ def budget_arrival(ctx: HouseholdContext, restored: dict | None) -> None:
     st.session_state.pop(TABLES_BASELINE, None)
     latest = ctx.latest.get("budget") or (None, None, None)
     scenario = restored["row"]["scenario"] if restored else latest[1]
-    if isinstance(scenario, schemas.Budget) and scenario.tables:
+    found = isinstance(scenario, schemas.Budget) and bool(scenario.tables)
+    st.session_state[TABLES_SAVED] = found  # the family's tables, not the examples
+    if found:
         budget_tables.restore(scenario.tables)
 
 
 def budget(summary: dict, tables: dict) -> None:
     settle("budget")  # after "Use blank values": the browser shows the new values
+    shown = json.dumps(tables, sort_keys=True, default=str)
+    first = st.session_state.setdefault(TABLES_BASELINE, shown)
+    tables_theirs = shown != first or bool(st.session_state.get(TABLES_SAVED))
     seeds.remember(
         "budget",
         save.widget_values(BUDGET_WIDGETS),
+        theirs={"debts": tables_theirs},
         savings=summary.get("savings"),
         debts={"other_debt": summary.get("monthly_debt_payments") or 0.0},
         credit_score=summary.get("credit_score"),
@@ -144,13 +159,16 @@ def budget(summary: dict, tables: dict) -> None:
         categories={k: float(v) for k, v in (summary.get("categories") or {}).items()},
         tables=tables,
     )
-    shown = json.dumps(typed.tables, sort_keys=True, default=str)
-    first = st.session_state.setdefault(TABLES_BASELINE, shown)
     save.save_panel(
         "budget",
         typed,
         BUDGET_WIDGETS,
-        page_facts={"monthly_debts": summary.get("monthly_debt_payments"), "savings": summary.get("savings")},
+        page_facts=seeds.family_facts(
+            "budget",
+            save.widget_values(BUDGET_WIDGETS),
+            {"monthly_debts": summary.get("monthly_debt_payments"), "savings": summary.get("savings")},
+            theirs={"debts": tables_theirs},
+        ),
         touched=shown != first,  # a table edited counts as typed, like a field
     )
 
