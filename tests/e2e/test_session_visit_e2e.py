@@ -81,6 +81,14 @@ def test_a_whole_visit_flows_through_the_calculators_into_the_printed_plan(page,
     login(page, app_url, "counselor")
     new_household(page, name, 4, 60300)
 
+    # A first look at the assistance: the file's income; no debts yet. Then back to the file.
+    page.get_by_role("button", name="Open in Down-payment assistance").click()
+    wait_for_app(page)
+    expect(amount(page, "Household income before taxes (a year)")).to_have_value("60300.00", timeout=WAIT)
+    expect(amount(page, "Other debt payments (a month)")).to_have_value("0.00")
+    page.get_by_role("button", name="Back to the file").click()
+    wait_for_app(page)
+
     # Home affordability, opened from the file: the family's income, not the page's $6,000 example.
     page.get_by_role("button", name="Open in Home affordability").click()
     wait_for_app(page)
@@ -93,14 +101,15 @@ def test_a_whole_visit_flows_through_the_calculators_into_the_printed_plan(page,
     price = highest.inner_text()
     save_to_file(page)
 
-    # Down-payment assistance: income, size and the $400 of debts carried from the file and this visit.
+    # Down-payment assistance again: income, size and the $400 of debts typed meanwhile.
     nav(page, "Down-payment assistance")
     expect(amount(page, "Household income before taxes (a year)")).to_have_value("60300.00", timeout=WAIT)
     expect(amount(page, "People in the household")).to_have_value("4")
     expect(amount(page, "Other debt payments (a month)")).to_have_value("400.00")
     save_to_file(page)
 
-    nav(page, "Budget coach")
+    nav(page, "Budget coach")  # nothing of the file fits here yet: the family's savings are typed
+    type_amount(page, "Savings today", "1500")
     save_to_file(page)
 
     nav(page, "Tenant rights")
@@ -124,6 +133,7 @@ def test_a_whole_visit_flows_through_the_calculators_into_the_printed_plan(page,
         assert f"{label} {format_money(figure, 'en', cents=False)}" in english, english
     assert f"Home price to aim for {price}" in english
     assert "Buying a home" in english and "Your home as a renter" in english
+    assert f"Savings {format_money(1500, 'en', cents=False)}" in english  # the budget's
     for code in (*CODES, *program_ids):
         assert code not in english, code
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from db.household_context import DEBT_KINDS, VISIT, HouseholdContext, Sourced
+from ui.session_flow.visit import ARRIVED_KEY
 
 CARRY_KEY = "sf_carry"  # fact -> Sourced(value, "visit", kind) typed during this visit
 SEEDED_KEY = "sf_seeded_{kind}"  # widget key -> Sourced, what the page started from
@@ -194,10 +195,12 @@ def remember(kind: str, widgets: dict, theirs: dict | None = None, **values) -> 
             # Passed on untouched, a value keeps saying where it came from ("from intake, …").
             given[name] = (keys and _origin(kind, widgets, keys)) or typed
             kept[name] = Sourced(value, *given[name])
-    if "monthly_income" in given and "annual_income" not in given:
-        kept["annual_income"] = Sourced(round(values["monthly_income"] * 12, 2), *given["monthly_income"])
-    if "annual_income" in given and "monthly_income" not in given:
-        kept["monthly_income"] = Sourced(values["annual_income"] / 12, *given["annual_income"])
+    # An income typed a month is also a year's, and the reverse; one passed on untouched is not worked out
+    # again (the file's own figure stays: $62,000 a year, not 12 x $5,166.67).
+    if given.get("monthly_income") == typed and "annual_income" not in given:
+        kept["annual_income"] = Sourced(round(values["monthly_income"] * 12, 2), *typed)
+    if given.get("annual_income") == typed and "monthly_income" not in given:
+        kept["monthly_income"] = Sourced(values["annual_income"] / 12, *typed)
     st.session_state[CARRY_KEY] = kept
 
 
@@ -234,8 +237,12 @@ def starting_values(kind: str, ctx: HouseholdContext) -> dict[str, Sourced]:
 
 
 def arrived(kind: str) -> bool:
-    """True on the first run of the page in a visit to it (its first widget is not in the session yet)."""
-    return PAGES[kind][0].key not in st.session_state
+    """True on the first run of the page in a visit to it (another page ran last, or its first widget is not
+    in the session yet)."""
+    noted = bool(
+        st.session_state.pop(ARRIVED_KEY, False)
+    )  # read once: a later run of this page is no arrival
+    return noted or PAGES[kind][0].key not in st.session_state
 
 
 def apply(kind: str, ctx: HouseholdContext, *, blank: bool = False) -> dict[str, Sourced]:
