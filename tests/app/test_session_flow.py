@@ -286,3 +286,15 @@ def test_examples_never_pass_as_the_familys_values(agency):
     assert "Savings: $" not in text
     at.switch_page(PAGES["budget"]).run()
     assert "Savings: $" not in visible_text(at).replace("\\", "")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_rent_of_the_saved_budget_starts_rent_or_buy_and_the_tenant_calculator(agency, lang):
+    at = opened(agency, "budget", lang)
+    at.button(key="save_scenario_budget").click().run()
+    if [b for b in at.button if b.key == "sf_confirm_yes_budget"]:
+        at.button(key="sf_confirm_yes_budget").click().run()
+    at.switch_page(PAGES["affordability"]).run()
+    assert at.session_state["rent"] == pytest.approx(1600.0)  # the example budget's housing line
+    at.switch_page(PAGES["tenant_checklist"]).run()
+    assert at.number_input(key="tr_rent").value == pytest.approx(1600.0)

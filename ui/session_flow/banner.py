@@ -43,9 +43,11 @@ WIDGET_NAMES = {
     "dpa_price": N_("Home price"),
     "dpa_size": N_("People in the household"),
     "dpa_first": N_("First-time buyer"),
+    "rent": N_("Rent now (monthly)"),
+    "tr_rent": N_("Monthly rent"),
 }
 MONEY_WIDGETS = {"income", "dpa_income", "car", "cards", "student", "other_debt", "dpa_debts", "cash"}
-MONEY_WIDGETS |= {"dpa_assets", "savings", "price", "dpa_price"}
+MONEY_WIDGETS |= {"dpa_assets", "savings", "price", "dpa_price", "rent", "tr_rent"}
 
 
 def source_text(found: Sourced) -> str:

@@ -76,6 +76,7 @@ PAGES: dict[str, tuple[Slot, ...]] = {
         Slot("residency", "aff_residency", _code(RESIDENCY_FOR_CALCULATORS)),
         Slot("savings", "cash"),
         Slot("price", "price"),
+        Slot("current_rent", "rent"),  # "Rent or buy?": the rent of the family's budget
     ),
     "assistance": (
         Slot("household_size", "dpa_size", _whole),
@@ -90,7 +91,7 @@ PAGES: dict[str, tuple[Slot, ...]] = {
         Slot("price", "dpa_price"),
     ),
     "budget": (Slot("savings", "savings"), Slot("credit_score", "credit_score", float)),
-    "tenant_checklist": (Slot("jurisdiction", "tr_place", _code(PLACES)),),
+    "tenant_checklist": (Slot("jurisdiction", "tr_place", _code(PLACES)), Slot("current_rent", "tr_rent")),
 }
 
 
