@@ -8,6 +8,7 @@ from ui import auth, rule_overlay
 from ui.db import engine
 from ui.menu_cache import cached_menu
 from ui.presentation import apply_presentation_style, is_presenting, presentation_toggle
+from ui.session_flow.visit import note_page
 from ui.text import _, lang, plain, resend_choices
 from ui.widget_text import hide_untranslated_hints
 
@@ -153,4 +154,5 @@ else:
     navigation = st.navigation(cached_menu(user, build_menu), expanded=True)
 if user:
     auth.idle_watch()
+note_page(navigation.url_path)  # a calculator visited again starts from the file and this visit (#21)
 navigation.run()

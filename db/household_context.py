@@ -106,12 +106,12 @@ def _budget_facts(budget: schemas.Budget, on: dt.date | None) -> dict:
 
 
 def _affordability_facts(home: schemas.Affordability, on: dt.date | None) -> dict:
+    """Debts typed there and the veteran box. Not its savings: the page starts with an example amount,
+    and a saved scenario cannot tell it from one the family gave (the budget and intake say savings)."""
     out = {}
     debts = {k: home.widgets.get(k) for k in DEBT_KINDS if isinstance(home.widgets.get(k), (int, float))}
     if any(debts.values()):
         out["debts"] = Sourced(debts, "affordability", on)
-    if home.cash_available is not None:
-        out["savings"] = Sourced(home.cash_available, "affordability", on)
     if home.widgets.get("vet") is True:
         out["veteran"] = Sourced(True, "affordability", on)
     return out
@@ -121,7 +121,8 @@ def build(household: dict | None, latest: dict | None = None) -> HouseholdContex
     """The context of a household record (db.households.household_dict) and its latest typed scenarios.
 
     `latest` maps a kind to {"id", "scenario", "created_at"} (db.scenarios rows). Intake gives income,
-    size, place, ID kind, residency and first-time buyer; the newest saved budget or affordability gives
+    size, place, ID kind, residency, first-time buyer and the credit score of the HUD answers (no field
+    of the file says "veteran": only a saved affordability does); the newest saved budget or affordability gives
     debts, savings, credit score and rent (the newer of the two wins where both have a value).
     """
     if not household:
@@ -142,6 +143,7 @@ def build(household: dict | None, latest: dict | None = None) -> HouseholdContex
         "residency": intake("residency"),
         "first_time_buyer": intake("first_time_buyer"),
         "savings": intake("savings"),
+        "credit_score": intake("credit_score"),  # the client file's HUD answers (db.hud_client)
         "debts": intake("monthly_debts", {"other_debt": household["monthly_debts"]})
         if household.get("monthly_debts")
         else None,

@@ -28,3 +28,24 @@ MILESTONE_LABELS = {
     "credit_score_gain": N_("Credit score went up"),
 }
 STEP_STATUS_LABELS = {"open": N_("To do"), "done": N_("Done"), "dropped": N_("Dropped")}
+# Every category the budget coach offers, with the words a family knows: the budget's table and the
+# printed action plan show the same words for a category code.
+BUDGET_CATEGORY_LABELS = {
+    "housing": N_("Housing (rent)"),
+    "utilities": N_("Utilities (power, water, gas)"),
+    "groceries": N_("Groceries"),
+    "transportation": N_("Transportation"),
+    "health_care": N_("Health care"),
+    "child_care_school": N_("Child care and school"),
+    "household_supplies": N_("Household supplies"),
+    "phone_internet": N_("Phone and internet"),
+    "debt_payments": N_("Debt payments"),
+    "remittances": N_("Money sent to family (remittances)"),
+    "tanda": N_("Tanda or lending circle"),
+    "savings": N_("Savings"),
+    "eating_out": N_("Eating out"),
+    "personal_care": N_("Personal care"),
+    "pets": N_("Pets"),
+    "entertainment": N_("Fun and entertainment"),
+    "other": N_("Other"),
+}

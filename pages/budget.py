@@ -68,7 +68,8 @@ def bound(label: str, key: str, value, shown: bool = True, **kwargs):
     return result
 
 
-flow.start("budget")  # the open client file and this visit's amounts fill the widgets below
+# The open client file and this visit's amounts fill the widgets below.
+flow_ctx, _seeded, restored = flow.start("budget")
 
 # Above the tabs, so they stay in view whichever tab is open: the tips below and a saved budget follow them.
 money_left, money_right = st.columns(2, vertical_alignment="bottom")
@@ -84,6 +85,7 @@ with money_right:
 # tab that shows it. The opening tab is kept for the visit: it is part of the tabs' identity.
 if "budget_tab" not in st.session_state:
     tables.forget()
+    flow_calculators.budget_arrival(flow_ctx, restored)  # or the budget opened again, or the file's latest
     st.session_state["budget_first_tab"] = next(
         (tab for key, tab in LINKED_TABS.items() if key in st.query_params), TABS[0]
     )
@@ -243,7 +245,8 @@ if summary is not None:
     )
     view.tips(situation)
 
-    flow_calculators.budget(summary, {"income": sources, "spending": spending_rows, "debts": debt_rows})
+    saved_income = [dict(r) for r in income_rows] + sources[len(income_rows) :]  # with the paydays
+    flow_calculators.budget(summary, {"income": saved_income, "spending": spending_rows, "debts": debt_rows})
     if tab_compare.open:
         with tab_compare:
             view.snapshots(summary)

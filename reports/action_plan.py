@@ -306,14 +306,9 @@ class PlanWriter:
         self.section(_("Buying a home"), 2)
         pairs = []
         if home is not None:
-            for value, label in (
-                (home.price, _("Home price to aim for")),
-                (home.monthly_total, _("Monthly home payment (with taxes and insurance)")),
-                (home.down_payment, _("Down payment")),
-                (home.cash_to_close, _("Cash needed to buy (down payment and closing costs)")),
-            ):
-                if value is not None:
-                    pairs.append((label, self.money(value)))
+            pairs = [
+                (label, self.money(value)) for label, value in plan_scenarios.home_figures(home, self.lang)
+            ]
             if home.loan_type:
                 pairs.append((_("Type of loan"), plan_scenarios.loan_label(home.loan_type, self.lang)))
         if pairs:

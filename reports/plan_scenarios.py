@@ -17,6 +17,7 @@ from calculators import rules
 from curricula import tenant_rights
 from db import scenario_schemas as schemas
 from i18n import N_
+from i18n.labels import BUDGET_CATEGORY_LABELS
 
 LOAN_LABELS = {
     "conventional": N_("Conventional loan"),
@@ -25,26 +26,7 @@ LOAN_LABELS = {
     "usda": N_("USDA loan (rural areas)"),
     "itin": N_("ITIN loan"),
 }
-# Every category the budget coach offers (ui/budget_tables.py), with the words a family knows.
-CATEGORY_LABELS = {
-    "housing": N_("Housing (rent)"),
-    "utilities": N_("Utilities (power, water, gas)"),
-    "groceries": N_("Groceries"),
-    "transportation": N_("Transportation"),
-    "health_care": N_("Health care"),
-    "child_care_school": N_("Child care and school"),
-    "household_supplies": N_("Household supplies"),
-    "phone_internet": N_("Phone and internet"),
-    "debt_payments": N_("Debt payments"),
-    "remittances": N_("Money sent to family (remittances)"),
-    "tanda": N_("Tanda or lending circle"),
-    "savings": N_("Savings"),
-    "eating_out": N_("Eating out"),
-    "personal_care": N_("Personal care"),
-    "pets": N_("Pets"),
-    "entertainment": N_("Fun and entertainment"),
-    "other": N_("Other"),
-}
+CATEGORY_LABELS = BUDGET_CATEGORY_LABELS  # the budget coach's words for each category
 UNKNOWN_CATEGORY = N_("Other spending")
 UNKNOWN_PROGRAM = N_("A down-payment assistance program")
 BUDGET_FIGURES = (
@@ -106,6 +88,27 @@ def budget_view(budget: schemas.Budget | None, lang: str) -> BudgetView | None:
 
 
 # --- buying a home ------------------------------------------------------------------------------------
+
+
+# What the plan shows of a home-buying estimate, in order: the screen's preview and the printed plan alike.
+# The income and debts it was worked out from come first, so the family sees their own numbers.
+HOME_FIGURES = (
+    ("gross_monthly_income", N_("Income a month used for this estimate")),
+    ("monthly_debts", N_("Debt payments a month used for this estimate")),
+    ("price", N_("Home price to aim for")),
+    ("monthly_total", N_("Monthly home payment (with taxes and insurance)")),
+    ("down_payment", N_("Down payment")),
+    ("cash_to_close", N_("Cash needed to buy (down payment and closing costs)")),
+)
+
+
+def home_figures(home: schemas.Affordability | None, lang: str) -> list[tuple[str, float]]:
+    """(label in `lang`, amount) for each figure of the estimate that is known."""
+    if home is None:
+        return []
+    return [
+        (t(label, lang), getattr(home, key)) for key, label in HOME_FIGURES if getattr(home, key) is not None
+    ]
 
 
 def loan_label(code: str | None, lang: str) -> str:

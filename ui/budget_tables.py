@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from calculators.budget import CATEGORIES
+from i18n.labels import BUDGET_CATEGORY_LABELS
 from ui.text import N_, _, lang
 
 FREQUENCY_LABELS = {
@@ -27,25 +28,7 @@ FORM_LABELS = {
     "deposit": N_("Check or deposit"),
     "non_cash": N_("Help that is not money (SNAP, WIC)"),
 }
-CATEGORY_LABELS = {
-    "housing": N_("Housing (rent)"),
-    "utilities": N_("Utilities (power, water, gas)"),
-    "groceries": N_("Groceries"),
-    "transportation": N_("Transportation"),
-    "health_care": N_("Health care"),
-    "child_care_school": N_("Child care and school"),
-    "household_supplies": N_("Household supplies"),
-    "phone_internet": N_("Phone and internet"),
-    "debt_payments": N_("Debt payments"),
-    "remittances": N_("Money sent to family (remittances)"),
-    "tanda": N_("Tanda or lending circle"),
-    "savings": N_("Savings"),
-    "eating_out": N_("Eating out"),
-    "personal_care": N_("Personal care"),
-    "pets": N_("Pets"),
-    "entertainment": N_("Fun and entertainment"),
-    "other": N_("Other"),
-}
+CATEGORY_LABELS = BUDGET_CATEGORY_LABELS
 MONTH_LABELS = (
     N_("January"),
     N_("February"),
@@ -97,6 +80,9 @@ EXAMPLE_TRANSFERS = [
 ]
 
 
+RESTORE_KEY = "budget_{name}_restore"  # rows of a saved budget, for the table's next build
+
+
 def _value(value):
     """A cell as plain Python: empty cells (NaN/None) become None."""
     if value is None:
@@ -133,7 +119,13 @@ def _editor(name: str, shown: bool, example: Callable, columns: Callable, parse:
     language = lang()
     saved_key, base_key = f"budget_{name}_saved", f"budget_{name}_base"
     saved = st.session_state.get(saved_key)
-    if (
+    restored = st.session_state.pop(RESTORE_KEY.format(name=name), None)
+    if restored is not None:  # a saved budget opened again: its rows, with labels in today's language
+        frame = example(restored)
+        saved = (language, frame, parse(frame))
+        st.session_state[saved_key] = saved
+        st.session_state.pop(base_key, None)
+    elif (
         saved is None or saved[0] != language
     ):  # the example, once per language (a switch starts over, as before)
         frame = example()
@@ -152,6 +144,27 @@ def _editor(name: str, shown: bool, example: Callable, columns: Callable, parse:
     rows = parse(edited)
     st.session_state[saved_key] = (language, edited, rows)
     return _copy(rows)
+
+
+def restore(saved: dict) -> None:
+    """Start the tables from a saved budget's rows (its `tables`: codes and amounts) on their next build.
+
+    The income rows hold the regular paychecks and, when there was any, one "irregular" row with the
+    amounts month by month; the spending and debt rows are as the tables parsed them.
+    """
+    income = [r for r in saved.get("income") or [] if isinstance(r, dict)]
+    regular = [r for r in income if r.get("frequency") != "irregular"]
+    seasonal = next((r for r in income if r.get("frequency") == "irregular"), None)
+    months = list(seasonal.get("by_month") or []) if seasonal else []
+    pending = {
+        "income": regular,
+        "irregular": [float(v or 0) for v in (months + [0.0] * 12)[:12]],
+        "spending": [r for r in saved.get("spending") or [] if isinstance(r, dict)],
+        "debts": [r for r in saved.get("debts") or [] if isinstance(r, dict)],
+    }
+    for name, rows in pending.items():
+        st.session_state[RESTORE_KEY.format(name=name)] = rows
+    st.session_state["irregular_cash"] = seasonal is None or seasonal.get("form") == "cash"
 
 
 def forget() -> None:
@@ -176,18 +189,27 @@ def income_table(shown: bool = True) -> list[dict]:
         _("First payday (day of month)"),
     )
 
-    def example() -> pd.DataFrame:
+    def example(rows: list | None = None) -> pd.DataFrame:
+        found = (
+            [(_(EXAMPLE_INCOME_NAMES[n]), a, f, k, d) for n, a, f, k, d in EXAMPLE_INCOME]
+            if rows is None
+            else [
+                (r.get("name"), r.get("amount"), r.get("frequency"), r.get("form"), r.get("first_day"))
+                for r in rows
+            ]
+        )
         return pd.DataFrame(
             [
                 {
-                    name: _(EXAMPLE_INCOME_NAMES[n]),
+                    name: n,
                     amount: a,
-                    often: _(FREQUENCY_LABELS[f]),
-                    form: _(FORM_LABELS[k]),
+                    often: _(FREQUENCY_LABELS[f]) if f in FREQUENCY_LABELS else f,
+                    form: _(FORM_LABELS[k]) if k in FORM_LABELS else k,
                     day: d,
                 }
-                for n, a, f, k, d in EXAMPLE_INCOME
-            ]
+                for n, a, f, k, d in found
+            ],
+            columns=[name, amount, often, form, day],
         )
 
     def columns() -> dict:
@@ -218,8 +240,9 @@ def irregular_table(shown: bool = True) -> list[float]:
     """Irregular or seasonal income, month by month (all zero when there is none)."""
     month, amount = _("Month"), _("Amount")
 
-    def example() -> pd.DataFrame:
-        return pd.DataFrame([{month: _(m), amount: 0.0} for m in MONTH_LABELS])
+    def example(rows: list | None = None) -> pd.DataFrame:
+        amounts = rows if rows is not None else [0.0] * len(MONTH_LABELS)
+        return pd.DataFrame([{month: _(m), amount: a} for m, a in zip(MONTH_LABELS, amounts, strict=True)])
 
     def columns() -> dict:
         return {amount: st.column_config.NumberColumn(amount, format="$%.2f")}
@@ -234,12 +257,25 @@ def spending_table(shown: bool = True) -> list[dict]:
     """The spending plan: category, monthly amount, due day (for the calendar), paid from a cash envelope."""
     category, amount, due, envelope = _("Category"), _("Monthly amount"), _("Due day"), _("Cash envelope")
 
-    def example() -> pd.DataFrame:
+    def example(rows: list | None = None) -> pd.DataFrame:
+        found = (
+            EXAMPLE_SPENDING
+            if rows is None
+            else [
+                (r.get("category"), r.get("amount"), r.get("due_day"), bool(r.get("envelope"))) for r in rows
+            ]
+        )
         frame = pd.DataFrame(
             [
-                {category: _(CATEGORY_LABELS[c]), amount: a, due: d, envelope: e}
-                for c, a, d, e in EXAMPLE_SPENDING
-            ]
+                {
+                    category: _(CATEGORY_LABELS.get(c, CATEGORY_LABELS["other"])),
+                    amount: a,
+                    due: d,
+                    envelope: e,
+                }
+                for c, a, d, e in found
+            ],
+            columns=[category, amount, due, envelope],
         )
         frame[due] = frame[due].astype("Int64")
         return frame
@@ -273,8 +309,24 @@ def debts_table(shown: bool = True) -> list[dict]:
     """Debts: name, balance, APR in percent (as people read it on a statement), minimum payment."""
     name, balance, apr, minimum = _("Debt"), _("Balance owed"), _("APR (%)"), _("Minimum payment")
 
-    def example() -> pd.DataFrame:
-        return pd.DataFrame([{name: _(n), balance: b, apr: r, minimum: m} for n, b, r, m in EXAMPLE_DEBTS])
+    def example(rows: list | None = None) -> pd.DataFrame:
+        found = (
+            [(_(n), b, r, m) for n, b, r, m in EXAMPLE_DEBTS]
+            if rows is None
+            else [
+                (
+                    r.get("name"),
+                    r.get("balance"),
+                    None if r.get("apr") is None else round(r["apr"] * 100, 6),  # a statement's percent
+                    r.get("minimum"),
+                )
+                for r in rows
+            ]
+        )
+        return pd.DataFrame(
+            [{name: n, balance: b, apr: r, minimum: m} for n, b, r, m in found],
+            columns=[name, balance, apr, minimum],
+        )
 
     def columns() -> dict:
         return {

@@ -13,7 +13,7 @@ STALE = {
     "en": "The household's income or size changed after this was saved.",
     "es": "El ingreso o el tamaño del hogar cambió después de guardar esto.",
 }
-SOURCE = {"en": "Source: Budget coach, saved", "es": "Fuente: Asesor de presupuesto. Se guardó el"}
+SOURCE = {"en": "Source: Budget coach, saved", "es": "Fuente: Asesor de presupuesto, guardado el"}
 
 
 @pytest.fixture

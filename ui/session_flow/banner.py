@@ -43,9 +43,11 @@ WIDGET_NAMES = {
     "dpa_price": N_("Home price"),
     "dpa_size": N_("People in the household"),
     "dpa_first": N_("First-time buyer"),
+    "rent": N_("Rent now (monthly)"),
+    "tr_rent": N_("Monthly rent"),
 }
 MONEY_WIDGETS = {"income", "dpa_income", "car", "cards", "student", "other_debt", "dpa_debts", "cash"}
-MONEY_WIDGETS |= {"dpa_assets", "savings", "price", "dpa_price"}
+MONEY_WIDGETS |= {"dpa_assets", "savings", "price", "dpa_price", "rent", "tr_rent"}
 
 
 def source_text(found: Sourced) -> str:
@@ -76,16 +78,43 @@ def _lines(seeded: dict[str, Sourced]) -> list[str]:
     return list(dict.fromkeys(lines))
 
 
+RESYNC_KEY = "sf_resync"  # (kind, widget keys, their values once drawn again) after a reset
+
+
 def _reset(kind: str) -> None:
     """Forget the page's widgets, so the next run starts again (from the file, or from the blank defaults)."""
-    for slot in seeds.PAGES[kind]:
-        st.session_state.pop(slot.key, None)
-        st.query_params.pop(slot.key, None)
+    keys = [slot.key for slot in seeds.PAGES[kind]]
+    if kind == "budget":
+        st.session_state.pop("budget_tab", None)  # the tables start over too (pages/budget.py, on arrival)
     saved = flow_context.context().latest.get(kind)
     if saved and saved[1] is not None:
-        for key in saved[1].widgets:
-            st.session_state.pop(key, None)
-            st.query_params.pop(key, None)
+        keys += list(saved[1].widgets)
+    for key in keys:
+        st.session_state.pop(key, None)
+        st.query_params.pop(key, None)
+    st.session_state[RESYNC_KEY] = (kind, tuple(dict.fromkeys(keys)), None)
+
+
+def settle(kind: str) -> None:
+    """Call once the page's widgets are drawn. After a reset the server has their new values (defaults or
+    the file's), but a browser keeps showing what a dropped widget showed: the values are noted and the
+    page runs once more, and `resend` gives them back through Session State, which the browser follows."""
+    pending = st.session_state.get(RESYNC_KEY)
+    if not pending or pending[0] != kind or pending[2] is not None:
+        return
+    drawn = {key: st.session_state[key] for key in pending[1] if key in st.session_state}
+    st.session_state[RESYNC_KEY] = (kind, pending[1], drawn)
+    st.rerun()
+
+
+def resend(kind: str) -> None:
+    """Before the widgets are drawn: give back the values `settle` noted (see there)."""
+    pending = st.session_state.get(RESYNC_KEY)
+    if not pending or pending[0] != kind or pending[2] is None:
+        return
+    st.session_state.pop(RESYNC_KEY, None)
+    for key, value in pending[2].items():
+        st.session_state[key] = value
 
 
 def banner(kind: str, ctx: HouseholdContext, seeded: dict[str, Sourced]) -> None:

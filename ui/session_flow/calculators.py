@@ -4,9 +4,15 @@ update, and the amounts it hands to the next calculator of the visit."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+
+import streamlit as st
 
 from db import scenario_schemas as schemas
+from db.household_context import HouseholdContext
+from ui import budget_tables
 from ui.session_flow import save, seeds
+from ui.session_flow.banner import settle
 from ui.text import _
 
 AFFORDABILITY_WIDGETS = (
@@ -19,7 +25,13 @@ ASSISTANCE_WIDGETS = (
     "dpa_credit", "dpa_employer", "dpa_price", "dpa_loan", "dpa_loan_amount", "dpa_sell_year", "dpa_rate",
     "dpa_debts",
 )  # fmt: skip
-BUDGET_WIDGETS = ("savings", "banked", "debt_budget", "credit_score", "starter_goal", "starting_balance")
+BUDGET_WIDGETS = (
+    "savings", "banked", "debt_budget", "credit_score", "starter_goal", "starting_balance", "irregular_cash",
+    "transfers_per_month", "tanda_members", "tanda_payout_month", "gross_income", "goal", "monthly_deposit",
+    "savings_rate",
+)  # fmt: skip
+TABLES_BASELINE = "sf_budget_tables_baseline"  # the budget's tables as first drawn (to tell an edited one)
+TABLES_SAVED = "sf_budget_tables_saved"  # True when the tables came from a saved budget
 TENANT_WIDGETS = ("tr_place", "tr_topic")
 
 
@@ -29,6 +41,7 @@ def _amount(value):
 
 def affordability(mode: str, scenario: dict, debts: dict, analysis: dict | None, result: dict | None) -> None:
     """Carry income, debts, savings and price on; offer to save when there is an analysis."""
+    settle("affordability")  # after "Use blank values": the browser shows the new values
     seeds.remember(
         "affordability",
         save.widget_values(AFFORDABILITY_WIDGETS),
@@ -58,15 +71,20 @@ def affordability(mode: str, scenario: dict, debts: dict, analysis: dict | None,
         "affordability",
         typed,
         AFFORDABILITY_WIDGETS,
-        page_facts={
-            "annual_income": round(float(scenario.get("gross_monthly_income") or 0) * 12, 2),
-            "monthly_debts": scenario.get("monthly_debts"),
-            "savings": scenario.get("cash_available"),
-        },
+        page_facts=seeds.family_facts(
+            "affordability",
+            save.widget_values(AFFORDABILITY_WIDGETS),
+            {
+                "annual_income": round(float(scenario.get("gross_monthly_income") or 0) * 12, 2),
+                "monthly_debts": scenario.get("monthly_debts"),
+                "savings": scenario.get("cash_available"),
+            },
+        ),
     )
 
 
 def assistance(household: dict, purchase: dict, eligible: list, stacked: dict, debts) -> None:
+    settle("assistance")  # after "Use blank values": the browser shows the new values
     seeds.remember(
         "assistance",
         save.widget_values(ASSISTANCE_WIDGETS),
@@ -91,19 +109,40 @@ def assistance(household: dict, purchase: dict, eligible: list, stacked: dict, d
         "assistance",
         typed,
         ASSISTANCE_WIDGETS,
-        page_facts={
-            "annual_income": household.get("annual_household_income"),
-            "household_size": household.get("household_size"),
-            "monthly_debts": _amount(debts),
-            "savings": household.get("liquid_assets"),
-        },
+        page_facts=seeds.family_facts(
+            "assistance",
+            save.widget_values(ASSISTANCE_WIDGETS),
+            {
+                "annual_income": household.get("annual_household_income"),
+                "household_size": household.get("household_size"),
+                "monthly_debts": _amount(debts),
+                "savings": household.get("liquid_assets"),
+            },
+        ),
     )
 
 
+def budget_arrival(ctx: HouseholdContext, restored: dict | None) -> None:
+    """On arriving at the budget coach, its tables start from the budget opened again on the client file,
+    else from the file's latest saved budget (the examples when there is none, or with blank values)."""
+    st.session_state.pop(TABLES_BASELINE, None)
+    latest = ctx.latest.get("budget") or (None, None, None)
+    scenario = restored["row"]["scenario"] if restored else latest[1]
+    found = isinstance(scenario, schemas.Budget) and bool(scenario.tables)
+    st.session_state[TABLES_SAVED] = found  # the family's tables, not the examples
+    if found:
+        budget_tables.restore(scenario.tables)
+
+
 def budget(summary: dict, tables: dict) -> None:
+    settle("budget")  # after "Use blank values": the browser shows the new values
+    shown = json.dumps(tables, sort_keys=True, default=str)
+    first = st.session_state.setdefault(TABLES_BASELINE, shown)
+    tables_theirs = shown != first or bool(st.session_state.get(TABLES_SAVED))
     seeds.remember(
         "budget",
         save.widget_values(BUDGET_WIDGETS),
+        theirs={"debts": tables_theirs},
         savings=summary.get("savings"),
         debts={"other_debt": summary.get("monthly_debt_payments") or 0.0},
         credit_score=summary.get("credit_score"),
@@ -124,11 +163,18 @@ def budget(summary: dict, tables: dict) -> None:
         "budget",
         typed,
         BUDGET_WIDGETS,
-        page_facts={"monthly_debts": summary.get("monthly_debt_payments"), "savings": summary.get("savings")},
+        page_facts=seeds.family_facts(
+            "budget",
+            save.widget_values(BUDGET_WIDGETS),
+            {"monthly_debts": summary.get("monthly_debt_payments"), "savings": summary.get("savings")},
+            theirs={"debts": tables_theirs},
+        ),
+        touched=shown != first,  # a table edited counts as typed, like a field
     )
 
 
 def tenant_checklist(place: str, topic: str, answers: dict, flags: list) -> None:
+    settle("tenant_checklist")  # after "Use blank values": the browser shows the new values
     typed = schemas.TenantChecklist(
         place=place,
         topic=topic,

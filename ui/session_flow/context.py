@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from db import household_context, households
+from db import household_context, households, hud_client
 from db import scenarios as repo
 from db.household_facts import facts_of
 from db.scope import AccessDenied
@@ -20,6 +20,7 @@ def _load(household_id: int) -> household_context.HouseholdContext:
     user = current_user()
     record = households.get(engine(), user, household_id)  # audited: the file's facts are read
     record.update({k: v for k, v in facts_of(engine(), user, household_id).items() if k != "version"})
+    record["credit_score"] = hud_client.get_profile(engine(), user, household_id).credit_score  # HUD file
     latest = {}
     for row in repo.list_for(engine(), user, household_id, limit=50):
         latest.setdefault(row["kind"], row)

@@ -12,7 +12,7 @@ from ui.clients import current_user, selected_household_id
 from ui.db import engine
 from ui.session_flow import context as flow_context
 from ui.session_flow import seeds
-from ui.session_flow.banner import banner
+from ui.session_flow.banner import banner, resend
 
 RESTORE_KEY = "sf_restore"  # (kind, scenario id) chosen with "Open again" on the client file
 
@@ -48,6 +48,7 @@ def _restore(kind: str) -> dict | None:
 def start(kind: str) -> tuple[HouseholdContext, dict[str, Sourced], dict | None]:
     """Call before the page draws its widgets: (context, starting values with sources, restored scenario)."""
     ctx = flow_context.working()
+    resend(kind)
     restored = _restore(kind)
     if restored is not None:
         seeded = restored["seeded"]

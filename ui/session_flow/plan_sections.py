@@ -72,16 +72,7 @@ def home_buying(plan: dict) -> None:
         st.caption(_("No home-buying estimate yet."))
     else:
         source(plan, "affordability")
-        parts = [
-            (label, money(value, cents=False))
-            for value, label in (
-                (home.price, _("Home price to aim for")),
-                (home.monthly_total, _("Monthly home payment (with taxes and insurance)")),
-                (home.down_payment, _("Down payment")),
-                (home.cash_to_close, _("Cash needed to buy (down payment and closing costs)")),
-            )
-            if value is not None
-        ]
+        parts = [(label, money(value, cents=False)) for label, value in ps.home_figures(home, lang())]
         if home.loan_type:
             parts.append((_("Type of loan"), ps.loan_label(home.loan_type, lang())))
         st.markdown("\n".join(f"- {name}: **{plain(value)}**" for name, value in parts))

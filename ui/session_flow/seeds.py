@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from db.household_context import DEBT_KINDS, VISIT, HouseholdContext, Sourced
+from ui.session_flow.visit import ARRIVED_KEY
 
 CARRY_KEY = "sf_carry"  # fact -> Sourced(value, "visit", kind) typed during this visit
 SEEDED_KEY = "sf_seeded_{kind}"  # widget key -> Sourced, what the page started from
@@ -75,6 +76,7 @@ PAGES: dict[str, tuple[Slot, ...]] = {
         Slot("residency", "aff_residency", _code(RESIDENCY_FOR_CALCULATORS)),
         Slot("savings", "cash"),
         Slot("price", "price"),
+        Slot("current_rent", "rent"),  # "Rent or buy?": the rent of the family's budget
     ),
     "assistance": (
         Slot("household_size", "dpa_size", _whole),
@@ -89,7 +91,7 @@ PAGES: dict[str, tuple[Slot, ...]] = {
         Slot("price", "dpa_price"),
     ),
     "budget": (Slot("savings", "savings"), Slot("credit_score", "credit_score", float)),
-    "tenant_checklist": (Slot("jurisdiction", "tr_place", _code(PLACES)),),
+    "tenant_checklist": (Slot("jurisdiction", "tr_place", _code(PLACES)), Slot("current_rent", "tr_rent")),
 }
 
 
@@ -114,23 +116,92 @@ def touched(kind: str, widgets: dict) -> bool:
     return widgets != st.session_state[key]
 
 
-def remember(kind: str, widgets: dict, **values) -> None:
+# The widgets each amount a calculator hands on is read from: an amount goes on only when one of them
+# holds the family's value (filled from the file or this visit, or typed here), never a page's example.
+FACT_WIDGETS = {
+    "affordability": {
+        "monthly_income": ("income",),
+        "debts": DEBT_KINDS,
+        "savings": ("cash",),
+        "price": ("price",),
+    },
+    "assistance": {
+        "annual_income": ("dpa_income",),
+        "household_size": ("dpa_size",),
+        "savings": ("dpa_assets",),
+        "debts": ("dpa_debts",),
+        "price": ("dpa_price",),
+    },
+    "budget": {"savings": ("savings",), "credit_score": ("credit_score",)},
+}
+
+
+PAGE_FACTS = {  # a household fact a calculator can update -> the amount of FACT_WIDGETS it is read from
+    "annual_income": ("monthly_income", "annual_income"),
+    "household_size": ("household_size",),
+    "monthly_debts": ("debts",),
+    "savings": ("savings",),
+}
+
+
+def family_facts(kind: str, widgets: dict, page_facts: dict, theirs: dict | None = None) -> dict:
+    """The facts a save may offer to write on the household's record: only those on screen that are the
+    family's (from the file or this visit, or typed here), never an example the counselor did not touch."""
+    touched(kind, widgets)
+    table = FACT_WIDGETS.get(kind, {})
+    out = {}
+    for key, value in page_facts.items():
+        names = [name for name in PAGE_FACTS.get(key, ()) if name in table or name in (theirs or {})]
+        if any(
+            (theirs or {}).get(name) or (name in table and _theirs(kind, widgets, table[name]))
+            for name in names
+        ):
+            out[key] = value
+    return out
+
+
+def _theirs(kind: str, widgets: dict, keys) -> bool:
+    seeded = st.session_state.get(SEEDED_KEY.format(kind=kind)) or {}
+    first = st.session_state.get(BASELINE_KEY.format(kind=kind)) or {}
+    return any(key in seeded or (key in widgets and widgets[key] != first.get(key)) for key in keys)
+
+
+def _origin(kind: str, widgets: dict, keys) -> tuple[str, object] | None:
+    """(source, date) of an amount whose widgets still hold what the file or the visit gave them."""
+    seeded = st.session_state.get(SEEDED_KEY.format(kind=kind)) or {}
+    first = st.session_state.get(BASELINE_KEY.format(kind=kind)) or {}
+    given = [seeded[key] for key in keys if key in seeded]
+    unchanged = all(
+        widgets.get(key) == (seeded[key].value if key in seeded else first.get(key)) for key in keys
+    )
+    return (given[0].source, given[0].on) if given and unchanged else None
+
+
+def remember(kind: str, widgets: dict, theirs: dict | None = None, **values) -> None:
     """Amounts of this calculator for the next one in the visit (session only).
 
-    Only once they are the family's: filled from the file or typed here; a page still showing its
-    examples hands nothing on.
+    Only the family's: each amount goes on when a widget it comes from was filled from the file or
+    typed here (FACT_WIDGETS); `theirs` says so for an amount read from elsewhere (the budget's tables).
+    A page still showing its examples hands nothing on.
     """
-    if not (st.session_state.get(SEEDED_KEY.format(kind=kind)) or touched(kind, widgets)):
-        return
+    touched(kind, widgets)  # the first drawing after arriving is what "typed here" is measured against
     kept = carried()
-    source = f"{VISIT}:{kind}"
+    typed = (f"{VISIT}:{kind}", None)
+    given = {}
     for name, value in values.items():
-        if value is not None and not (isinstance(value, (int, float)) and value < 0):
-            kept[name] = Sourced(value, source)
-    if values.get("monthly_income") is not None and values.get("annual_income") is None:
-        kept["annual_income"] = Sourced(round(values["monthly_income"] * 12, 2), source)
-    if values.get("annual_income") is not None and values.get("monthly_income") is None:
-        kept["monthly_income"] = Sourced(values["annual_income"] / 12, source)
+        if value is None or (isinstance(value, (int, float)) and value < 0):
+            continue
+        keys = FACT_WIDGETS.get(kind, {}).get(name)
+        if (theirs or {}).get(name) or (keys is not None and _theirs(kind, widgets, keys)):
+            # Passed on untouched, a value keeps saying where it came from ("from intake, …").
+            given[name] = (keys and _origin(kind, widgets, keys)) or typed
+            kept[name] = Sourced(value, *given[name])
+    # An income typed a month is also a year's, and the reverse; one passed on untouched is not worked out
+    # again (the file's own figure stays: $62,000 a year, not 12 x $5,166.67).
+    if given.get("monthly_income") == typed and "annual_income" not in given:
+        kept["annual_income"] = Sourced(round(values["monthly_income"] * 12, 2), *typed)
+    if given.get("annual_income") == typed and "monthly_income" not in given:
+        kept["monthly_income"] = Sourced(values["annual_income"] / 12, *typed)
     st.session_state[CARRY_KEY] = kept
 
 
@@ -167,8 +238,12 @@ def starting_values(kind: str, ctx: HouseholdContext) -> dict[str, Sourced]:
 
 
 def arrived(kind: str) -> bool:
-    """True on the first run of the page in a visit to it (its first widget is not in the session yet)."""
-    return PAGES[kind][0].key not in st.session_state
+    """True on the first run of the page in a visit to it (another page ran last, or its first widget is not
+    in the session yet)."""
+    noted = bool(
+        st.session_state.pop(ARRIVED_KEY, False)
+    )  # read once: a later run of this page is no arrival
+    return noted or PAGES[kind][0].key not in st.session_state
 
 
 def apply(kind: str, ctx: HouseholdContext, *, blank: bool = False) -> dict[str, Sourced]:
