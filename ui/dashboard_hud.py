@@ -72,12 +72,14 @@ def choose_period(user: dict, today: dt.date) -> tuple[int, int, int | None]:
             years, lambda y: _("FY{year} (October {start} – September {year})").format(year=y, start=y - 1)
         ),
         key="hud_fy",
+        placeholder=_("Choose an option"),
     )
     quarter = cols[1].selectbox(
         _("Quarter (counted from October 1)"),
         [1, 2, 3, 4],
         format_func=frozen([1, 2, 3, 4], lambda q: _("Q{quarter}").format(quarter=q)),
         key="hud_quarter",
+        placeholder=_("Choose an option"),
     )
     office_id = user.get("office_id")
     if len(offices) > 1:  # admins, and leads of several offices, pick one or all of theirs
@@ -93,6 +95,7 @@ def choose_period(user: dict, today: dt.date) -> tuple[int, int, int | None]:
                 ),
             ),
             key="hud_office",
+            placeholder=_("Choose an option"),
         )
     return fiscal_year, quarter, office_id
 

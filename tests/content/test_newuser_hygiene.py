@@ -47,3 +47,36 @@ def test_every_date_box_shows_dates_in_the_readers_order():
                 if not (isinstance(fmt, ast.Call) and getattr(fmt.func, "id", "") == "date_format"):
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+def test_every_choice_box_says_its_empty_state_in_the_readers_language():
+    """Streamlit's own "Choose an option" / "Choose options" / "No options to select" are English only.
+
+    A select box shows its placeholder whenever it holds no value: index=None, a value set to None
+    through Session State (intake's unanswered questions), or an empty list of options; a multiselect
+    whenever nothing is chosen. So every one is given a placeholder through _().
+    """
+    import ast
+
+    files = [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]
+    offenders = []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("selectbox", "multiselect"):
+                given = next((k.value for k in node.keywords if k.arg == "placeholder"), None)
+                if not (isinstance(given, ast.Call) and getattr(given.func, "id", "") == "_"):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
+
+
+def test_the_drop_down_lists_own_words_are_drawn_in_spanish(monkeypatch):
+    import i18n
+    from ui import widget_text
+
+    monkeypatch.setattr(widget_text, "_", lambda message: i18n.gettext(message, "es"))
+    css = widget_text.spanish_style()
+    assert 'content: "No hay resultados"' in css
+    assert 'content: "Elegir todas"' in css
+    assert 'content: "Elegir todas las que coinciden"' in css
+    assert "No results" not in css and "Select all" not in css
+    assert widget_text._css_string('say "hi" \\ bye') == '"say \\"hi\\" \\\\ bye"'
