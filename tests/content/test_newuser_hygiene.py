@@ -80,3 +80,24 @@ def test_the_drop_down_lists_own_words_are_drawn_in_spanish(monkeypatch):
     assert 'content: "Elegir todas las que coinciden"' in css
     assert "No results" not in css and "Select all" not in css
     assert widget_text._css_string('say "hi" \\ bye') == '"say \\"hi\\" \\\\ bye"'
+
+
+def test_readme_picture_is_the_one_the_browser_test_takes_once_everything_is_drawn():
+    """The README's first picture exists, and carries the stamp that only the browser test writes,
+    after it has seen every field, the answer and no grey placeholder (tests/e2e/test_shell_e2e.py)."""
+    from PIL import Image
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", readme)
+    assert pictures and pictures[0] == "docs/affordability.png"
+    for picture in [p for p in pictures if not p.startswith("http")]:
+        assert (ROOT / picture).is_file(), picture
+    shot_test = (ROOT / "tests/e2e/test_shell_e2e.py").read_text(encoding="utf-8")
+    assert 'DOCS / "affordability.png"' in shot_test
+    assert "def test_first_page_screenshot_for_the_readme(" in shot_test
+    with Image.open(ROOT / pictures[0]) as image:
+        assert image.format == "PNG"
+        assert image.text.get("Camino-Screenshot") == (
+            "tests/e2e/test_shell_e2e.py::test_first_page_screenshot_for_the_readme"
+        )
+        assert image.width == 1280  # the browser tests' window
