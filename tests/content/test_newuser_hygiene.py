@@ -10,8 +10,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 # Sites that re-host other people's documents: a family or a trainer should be sent to the publisher.
 MIRRORS = re.compile(
-    r"https?://(www\.)?(docslib\.org|info\.5y1\.org|pdfslide\.net|slideshare\.net|docplayer\.net)"
+    r"https?://(www\.)?(docslib\.org|info\.5y1\.org|pdfslide\.net|slideshare\.net|docplayer\.net"
+    r"|[a-z0-9]+\.cloudfront\.net)"
 )
+# Where a DC renter's rights are published: the District (OTA, DHCD, DOB, the Council's DC Code) and
+# federal agencies. The one exception is named with its reason.
+DC_PUBLISHERS = ("dc.gov", "dccouncil.gov", "dccouncil.us", "ftc.gov", "usmarshals.gov")
+DC_NOT_YET_PRIMARY = {
+    # No District page for the RENTAL Act's TOPA waiting period was found (2026-12-05): a law firm's
+    # summary until the Council's DC Code or OTA publishes one.
+    "dc-topa-cooling-off",
+}
 
 
 def test_budget_coach_tips_cite_the_publisher_not_a_copy():
@@ -26,6 +35,31 @@ def test_money_goals_workshop_cites_cfpb_itself():
     text = (ROOT / "curricula/workshops/09_money_goals.md").read_text(encoding="utf-8")
     assert not MIRRORS.search(text)
     assert "https://www.consumerfinance.gov/consumer-tools/educator-tools/your-money-your-goals/" in text
+
+
+def test_tenant_rights_sources_are_never_a_copy():
+    """Every source a renter or a trainer is sent to: checklist items, rule rows, workshop modules."""
+    cited = []
+    for path in (ROOT / "curricula/tenant_rights").glob("*.toml"):
+        cited += [(path.name, item["source_url"]) for item in tomllib.loads(path.read_text("utf-8")).get("item", [])]
+    rules = tomllib.loads((ROOT / "calculators/rules/tenancy.toml").read_text("utf-8"))
+    cited += [("tenancy.toml", row["source_url"]) for rows in rules.values() if isinstance(rows, list) for row in rows]
+    for path in (ROOT / "curricula/workshops").glob("*.md"):
+        cited += [(path.name, url) for url in re.findall(r"https?://[^\s\"')\]>]+", path.read_text("utf-8"))]
+    assert len(cited) > 100
+    assert [(name, url) for name, url in cited if MIRRORS.match(url)] == []
+
+
+def test_dc_renters_are_sent_to_the_district_and_federal_publishers():
+    from urllib.parse import urlparse
+
+    items = tomllib.loads((ROOT / "curricula/tenant_rights/dc.toml").read_text("utf-8"))["item"]
+    elsewhere = {
+        item["id"]: item["source_url"]
+        for item in items
+        if not urlparse(item["source_url"]).hostname.endswith(DC_PUBLISHERS)
+    }
+    assert set(elsewhere) == DC_NOT_YET_PRIMARY, elsewhere
 
 
 def test_no_page_uses_the_deprecated_use_container_width():
