@@ -41,9 +41,16 @@ def test_tenant_rights_sources_are_never_a_copy():
     """Every source a renter or a trainer is sent to: checklist items, rule rows, workshop modules."""
     cited = []
     for path in (ROOT / "curricula/tenant_rights").glob("*.toml"):
-        cited += [(path.name, item["source_url"]) for item in tomllib.loads(path.read_text("utf-8")).get("item", [])]
+        cited += [
+            (path.name, item["source_url"]) for item in tomllib.loads(path.read_text("utf-8")).get("item", [])
+        ]
     rules = tomllib.loads((ROOT / "calculators/rules/tenancy.toml").read_text("utf-8"))
-    cited += [("tenancy.toml", row["source_url"]) for rows in rules.values() if isinstance(rows, list) for row in rows]
+    cited += [
+        ("tenancy.toml", row["source_url"])
+        for rows in rules.values()
+        if isinstance(rows, list)
+        for row in rows
+    ]
     for path in (ROOT / "curricula/workshops").glob("*.md"):
         cited += [(path.name, url) for url in re.findall(r"https?://[^\s\"')\]>]+", path.read_text("utf-8"))]
     assert len(cited) > 100
