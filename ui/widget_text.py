@@ -1,11 +1,13 @@
 """What Streamlit's own widgets would get wrong for a family: date order by locale; the built-in
 hints Streamlit does not translate (the file uploader's size line and button, "Press Enter to
-apply"), hidden so the page's own translated words stand alone; the drop-down list's own words
-("No results", a multiselect's "Select all" and "Select 3 matches"), drawn over with ours in
-Spanish; and labels cut with "…" (metric, checkbox and widget labels wrap instead).
+apply", the running indicator's "Stop"), hidden so the page's own translated words stand alone;
+the drop-down list's own words ("No results", a multiselect's "Select all" and "Select 3
+matches") and an empty date box's "yyyy", drawn over with ours in Spanish; and labels cut with
+"…" (metric, checkbox and widget labels wrap instead).
 
-Streamlit (1.67) has no setting for the language of these words. The list's empty state and bulk
-choices are found through react-aria's documented `data-empty` and `data-key` attributes."""
+Streamlit (1.67) has no setting for the language of these words. The list's empty state, bulk
+choices and date parts are found through react-aria's documented `data-empty`, `data-key`,
+`data-type` and `data-placeholder` attributes. What is left in English: README, "Known limits"."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ WIDGET_STYLE = """<style>
 </style>"""
 SPANISH_STYLE = """<style>
 [data-testid="InputInstructions"] {display: none !important;}
+[data-testid="stStatusWidget"] button {display: none !important;}
 [role="listbox"][data-empty] > [role="option"] > span {font-size: 0 !important;}
 [role="listbox"][data-empty] > [role="option"] > span::after {content: %(no_results)s; font-size: 0.875rem;}
 [role="option"][data-key^="__select_"] > * {font-size: 0 !important;}

@@ -162,6 +162,8 @@ def test_spanish_pages_show_no_english_from_streamlit(browser, app_url):
     login(page, app_url, "admin")
     _spanish(page)
     try:
+        # No ⋮ menu: it held only Streamlit's English "Print" and "Record screen" (.streamlit/config.toml).
+        expect(page.get_by_test_id("stMainMenu")).to_have_count(0)
         text = page.evaluate(READABLE_JS)  # the households list, the admin's first page
         assert [word for word in STREAMLIT_ENGLISH if word in text] == [], text
         for path in (
