@@ -3,7 +3,7 @@ hints Streamlit does not translate (the file uploader's size line and button, "P
 apply", the running indicator's "Stop"), hidden so the page's own translated words stand alone;
 the drop-down list's own words ("No results", a multiselect's "Select all" and "Select 3
 matches") and an empty date box's "yyyy", drawn over with ours in Spanish; and labels cut with
-"…" (metric, checkbox and widget labels wrap instead).
+"…" (metric, checkbox, widget and button labels wrap instead).
 
 Streamlit (1.67) has no setting for the language of these words. The list's empty state, bulk
 choices and date parts are found through react-aria's documented `data-empty`, `data-key`,
@@ -20,7 +20,9 @@ from ui.text import _, lang
 WIDGET_STYLE = """<style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
 [data-testid="stWidgetLabel"], [data-testid="stWidgetLabel"] *,
-[data-testid="stCheckbox"] label, [data-testid="stCheckbox"] label * {
+[data-testid="stCheckbox"] label, [data-testid="stCheckbox"] label *,
+[data-testid^="stBaseButton"] [data-testid="stMarkdownContainer"],
+[data-testid^="stBaseButton"] [data-testid="stMarkdownContainer"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   overflow-wrap: break-word !important; height: auto !important;
 }

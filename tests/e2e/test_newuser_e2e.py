@@ -82,6 +82,33 @@ def test_nothing_is_cut_off_with_an_ellipsis(browser, app_url, width, height, lo
         context.close()
 
 
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_client_file_buttons_are_never_cut_off(browser, app_url, width, height):
+    """The client file's "Open in …" buttons read "Abrir en ¿Cuánta casa …" in four narrow columns."""
+    context = _context(browser, width, height)
+    page = context.new_page()
+    login(page, app_url, "counselor")
+    try:
+        for language in ("Español", "English"):
+            page.get_by_test_id("stSidebar").get_by_text(language).click()
+            wait_for_app(page)
+            nav = page.get_by_test_id("stSidebarNav")
+            nav.get_by_text(re.compile("^(Hogares|Households)$")).click()
+            wait_for_app(page)
+            page.get_by_test_id("stSelectbox").last.locator("input").click()
+            page.get_by_role("option").first.click()
+            wait_for_app(page)
+            page.get_by_role("button", name=re.compile("^(Abrir el expediente|Open client file)$")).click()
+            wait_for_app(page)
+            buttons = page.get_by_role("button", name=re.compile("^(Abrir en|Open in) "))
+            expect(buttons).to_have_count(4)
+            assert page.evaluate(CUT_JS) == [], (language, width)
+    finally:
+        page.get_by_test_id("stSidebar").get_by_text("English").click()
+        wait_for_app(page)
+        context.close()
+
+
 def test_projector_shows_the_answer_large_and_on_the_first_screen(browser, app_url):
     context = _context(browser, 1280, 720)
     page = context.new_page()
