@@ -63,7 +63,9 @@ def choose_period(user: dict, today: dt.date) -> tuple[int, int, int | None]:
     offices = (
         {o["id"]: o["name"] for o in data.offices(user)} if user.get("role") in ("admin", "lead") else {}
     )
-    cols = st.columns(3 if len(offices) > 1 else 2)
+    # The fiscal year reads "Año fiscal 2027 (octubre de 2026 – septiembre de 2027)": a wide box, and the
+    # office on a row of its own, so nothing is cut at 1280 px.
+    cols = [*st.columns([3, 1]), *(st.columns(2)[:1] if len(offices) > 1 else [])]
     years = list(range(this_fy, this_fy - 6, -1))
     fiscal_year = cols[0].selectbox(
         _("Fiscal year"),

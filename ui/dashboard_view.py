@@ -67,8 +67,9 @@ def filters(user: dict, today: dt.date) -> Filters:
     """The filter widgets; a counselor only ever sees their own caseload, a lead the offices they lead."""
     role = user.get("role")
     offices = {o["id"]: o["name"] for o in data.offices(user)} if role in ("admin", "lead") else {}
-    cols = st.columns(3 + (role in ("admin", "lead")) + (len(offices) > 1))
-    col = iter(cols)
+    count = 3 + (role in ("admin", "lead")) + (len(offices) > 1)
+    # At most three filters a row: five in one row cut "Todos los consejeros" at 1280 px.
+    col = iter([*st.columns(3), *st.columns(3)] if count > 3 else st.columns(3))
     office_id = counselor_id = None
     if len(offices) > 1:  # admins, and leads of several offices
         office_id = next(col).selectbox(

@@ -13,7 +13,8 @@ from tests.e2e.conftest import login, wait_for_app
 from tests.factories import PASSWORD
 
 # Elements in the main area whose text is cut: by CSS (text-overflow: ellipsis and wider than
-# their box) or with a literal "…" at the end of their own text.
+# their box), with a literal "…" at the end of their own text, or a typed or chosen value wider
+# than its box.
 CUT_JS = """
 () => {
   const out = [];
@@ -24,6 +25,10 @@ CUT_JS = """
     if (cs.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1 && el.textContent.trim())
       out.push(el.textContent.trim().slice(0, 100));
     else if (own.endsWith('…')) out.push(own.slice(0, 100));
+  }
+  // A chosen value wider than its select box is cut with no "…" at all.
+  for (const el of document.querySelectorAll('[data-testid="stMain"] input')) {
+    if (el.offsetParent && el.value && el.scrollWidth > el.clientWidth + 1) out.push(el.value.slice(0, 100));
   }
   return out;
 }
@@ -103,6 +108,27 @@ def test_client_file_buttons_are_never_cut_off(browser, app_url, width, height):
             buttons = page.get_by_role("button", name=re.compile("^(Abrir en|Open in) "))
             expect(buttons).to_have_count(4)
             assert page.evaluate(CUT_JS) == [], (language, width)
+    finally:
+        page.get_by_test_id("stSidebar").get_by_text("English").click()
+        wait_for_app(page)
+        context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_lead_reports_show_whole_filter_values(browser, app_url, width, height):
+    """The 9902's "Año fiscal 2027 (octubre de 2026 – septiembre de 2027)" and the pipeline's
+    "Todos los consejeros" were cut at 1280 px."""
+    context = _context(browser, width, height)
+    page = context.new_page()
+    login(page, app_url, "admin")
+    try:
+        for language in ("Español", "English"):
+            page.get_by_test_id("stSidebar").get_by_text(language).click()
+            wait_for_app(page)
+            for path in ("pipeline", "hud-9902"):
+                _menu(page, path)
+                expect(page.get_by_test_id("stSelectbox").first).to_be_visible()
+                assert page.evaluate(CUT_JS) == [], (language, path, width)
     finally:
         page.get_by_test_id("stSidebar").get_by_text("English").click()
         wait_for_app(page)
