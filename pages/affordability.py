@@ -32,7 +32,7 @@ mode = inputs.coded_choice(
 )
 
 errors = FieldErrors()
-left, right = st.columns([2, 3], gap="large")
+left, right = st.columns([3, 4], gap="large")  # the loan type fits whole at 1280 px
 with left:
     st.subheader(_("The household"))
     household = inputs.household(errors)

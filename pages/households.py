@@ -33,24 +33,28 @@ counselor = a.selectbox(
     [ALL, *counselors],
     format_func=frozen([ALL, *counselors], lambda uid: _("All") if uid == ALL else counselors[uid]),
     key="hh_counselor",
+    placeholder=_("Choose an option"),
 )
 stage = b.selectbox(
     _("Stage"),
     [ALL, *codes.STAGES],
     format_func=frozen([ALL, *codes.STAGES], any_or(STAGE_LABELS)),
     key="hh_stage",
+    placeholder=_("Choose an option"),
 )
 area = c.selectbox(
     _("Area"),
     [ALL, *codes.JURISDICTION],
     format_func=frozen([ALL, *codes.JURISDICTION], any_or(JURISDICTION_LABELS)),
     key="hh_area",
+    placeholder=_("Choose an option"),
 )
 language = d.selectbox(
     _("Language"),
     [ALL, "es", "en"],
     format_func=frozen([ALL, "es", "en"], any_or(LANGUAGE_LABELS)),
     key="hh_language",
+    placeholder=_("Choose an option"),
 )
 e, f, g = st.columns([2, 2, 1], vertical_alignment="bottom")
 status = e.segmented_control(

@@ -45,10 +45,13 @@ add_tab, manage_tab, office_tab = st.tabs([_("Add a user"), _("Disable or reset"
 with add_tab, st.form("add_user", clear_on_submit=True):
     name = st.text_input(_("Full name"), key="new_name")
     username = st.text_input(_("Username"), key="new_username")
-    role = st.selectbox(_("Role"), ROLES, format_func=chooser(ROLE_LABELS), index=2, key="new_role")
-    office = st.selectbox(_("Office"), list(office_names), format_func=office_names.get, key="new_office")
+    role = st.selectbox(_("Role"), ROLES, format_func=chooser(ROLE_LABELS), index=2, key="new_role",
+                        placeholder=_("Choose an option"))
+    office = st.selectbox(_("Office"), list(office_names), format_func=office_names.get, key="new_office",
+                          placeholder=_("Choose an option"))
     hud_id = st.text_input(_("HUD counselor ID (counselors)"), key="new_hud_id")
-    language = st.selectbox(_("Language"), ["es", "en"], format_func=chooser(LANGUAGE_LABELS), key="new_lang")
+    language = st.selectbox(_("Language"), ["es", "en"], format_func=chooser(LANGUAGE_LABELS), key="new_lang",
+                            placeholder=_("Choose an option"))
     password = st.text_input(
         _("First password (at least 10 characters)"), type="password", key="new_password"
     )
@@ -77,6 +80,7 @@ with manage_tab:
         list(by_id),
         format_func=lambda i: f"{by_id[i]['name']} ({by_id[i]['username']})",
         key="manage_user",
+        placeholder=_("Choose an option"),
     )
     if chosen is not None:
         target = by_id[chosen]
@@ -106,11 +110,13 @@ with manage_tab:
             new_role = st.selectbox(
                 _("Role"), ROLES, index=ROLES.index(target["role"]), format_func=chooser(ROLE_LABELS),
                 key="access_role",
+                placeholder=_("Choose an option"),
             )
             current_office = next((i for i in ids if office_names[i] == target["office"]), ids[0])
             new_office = st.selectbox(
                 _("Office"), ids, index=ids.index(current_office), format_func=office_names.get,
                 key="access_office",
+                placeholder=_("Choose an option"),
             )
             if st.form_submit_button(_("Change role or office")):
                 try:

@@ -110,7 +110,12 @@ def pay_helper() -> None:
         amount = st.number_input(_("Pay amount"), value=0.0, step=1.0, key="pay_amount")
         frequency_labels = labels(FREQUENCY_LABELS)
         frequency = st.selectbox(
-            _("How often"), list(FREQUENCIES), format_func=frequency_labels.get, key="pay_frequency", index=0
+            _("How often"),
+            list(FREQUENCIES),
+            format_func=frequency_labels.get,
+            key="pay_frequency",
+            index=0,
+            placeholder=_("Choose an option"),
         )
         if frequency == "hourly":
             st.number_input(_("Hours worked in a usual week"), value=40.0, step=1.0, key="pay_hours")
@@ -183,13 +188,18 @@ def household(errors: FieldErrors) -> dict:
     # Kind of ID and immigration status are sensitive: kept on screen only, never put in the link.
     id_labels, residency_labels = labels(ID_LABELS), labels(RESIDENCY_LABELS)
     id_type = st.selectbox(
-        _("Tax ID of the borrower"), list(ID_LABELS), format_func=id_labels.get, key="aff_id_type"
+        _("Tax ID of the borrower"),
+        list(ID_LABELS),
+        format_func=id_labels.get,
+        key="aff_id_type",
+        placeholder=_("Choose an option"),
     )
     residency = st.selectbox(
         _("Immigration status of the borrower"),
         list(RESIDENCY_LABELS),
         format_func=residency_labels.get,
         key="aff_residency",
+        placeholder=_("Choose an option"),
     )
     st.caption(_("ID type and status are not saved in the link."))
     scenario = {

@@ -61,9 +61,9 @@ def add_row_form(user: dict) -> None:
             "instead of the shipped figure from its first day, marked 'set by your agency'."
         )
     )
-    file = st.selectbox(_("Rule file"), all_rule_files(), key="ar_file")
+    file = st.selectbox(_("Rule file"), all_rule_files(), key="ar_file", placeholder=_("Choose an option"))
     tables = [t for t, rows in shipped(file).items() if t != "meta" and isinstance(rows, list)]
-    table = st.selectbox(_("Table"), tables, key=f"ar_table_{file}")
+    table = st.selectbox(_("Table"), tables, key=f"ar_table_{file}", placeholder=_("Choose an option"))
     rows = shipped(file)[table]
     latest = max(range(len(rows)), key=lambda i: rows[i]["effective_from"])
     start = st.selectbox(
@@ -72,6 +72,7 @@ def add_row_form(user: dict) -> None:
         index=latest,
         format_func=lambda i: f"{key_label(series_key(rows[i]))} · {rows[i]['effective_from'].isoformat()}",
         key=f"ar_template_{file}_{table}",
+        placeholder=_("Choose an option"),
     )
     template = rows[start]
     values: dict[str, str] = {}

@@ -50,7 +50,9 @@ def _choice(label: str, table: dict, key: str, default: str, *, in_url: bool = T
     """A coded choice; ID type and immigration status are sensitive, so they never go in the URL."""
     names = labels(table)
     if not in_url:
-        return st.selectbox(label, list(table), key=key, format_func=names.get)
+        return st.selectbox(
+            label, list(table), key=key, format_func=names.get, placeholder=_("Choose an option")
+        )
     return coded_choice(st.selectbox, label, list(table), key, default, format_func=names.get)
 
 

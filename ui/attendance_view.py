@@ -124,6 +124,7 @@ def quick_add_box(errors: FieldErrors) -> None:
         list(education.LANGUAGES),
         format_func=names_for(LANGUAGE_LABELS, education.LANGUAGES),
         key="att_new_lang",
+        placeholder=_("Choose an option"),
     )
     errors.slot("name")
     st.button(_("Add new person"), key="att_new_add", icon=":material/person_add:", on_click=_add_newcomer)
@@ -164,6 +165,7 @@ def record_form(user: dict, modules: list) -> None:
         key="att_module",
         on_change=_suggest_type,
         args=(modules,),
+        placeholder=_("Choose an option"),
     )
     if not modules:
         st.caption(_("The workshop modules could not be loaded; type the title instead."))
@@ -185,6 +187,7 @@ def record_form(user: dict, modules: list) -> None:
             EDUCATION_TYPE,
             format_func=names_for(EDUCATION_LABELS, EDUCATION_TYPE),
             key="att_type",
+            placeholder=_("Choose an option"),
         )
         errors.slot("education_type")
     with right:
@@ -193,6 +196,7 @@ def record_form(user: dict, modules: list) -> None:
             list(education.LANGUAGES),
             format_func=names_for(LANGUAGE_LABELS, education.LANGUAGES),
             key="att_lang",
+            placeholder=_("Choose an option"),
         )
     st.subheader(_("Who attended"))
     search_box(user)
@@ -255,7 +259,9 @@ def certificates(user: dict, modules: list) -> None:
         )
         for e in events
     }
-    event_id = st.selectbox(_("Workshop"), list(by_id), format_func=labels.get, key="att_event")
+    event_id = st.selectbox(
+        _("Workshop"), list(by_id), format_func=labels.get, key="att_event", placeholder=_("Choose an option")
+    )
     event = by_id[event_id]
     try:
         people = _attendees(user, event_id)
@@ -273,6 +279,7 @@ def certificates(user: dict, modules: list) -> None:
         else 0,
         format_func=names_for(LANGUAGE_LABELS, education.LANGUAGES),
         key=f"att_cert_lang_{event_id}",
+        placeholder=_("Choose an option"),
     )
     title = module_title(event["module_id"], modules, cert_lang)
     for number, person in enumerate(people, start=1):

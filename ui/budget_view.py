@@ -224,7 +224,13 @@ def snapshots(summary: dict) -> None:
     # "Before" starts on the last saved budget, "After" on this one.
     picked = [
         st.selectbox(
-            label, keys, index=len(keys) - offset, format_func=labels.get, key=key, persist_state="page"
+            label,
+            keys,
+            index=len(keys) - offset,
+            format_func=labels.get,
+            key=key,
+            persist_state="page",
+            placeholder=_("Choose an option"),
         )
         for label, offset, key in ((_("Before"), 2, "budget_before"), (_("After"), 1, "budget_after"))
     ]
@@ -276,7 +282,13 @@ def remittance_panel(tab, plan: dict, errors: BudgetErrors) -> float | None:
             return None
         # Offer services in the order entered: the first row is usually the one the family uses now.
         names = list(dict.fromkeys(str(o["name"]) for o in options))
-        used = st.selectbox(_("Service used now"), names, key="remittance_used", persist_state="page")
+        used = st.selectbox(
+            _("Service used now"),
+            names,
+            key="remittance_used",
+            persist_state="page",
+            placeholder=_("Choose an option"),
+        )
         current = next(c for c in costs if c["name"] == used)
         cheapest = costs[0]
         for row in costs:

@@ -63,7 +63,9 @@ def choose_period(user: dict, today: dt.date) -> tuple[int, int, int | None]:
     offices = (
         {o["id"]: o["name"] for o in data.offices(user)} if user.get("role") in ("admin", "lead") else {}
     )
-    cols = st.columns(3 if len(offices) > 1 else 2)
+    # The fiscal year reads "Año fiscal 2027 (octubre de 2026 – septiembre de 2027)": a wide box, and the
+    # office on a row of its own, so nothing is cut at 1280 px.
+    cols = [*st.columns([3, 1]), *(st.columns(2)[:1] if len(offices) > 1 else [])]
     years = list(range(this_fy, this_fy - 6, -1))
     fiscal_year = cols[0].selectbox(
         _("Fiscal year"),
@@ -72,12 +74,14 @@ def choose_period(user: dict, today: dt.date) -> tuple[int, int, int | None]:
             years, lambda y: _("FY{year} (October {start} – September {year})").format(year=y, start=y - 1)
         ),
         key="hud_fy",
+        placeholder=_("Choose an option"),
     )
     quarter = cols[1].selectbox(
         _("Quarter (counted from October 1)"),
         [1, 2, 3, 4],
         format_func=frozen([1, 2, 3, 4], lambda q: _("Q{quarter}").format(quarter=q)),
         key="hud_quarter",
+        placeholder=_("Choose an option"),
     )
     office_id = user.get("office_id")
     if len(offices) > 1:  # admins, and leads of several offices, pick one or all of theirs
@@ -93,6 +97,7 @@ def choose_period(user: dict, today: dt.date) -> tuple[int, int, int | None]:
                 ),
             ),
             key="hud_office",
+            placeholder=_("Choose an option"),
         )
     return fiscal_year, quarter, office_id
 

@@ -67,8 +67,9 @@ def filters(user: dict, today: dt.date) -> Filters:
     """The filter widgets; a counselor only ever sees their own caseload, a lead the offices they lead."""
     role = user.get("role")
     offices = {o["id"]: o["name"] for o in data.offices(user)} if role in ("admin", "lead") else {}
-    cols = st.columns(3 + (role in ("admin", "lead")) + (len(offices) > 1))
-    col = iter(cols)
+    count = 3 + (role in ("admin", "lead")) + (len(offices) > 1)
+    # At most three filters a row: five in one row cut "Todos los consejeros" at 1280 px.
+    col = iter([*st.columns(3), *st.columns(3)] if count > 3 else st.columns(3))
     office_id = counselor_id = None
     if len(offices) > 1:  # admins, and leads of several offices
         office_id = next(col).selectbox(
@@ -80,6 +81,7 @@ def filters(user: dict, today: dt.date) -> Filters:
                 else offices[i]
             ),
             key="pipe_office",
+            placeholder=_("Choose an option"),
         )
     if role in ("admin", "lead"):
         people = {c["id"]: c["name"] for c in data.counselors(user) if office_id in (None, c["office_id"])}
@@ -88,24 +90,28 @@ def filters(user: dict, today: dt.date) -> Filters:
             [None, *people],
             format_func=lambda i: _("All counselors") if i is None else people[i],
             key="pipe_counselor",
+            placeholder=_("Choose an option"),
         )
     jurisdiction = next(col).selectbox(
         _("Jurisdiction"),
         [None, *codes.JURISDICTION],
         format_func=lambda c: _("All areas") if c is None else label(JURISDICTION_LABELS, c),
         key="pipe_jurisdiction",
+        placeholder=_("Choose an option"),
     )
     language = next(col).selectbox(
         _("Language"),
         [None, "es", "en"],
         format_func=lambda c: _("All languages") if c is None else label(LANGUAGE_LABELS, c),
         key="pipe_language",
+        placeholder=_("Choose an option"),
     )
     quarter = next(col).selectbox(
         _("Opened in"),
         [None, *recent_quarters(today)],
         format_func=lambda q: _("Any time") if q is None else quarter_label(q),
         key="pipe_quarter",
+        placeholder=_("Choose an option"),
     )
     return Filters(office_id, counselor_id, jurisdiction, language, quarter)
 
@@ -319,7 +325,11 @@ def click_through(user: dict, figures: dict, chosen: Filters, today: dt.date) ->
     """Pick a number; see the households behind it here, or open them in the households list."""
     options = click_options(figures, chosen.counselor_id)
     option = st.selectbox(
-        _("Households behind a number"), options, format_func=option_label, key="pipe_behind"
+        _("Households behind a number"),
+        options,
+        format_func=option_label,
+        key="pipe_behind",
+        placeholder=_("Choose an option"),
     )
     ids = data.households_behind(user, option[0], option[1], chosen, today)
     st.caption(ngettext("{count} household", "{count} households", len(ids)).format(count=number(len(ids))))

@@ -106,6 +106,7 @@ def intake_widgets(prefix: str, errors: FieldErrors, counselors: dict[int, str])
                 OPTIONS[field],
                 format_func=frozen(OPTIONS[field], _code_label(field)),
                 key=f"{prefix}_{field}",
+                placeholder=_(NOT_CHOSEN),
             )
             errors.slot(field)
 
@@ -128,6 +129,7 @@ def intake_widgets(prefix: str, errors: FieldErrors, counselors: dict[int, str])
                 [None, *counselors], lambda uid: _("Not assigned") if uid is None else counselors[uid]
             ),
             key=f"{prefix}_counselor_id",
+            placeholder=_("Not assigned"),
         )
         errors.slot("counselor_id")
 

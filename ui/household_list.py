@@ -62,7 +62,13 @@ def show(rows: list[dict], key: str, *, contact: bool = False) -> None:
         st.switch_page(CLIENT_FILE)
     names = {r["id"]: r["display_name"] for r in rows}
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    left.selectbox(_("Open a household"), list(names), format_func=names.get, key=f"{key}_pick")
+    left.selectbox(
+        _("Open a household"),
+        list(names),
+        format_func=names.get,
+        key=f"{key}_pick",
+        placeholder=_("Choose an option"),
+    )
     right.button(_("Open client file"), key=f"{key}_open", on_click=_open, args=(key,), type="primary")
     if st.session_state.pop(f"{key}_go", False):
         st.switch_page(CLIENT_FILE)

@@ -310,6 +310,7 @@ def _sessions_section(hh: dict) -> None:
                 codes.SESSION_MODE[:3],
                 format_func=frozen(codes.SESSION_MODE[:3], chooser(MODE_LABELS)),
                 key="sess_mode",
+                placeholder=_("Choose an option"),
             )
             errors.slot("mode")
         with b:
@@ -422,6 +423,7 @@ def _milestones_section(hh: dict) -> None:
                 codes.MILESTONES,
                 format_func=frozen(codes.MILESTONES, chooser(MILESTONE_LABELS)),
                 key="ms_code",
+                placeholder=_("Choose an option"),
             )
             errors.slot("code")
             st.date_input(_("Date reached"), key="ms_date", format=date_format())
@@ -462,7 +464,13 @@ def _milestones_section(hh: dict) -> None:
         r["id"]: f"{label(MILESTONE_LABELS, r['code'])} — {date(r['achieved_on'], 'medium')}" for r in rows
     }
     with st.expander(_("Remove a milestone recorded by mistake")):
-        st.selectbox(_("Milestone to remove"), list(names), format_func=names.get, key="ms_remove")
+        st.selectbox(
+            _("Milestone to remove"),
+            list(names),
+            format_func=names.get,
+            key="ms_remove",
+            placeholder=_("Choose an option"),
+        )
         st.button(_("Remove milestone"), key="ms_remove_btn", on_click=_remove_milestone)
 
 
@@ -555,12 +563,15 @@ def _plan_section(hh: dict) -> None:
         texts = {s["id"]: s["text"] for s in steps}
         st.session_state["step_versions"] = {s["id"]: s["version"] for s in steps}
         a, b, c = st.columns([3, 2, 1], vertical_alignment="bottom")
-        a.selectbox(_("Step"), list(texts), format_func=texts.get, key="step_pick")
+        a.selectbox(
+            _("Step"), list(texts), format_func=texts.get, key="step_pick", placeholder=_("Choose an option")
+        )
         b.selectbox(
             _("Status"),
             codes.STEP_STATUS,
             format_func=frozen(codes.STEP_STATUS, chooser(STEP_STATUS_LABELS)),
             key="step_status",
+            placeholder=_("Choose an option"),
         )
         c.button(_("Update step"), key="step_update", on_click=_set_step)
     else:
@@ -575,6 +586,7 @@ def _plan_section(hh: dict) -> None:
             codes.STEP_OWNER,
             format_func=frozen(codes.STEP_OWNER, chooser(OWNER_LABELS)),
             key="step_owner",
+            placeholder=_("Choose an option"),
         )
         b.date_input(_("Due date"), value=None, key="step_due", format=date_format())
         st.form_submit_button(_("Add step"), on_click=_add_step, args=(hh["id"],))
@@ -645,12 +657,19 @@ def _referrals_section(hh: dict) -> None:
         names = {r["id"]: r["agency"] for r in rows}
         st.session_state["ref_versions"] = {r["id"]: r["version"] for r in rows}
         a, b, c = st.columns([3, 2, 1], vertical_alignment="bottom")
-        a.selectbox(_("Referral"), list(names), format_func=names.get, key="ref_pick")
+        a.selectbox(
+            _("Referral"),
+            list(names),
+            format_func=names.get,
+            key="ref_pick",
+            placeholder=_("Choose an option"),
+        )
         b.selectbox(
             _("Status"),
             activity.REFERRAL_STATUS,
             format_func=frozen(activity.REFERRAL_STATUS, chooser(REFERRAL_STATUS_LABELS)),
             key="ref_status",
+            placeholder=_("Choose an option"),
         )
         c.button(_("Update referral"), key="ref_update", on_click=_set_referral)
     with st.form("add_referral", border=True):
@@ -763,6 +782,7 @@ def _close_section(hh: dict) -> None:
             codes.CLOSE_REASON,
             format_func=frozen(codes.CLOSE_REASON, chooser(CLOSE_REASON_LABELS)),
             key="close_reason",
+            placeholder=_("Choose an option"),
         )
         errors.slot("close_reason")
         st.date_input(_("Closing date"), key="close_on", format=date_format())

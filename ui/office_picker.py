@@ -18,5 +18,9 @@ def office_picker(user: dict, key: str) -> int | None:
         return None
     everything = _("All offices") if user["role"] == "admin" else _("All the offices you lead")
     return st.selectbox(
-        _("Office"), [None, *offices], format_func=lambda i: everything if i is None else offices[i], key=key
+        _("Office"),
+        [None, *offices],
+        format_func=lambda i: everything if i is None else offices[i],
+        key=key,
+        placeholder=_("Choose an option"),
     )

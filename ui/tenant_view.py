@@ -29,7 +29,7 @@ def choice(label: str, options: dict[str, str], key: str) -> str:
         st.session_state[key] = wanted
     if st.session_state.get(key) not in options:
         st.session_state[key] = ids[0]
-    value = st.selectbox(label, ids, format_func=options.get, key=key)
+    value = st.selectbox(label, ids, format_func=options.get, key=key, placeholder=_("Choose an option"))
     if value == ids[0]:
         st.query_params.pop(key, None)
     else:

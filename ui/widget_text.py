@@ -1,20 +1,28 @@
 """What Streamlit's own widgets would get wrong for a family: date order by locale; the built-in
 hints Streamlit does not translate (the file uploader's size line and button, "Press Enter to
-apply"), hidden so the page's own translated words stand alone; and labels cut with "…" (metric,
-checkbox and widget labels wrap instead)."""
+apply", the running indicator's "Stop"), hidden so the page's own translated words stand alone;
+the drop-down list's own words ("No results", a multiselect's "Select all" and "Select 3
+matches") and an empty date box's "yyyy", drawn over with ours in Spanish; and labels cut with
+"…" (metric, checkbox, widget and button labels wrap instead).
+
+Streamlit (1.67) has no setting for the language of these words. The list's empty state, bulk
+choices and date parts are found through react-aria's documented `data-empty`, `data-key`,
+`data-type` and `data-placeholder` attributes. What is left in English: README, "Known limits"."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ui.text import lang
+from ui.text import _, lang
 
 # Fixed style sheets (never anything typed by a user). The file uploader keeps its icon and the
 # page's translated label; the size limit is said in a caption next to it.
 WIDGET_STYLE = """<style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
 [data-testid="stWidgetLabel"], [data-testid="stWidgetLabel"] *,
-[data-testid="stCheckbox"] label, [data-testid="stCheckbox"] label * {
+[data-testid="stCheckbox"] label, [data-testid="stCheckbox"] label *,
+[data-testid^="stBaseButton"] [data-testid="stMarkdownContainer"],
+[data-testid^="stBaseButton"] [data-testid="stMarkdownContainer"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   overflow-wrap: break-word !important; height: auto !important;
 }
@@ -23,6 +31,17 @@ WIDGET_STYLE = """<style>
 </style>"""
 SPANISH_STYLE = """<style>
 [data-testid="InputInstructions"] {display: none !important;}
+[data-testid="stStatusWidget"] button {display: none !important;}
+[role="listbox"][data-empty] > [role="option"] > span {font-size: 0 !important;}
+[role="listbox"][data-empty] > [role="option"] > span::after {content: %(no_results)s; font-size: 0.875rem;}
+[role="option"][data-key^="__select_"] > * {font-size: 0 !important;}
+[role="option"][data-key^="__select_"] > *::after {font-size: 0.875rem;}
+[role="option"][data-key="__select_all__"] > *::after {content: %(select_all)s;}
+[role="option"][data-key="__select_matches__"] > *::after {content: %(select_matches)s;}
+[data-testid="stDateInputField"] [data-type="year"][data-placeholder="true"] {font-size: 0 !important;}
+[data-testid="stDateInputField"] [data-type="year"][data-placeholder="true"]::after {
+  content: %(year)s; font-size: 0.875rem;
+}
 </style>"""
 
 DATE_FORMATS = {"es": "DD/MM/YYYY", "en": "MM/DD/YYYY"}
@@ -37,4 +56,19 @@ def hide_untranslated_hints() -> None:
     """Called once per run by the entry point; styles go in the sidebar so the page gains no gap."""
     st.sidebar.markdown(WIDGET_STYLE, unsafe_allow_html=True)
     if lang() == "es":
-        st.sidebar.markdown(SPANISH_STYLE, unsafe_allow_html=True)
+        st.sidebar.markdown(spanish_style(), unsafe_allow_html=True)
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal of our own catalog text (never user text)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def spanish_style() -> str:
+    return SPANISH_STYLE % {
+        "no_results": _css_string(_("No results")),
+        "select_all": _css_string(_("Select all")),
+        "select_matches": _css_string(_("Select all that match")),
+        # The empty date box reads dd/mm/yyyy: Spanish says año (aaaa).
+        "year": _css_string(_("yyyy")),
+    }

@@ -88,6 +88,7 @@ def choose(all_modules: tuple[workshops.Module, ...]) -> tuple[workshops.Module,
             format_func=lambda mid: f"{by_id[mid].order}. {by_id[mid].title[workshop_lang]}",
             key=MODULE_KEY,
             on_change=_restart_module,
+            placeholder=_("Choose an option"),
         )
         module = by_id[module_id]
         st.caption(

@@ -25,7 +25,13 @@ def pick(items: list[AppointmentView]) -> int | None:
         a.id: f"{day_name(a.starts.date())} {clock(a.starts)} · {a.household_name} · {a.counselor_name}"
         for a in items
     }
-    return st.selectbox(_("Appointment"), list(names), format_func=names.get, key="appt_pick")
+    return st.selectbox(
+        _("Appointment"),
+        list(names),
+        format_func=names.get,
+        key="appt_pick",
+        placeholder=_("Choose an option"),
+    )
 
 
 def _run(action, done: str) -> None:
@@ -90,6 +96,7 @@ def panel(user: dict, appointment_id: int) -> None:
             index=TIMES.index(start) if start in TIMES else 0,
             format_func=chooser_of(TIMES, clock),
             key=f"appt_rtime_{a.id}",
+            placeholder=_("Choose an option"),
         )
         if st.form_submit_button(_("Reschedule"), key=f"appt_rgo_{a.id}", type="primary"):
             _run(

@@ -34,7 +34,13 @@ def find_household(user: dict) -> int | None:
     if not names:
         st.caption(_("Type part of a name or phone number to find the household."))
         return None
-    return st.selectbox(_("Household"), list(names), format_func=names.get, key="appt_household")
+    return st.selectbox(
+        _("Household"),
+        list(names),
+        format_func=names.get,
+        key="appt_household",
+        placeholder=_("Choose an option"),
+    )
 
 
 def consent_panel(user: dict, household_id: int) -> None:
@@ -93,6 +99,7 @@ def booking_form(user: dict, staff: list[Counselor], default_place: str) -> int 
         counselor = st.selectbox(
             _("Counselor"), list(names), index=list(names).index(mine) if mine in names else 0,
             format_func=names.get, key="appt_counselor",
+            placeholder=_("Choose an option"),
         )  # fmt: skip
         left, right = st.columns(2)
         day = left.date_input(
@@ -104,6 +111,7 @@ def booking_form(user: dict, staff: list[Counselor], default_place: str) -> int 
             index=TIMES.index(dt.time(10)),
             format_func=chooser_of(TIMES, clock),
             key="appt_time",
+            placeholder=_("Choose an option"),
         )
         left, right = st.columns(2)
         minutes = left.selectbox(
@@ -112,6 +120,7 @@ def booking_form(user: dict, staff: list[Counselor], default_place: str) -> int 
             index=LENGTHS.index(60),
             format_func=chooser_of(LENGTHS, minutes_label),
             key="appt_len",
+            placeholder=_("Choose an option"),
         )
         mode = right.radio(
             _("How"), list(MODE_LABELS), format_func=chooser(MODE_LABELS), horizontal=True, key="appt_mode"
@@ -119,6 +128,7 @@ def booking_form(user: dict, staff: list[Counselor], default_place: str) -> int 
         purpose = st.selectbox(
             _("Purpose (never shown in reminders)"), list(codes.COUNSELING_PURPOSE),
             index=codes.COUNSELING_PURPOSE.index("prepurchase"), format_func=chooser(PURPOSE_LABELS), key="appt_purpose",
+            placeholder=_("Choose an option"),
         )  # fmt: skip
         place = st.text_input(_("Place"), value=default_place, key="appt_place")
         bring = st.text_area(

@@ -100,6 +100,7 @@ def settings(user: dict, office_id: int) -> None:
         offsets = st.multiselect(
             _("Send reminders"), OFFSET_CHOICES, default=[m for m in current.offsets if m in OFFSET_CHOICES],
             format_func=chooser_of(OFFSET_CHOICES, offset_label), key="appt_offsets",
+            placeholder=_("Choose options"),
         )  # fmt: skip
         email_on = st.checkbox(_("By email"), value=current.email_on, key="appt_email_on")
         text_on = st.checkbox(_("By text message"), value=current.text_on, key="appt_text_on")

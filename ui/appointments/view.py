@@ -34,13 +34,19 @@ def render(user: dict) -> None:
         office_id = st.selectbox(
             _("Office"), list(office_names), index=list(office_names).index(user["office_id"])
             if user["office_id"] in office_names else 0, format_func=office_names.get, key="appt_office",
+            placeholder=_("Choose an option"),
         )  # fmt: skip
     staff = appts.counselors(engine(), user, office_id)
     names = {0: _("Whole office"), **{c.id: c.name for c in staff}}
     left, middle, right = st.columns([2, 2, 1])
     default = user["id"] if user["role"] == "counselor" and user["id"] in names else 0
     who = left.selectbox(
-        _("Calendar of"), list(names), index=list(names).index(default), format_func=names.get, key="appt_who"
+        _("Calendar of"),
+        list(names),
+        index=list(names).index(default),
+        format_func=names.get,
+        key="appt_who",
+        placeholder=_("Choose an option"),
     )
     if "appt_view_day_next" in st.session_state:  # after booking, the calendar opens on that day
         st.session_state["appt_view_day"] = st.session_state.pop("appt_view_day_next")

@@ -90,13 +90,18 @@ def _texts_editor() -> None:
         kinds, langs = list(agreements.KINDS), list(agreements.LANGUAGES)
         a, b = st.columns(2)
         kind = a.selectbox(
-            _("Notice"), kinds, format_func=frozen(kinds, lambda k: _(TITLES[k])), key="ntx_kind"
+            _("Notice"),
+            kinds,
+            format_func=frozen(kinds, lambda k: _(TITLES[k])),
+            key="ntx_kind",
+            placeholder=_("Choose an option"),
         )
         language = b.selectbox(
             _("Language"),
             langs,
             format_func=frozen(langs, lambda c: label(LANGUAGE_LABELS, c)),
             key="ntx_language",
+            placeholder=_("Choose an option"),
         )
         current = agreements.text(engine(), kind, language)
         if st.session_state.get("ntx_loaded") != (kind, language, current.version):
@@ -157,18 +162,29 @@ def section(hh: dict) -> None:
     with st.form("record_notice", border=True):
         st.markdown(_("**Record a notice given**"))
         a, b = st.columns(2)
-        a.selectbox(_("Notice"), kinds, format_func=frozen(kinds, lambda k: _(TITLES[k])), key="ntc_kind")
+        a.selectbox(
+            _("Notice"),
+            kinds,
+            format_func=frozen(kinds, lambda k: _(TITLES[k])),
+            key="ntc_kind",
+            placeholder=_("Choose an option"),
+        )
         with b:
             st.date_input(_("Given on"), key="ntc_on", format=date_format())
             errors.slot("given_on")
         a.selectbox(
-            _("How"), methods, format_func=frozen(methods, lambda m: _(METHOD_LABELS[m])), key="ntc_method"
+            _("How"),
+            methods,
+            format_func=frozen(methods, lambda m: _(METHOD_LABELS[m])),
+            key="ntc_method",
+            placeholder=_("Choose an option"),
         )
         b.selectbox(
             _("Language"),
             langs,
             format_func=frozen(langs, lambda c: label(LANGUAGE_LABELS, c)),
             key="ntc_language",
+            placeholder=_("Choose an option"),
         )
         st.checkbox(
             _("I read this notice aloud to the household and they agreed (needed when read aloud)"),

@@ -118,6 +118,7 @@ def _choice(prefix: str, field: str, errors: FieldErrors) -> None:
         format_func=frozen(options, lambda c: _(L.NOT_ASKED) if c == "" else label(table, c)),
         key=f"{prefix}_{field}",
         help=_(L.WHY[field]),
+        placeholder=_(L.NOT_ASKED),
     )
     errors.slot(field)
 
@@ -153,6 +154,7 @@ def profile_widgets(prefix: str, errors: FieldErrors) -> None:
             format_func=frozen(STATE_OPTIONS, lambda c: _(L.NOT_ASKED) if c == "" else c),
             key=f"{prefix}_state",
             help=_(L.WHY["state"]),
+            placeholder=_(L.NOT_ASKED),
         )
         errors.slot("state")
         st.text_input(
@@ -276,13 +278,20 @@ def _cases(hid: int) -> None:
     with st.form("hud_case", border=True):
         st.markdown(_("**Update a case**"))
         a, b = st.columns(2)
-        a.selectbox(_("Case"), list(names), format_func=frozen(list(names), names.get), key="hudc_pick")
+        a.selectbox(
+            _("Case"),
+            list(names),
+            format_func=frozen(list(names), names.get),
+            key="hudc_pick",
+            placeholder=_("Choose an option"),
+        )
         grants = ("", *hud_codes.HUD_GRANT)
         b.selectbox(
             _("HUD grant that paid for it"),
             grants,
             format_func=frozen(grants, lambda c: _(L.NOT_ASKED) if c == "" else label(L.HUD_GRANT, c)),
             key="hudc_grant",
+            placeholder=_("Choose an option"),
         )
         with a:
             ends = ("", *hud_client.CASE_TERMINATIONS)
@@ -291,6 +300,7 @@ def _cases(hid: int) -> None:
                 ends,
                 format_func=frozen(ends, lambda c: label(L.TERMINATION, c)),
                 key="hudc_termination",
+                placeholder=_("Choose an option"),
             )
             errors.slot("termination")
         with b:
