@@ -185,3 +185,24 @@ def test_admins_must_have_a_factor(agency):
     assert accounts.needs_second_factor(user)
     assert not accounts.needs_second_factor(accounts.authenticate(eng, "counselor", PASSWORD))
     assert ADMIN_TOTP_SECRET not in str(user)
+
+
+@pytest.mark.parametrize("kind", ["totp", "recovery"])
+def test_one_code_sent_four_times_at_once_is_accepted_once(agency, kind):
+    import threading
+
+    eng, uid = agency["engine"], agency["users"]["counselor"]["id"]
+    secret, codes = _enrolled(agency, NOW - dt.timedelta(minutes=2))
+    code = code_at(secret, NOW) if kind == "totp" else codes[0]
+    start, answers = threading.Barrier(4), []
+
+    def attempt():
+        start.wait()
+        answers.append(second_factor.check_code(eng, uid, code, NOW))
+
+    threads = [threading.Thread(target=attempt) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(answers) == [False, False, False, True]
