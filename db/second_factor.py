@@ -167,6 +167,37 @@ def complete_login(engine: Engine, pending: PendingLogin, code: str, now: dt.dat
     return finish_login(engine, pending.user_id, now, session_version=pending.session_version)
 
 
+def _prove(engine: Engine, user: dict, code: str, now: dt.datetime) -> None:
+    """A change to the factor itself needs a current code (a wrong one counts as a failed login)."""
+    if not check_code(engine, user["id"], code, now):
+        count_failure(engine, user["id"], now)
+        raise AccountError("bad_code")
+
+
+def replace_recovery_codes(engine: Engine, user: dict, code: str, now: dt.datetime | None = None) -> list[str]:
+    """Ten new recovery codes (the old ones stop working), after a current code; shown once."""
+    now = now or utcnow()
+    _prove(engine, user, code, now)
+    codes = _new_recovery_codes()
+    hashes = [_code_hasher.hash(c.replace("-", "")) for c in codes]
+    with transaction(engine) as s:
+        s.get(User, user["id"]).recovery_codes = hashes
+        audit.record(s, user, "recovery_codes_replaced", "user", user["id"])
+    return codes
+
+
+def turn_off(engine: Engine, user: dict, code: str, now: dt.datetime | None = None) -> None:
+    """Remove one's own second factor after a current code; administrators must keep theirs."""
+    if user.get("role") == "admin":
+        raise AccountError("not_allowed")
+    now = now or utcnow()
+    _prove(engine, user, code, now)
+    with transaction(engine) as s:
+        row = s.get(User, user["id"])
+        row.totp_secret, row.recovery_codes, row.totp_last_step = "", None, 0
+        audit.record(s, user, "second_factor_disabled", "user", user["id"])
+
+
 def recovery_codes_left(engine: Engine, user_id: int) -> int:
     with reading(engine) as s:
         row = s.get(User, user_id)

@@ -74,6 +74,28 @@ def _enrol(user: dict) -> None:
             st.rerun()
 
 
+def _manage(user: dict) -> None:
+    """The factor is on: new recovery codes, or (not for administrators) turning it off, after a code."""
+    left = second_factor.recovery_codes_left(engine(), user["id"])
+    st.success(_("Your second factor is on. Recovery codes left: {n}.").format(n=left))
+    st.caption(_("Lost your phone? Ask an administrator to reset your second factor."))
+    with st.form("factor_manage", clear_on_submit=True):
+        code = st.text_input(_("Current 6-digit code"), key="factor_manage_code", max_chars=8)
+        renew = st.form_submit_button(_("Make new recovery codes"))
+        # Administrators must keep theirs (a lost one is reset by another administrator).
+        off = user["role"] != "admin" and st.form_submit_button(_("Turn off the second factor"))
+    if renew or off:
+        try:
+            if renew:
+                st.session_state[CODES_KEY] = second_factor.replace_recovery_codes(engine(), user, code)
+            else:
+                second_factor.turn_off(engine(), user, code)
+        except accounts.AccountError as err:
+            st.error(account_message(err))
+        else:
+            st.rerun()
+
+
 def second_factor_section(user: dict) -> None:
     st.subheader(_("Second factor"))
     codes = st.session_state.get(CODES_KEY)
@@ -81,9 +103,7 @@ def second_factor_section(user: dict) -> None:
         _show_recovery_codes(codes)
         return
     if user.get("second_factor"):
-        left = second_factor.recovery_codes_left(engine(), user["id"])
-        st.success(_("Your second factor is on. Recovery codes left: {n}.").format(n=left))
-        st.caption(_("Lost your phone? Ask an administrator to reset your second factor."))
+        _manage(user)
         return
     if accounts.needs_second_factor(user):
         st.warning(_(ENROL_FIRST), icon=":material/lock:")

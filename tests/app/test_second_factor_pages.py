@@ -171,3 +171,21 @@ def test_the_admin_fixture_logs_in_with_a_code(agency):
     at.text_input(key="login_code").input(pyotp.TOTP(ADMIN_TOTP_SECRET).now())
     at.button[0].click().run()
     assert at.session_state["user"]["role"] == "admin"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_counselor_turns_the_factor_off_with_a_code(agency, lang):
+    secret = _enrol_earlier(agency)
+    user = {**agency["users"]["counselor"], "second_factor": True}
+    at = app_test("pages/account.py", user=user, lang=lang)
+    at.text_input(key="factor_manage_code").input(pyotp.TOTP(secret).now())
+    _button(at, {"en": "Turn off the second factor", "es": "Desactivar el segundo factor"}[lang]).click().run()
+    assert not at.exception
+    assert SET_UP[lang] in visible_text(at)
+    assert at.session_state["user"]["second_factor"] is False
+
+
+def test_an_admin_cannot_turn_the_factor_off(agency):
+    at = app_test("pages/account.py", user=agency["users"]["admin"])
+    labels = [b.label for b in at.button]
+    assert "Make new recovery codes" in labels and "Turn off the second factor" not in labels

@@ -206,3 +206,21 @@ def test_one_code_sent_four_times_at_once_is_accepted_once(agency, kind):
     for t in threads:
         t.join()
     assert sorted(answers) == [False, False, False, True]
+
+
+def test_new_recovery_codes_and_turning_off_need_a_current_code(agency):
+    eng, user, admin = agency["engine"], agency["users"]["counselor"], agency["users"]["admin"]
+    secret, old = _enrolled(agency, NOW - dt.timedelta(minutes=2))
+    wrong = "123456" if code_at(secret, NOW) != "123456" else "654321"
+    with pytest.raises(accounts.AccountError):
+        second_factor.replace_recovery_codes(eng, user, wrong, NOW)
+    new = second_factor.replace_recovery_codes(eng, user, code_at(secret, NOW), NOW)
+    assert not second_factor.check_code(eng, user["id"], old[0], NOW)  # the old codes stop working
+    assert second_factor.check_code(eng, user["id"], new[0], NOW)
+    with pytest.raises(accounts.AccountError) as err:  # administrators must keep theirs
+        second_factor.turn_off(eng, admin, pyotp.TOTP(ADMIN_TOTP_SECRET).at(NOW.replace(tzinfo=dt.UTC)), NOW)
+    assert err.value.code == "not_allowed"
+    later = NOW + dt.timedelta(seconds=30)
+    second_factor.turn_off(eng, user, code_at(secret, later), later)
+    assert accounts.authenticate(eng, "counselor", PASSWORD)["second_factor"] is False
+    assert {"recovery_codes_replaced", "second_factor_disabled"} <= set(actions(eng))

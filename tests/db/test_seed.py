@@ -171,3 +171,8 @@ def test_demo_purposes_match_each_household_story(seeded):
         if purpose != "prepurchase":
             assert stage == "intake", (purpose, stage)  # the homebuyer pipeline is pre-purchase
     assert {p for _h, p, _s in rows} >= {"prepurchase", "rental", "post_purchase"}
+
+
+def test_demo_passwords_pass_the_password_rule():
+    for username, name, _role, _office, password in seed.DEMO_ACCOUNTS:
+        accounts.check_new_password(password, username, name)
