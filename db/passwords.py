@@ -12,8 +12,9 @@ from zxcvbn import zxcvbn
 
 MIN_LENGTH = 12
 MIN_SCORE = 3  # zxcvbn: 3 = "safely unguessable", about 10^8 guesses or more
-# zxcvbn's matching grows quickly with length; a longer password is scored on its first characters.
-SCORED_CHARACTERS = 100
+# zxcvbn refuses more than 72 characters (its matching grows quickly with length); a longer password
+# is scored on its first 72.
+SCORED_CHARACTERS = 72
 
 
 class WeakPassword(ValueError):

@@ -42,6 +42,8 @@ def actions(engine) -> list[str]:
         ("rosarosarosa", "password_weak"),  # the person's own name, repeated
         ("iloveyou2026", "password_weak"),
         ("river lantern quietly orbit", None),  # a few unrelated words
+        ("river lantern quietly orbit " * 8, None),  # 224 characters: zxcvbn reads 72, no error
+        ("a" * 200, "password_weak"),
         (PASSWORD, None),
     ],
 )
