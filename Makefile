@@ -11,7 +11,7 @@ APP_PACKAGES := calculators curricula db i18n reports ui
 # Two workers use both cores; a test file stays on one worker.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: run test audit demo bench backup restore lint format i18n i18n-extract i18n-update i18n-compile check-python clean
+.PHONY: run test audit demo demo-code bench backup restore lint format i18n i18n-extract i18n-update i18n-compile check-python clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Camino needs Python 3.11 or newer")'
@@ -63,6 +63,10 @@ audit: $(VENV)/.dev
 demo: $(VENV)/.runtime
 	$(BIN)/python -m db.migrate
 	$(BIN)/python -m db.seed --demo
+
+## demo-code: the demo administrator's current second-factor code (public demo secret; demo data only)
+demo-code: $(VENV)/.runtime
+	@$(BIN)/python -m db.seed --demo-code
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench

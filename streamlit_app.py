@@ -78,6 +78,13 @@ def build_menu(user: dict | None) -> dict:
         menu[_("Calculators")] = calculators
         menu[_("Workshop")] = [page("pages/workshop.py", _("Workshops"), "workshop", ":material/co_present:")]
         return menu
+    if accounts.needs_second_factor(user):
+        # An administrator without a second factor sets one up before anything else.
+        menu[_("Account")] = [
+            page("pages/account.py", _("My account"), "account", ":material/person:", default=True),
+            st.Page(auth.logout_page, title=_("Log out"), url_path="logout", icon=":material/logout:"),
+        ]
+        return menu
 
     if role in auth.CLIENT_ROLES:
         menu[_("Clients")] = [

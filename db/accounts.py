@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import suppress
+from dataclasses import dataclass
 from functools import cache
 
 from argon2 import PasswordHasher
@@ -10,13 +12,15 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import case, func, select, update
 from sqlalchemy.engine import Engine
 
-from db import audit
+from db import audit, passwords
 from db.engine import reading, transaction
 from db.models import ROLES, Office, User, utcnow
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = passwords.MIN_LENGTH
+# How long the code step of a login may wait after the password was accepted.
+SECOND_STEP_WINDOW = dt.timedelta(minutes=5)
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
@@ -39,13 +43,36 @@ class AccountError(ValueError):
         super().__init__(code)
 
 
+@dataclass(frozen=True)
+class PendingLogin:
+    """A login whose password was right, waiting for the account's second-factor code."""
+
+    user_id: int
+    session_version: int
+    started_at: dt.datetime
+
+
+class SecondFactorNeeded(AccountError):
+    """The password was right and the account has a second factor: ask for a code next."""
+
+    def __init__(self, pending: PendingLogin):
+        self.pending = pending
+        super().__init__("code_needed")
+
+
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def check_new_password(password: str) -> None:
-    if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise AccountError("password_too_short")
+def check_new_password(password: str, *names: str) -> None:
+    """Refuse a password shorter than 12 characters or easy to guess (zxcvbn score below 3).
+
+    `names` (the username, the person's name) count as guessable words.
+    """
+    try:
+        passwords.check_strength(password, tuple(n for n in names if n))
+    except passwords.WeakPassword as err:
+        raise AccountError(err.code) from None
 
 
 def user_dict(user: User) -> dict:
@@ -58,7 +85,13 @@ def user_dict(user: User) -> dict:
         "office_id": user.office_id,
         "language": user.language,
         "session_version": user.session_version or 0,
+        "second_factor": bool(user.totp_secret),
     }
+
+
+def needs_second_factor(user: dict | None) -> bool:
+    """An administrator without a second factor must set one up before using anything else."""
+    return bool(user) and user.get("role") == "admin" and not user.get("second_factor")
 
 
 def session_user(engine: Engine, user: dict) -> dict | None:
@@ -109,7 +142,7 @@ def create_user(
         raise AccountError("missing_name")
     if role not in ROLES:
         raise AccountError("bad_role")
-    check_new_password(password)
+    check_new_password(password, username, display_name)
     with transaction(engine) as s:
         if s.scalar(select(User.id).where(User.username == username)):
             raise AccountError("username_taken")
@@ -133,7 +166,7 @@ def create_first_admin(
     engine: Engine, *, office_name: str, username: str, display_name: str, password: str, language: str = "en"
 ) -> int:
     """Create the first office and administrator; refuses once any account exists."""
-    check_new_password(password)
+    check_new_password(password, (username or "").strip().lower(), display_name)
     with transaction(engine) as s:
         if s.scalar(select(func.count()).select_from(User)):
             raise AccountError("already_set_up")
@@ -154,7 +187,7 @@ def create_first_admin(
     )
 
 
-def _count_failure(engine: Engine, user_id: int, now: dt.datetime) -> None:
+def count_failure(engine: Engine, user_id: int, now: dt.datetime) -> None:
     """Count a failed login with one atomic UPDATE (no read-modify-write, so parallel failures all count);
     the fifth locks the account for 15 minutes and starts the count again."""
     reached = User.failed_logins + 1 >= MAX_FAILED_LOGINS
@@ -197,16 +230,32 @@ def authenticate(engine: Engine, username: str, password: str, now: dt.datetime 
             audit.record(s, {"id": user.id}, "login_locked", "user", user.id)
         raise AccountError("bad_login")
     if not ok or not user.is_active:
-        _count_failure(engine, user.id, now)
+        count_failure(engine, user.id, now)
         raise AccountError("bad_login")
+    if user.totp_secret:
+        raise SecondFactorNeeded(PendingLogin(user.id, user.session_version or 0, now))
     new_hash = hash_password(password) if _hasher.check_needs_rehash(stored_hash) else None
+    return finish_login(engine, user.id, now, stored_hash=stored_hash, new_hash=new_hash)
+
+
+def finish_login(
+    engine: Engine,
+    user_id: int,
+    now: dt.datetime,
+    *,
+    stored_hash: str | None = None,
+    session_version: int | None = None,
+    new_hash: str | None = None,
+) -> dict:
+    """Record a successful login (after the password, and the code when the account has one)."""
     with transaction(engine) as s:
-        row = s.get(User, user.id)
+        row = s.get(User, user_id)
         # Checked again in the write: a parallel failure may have locked it, or an admin changed it.
         if (
             row is None
             or not row.is_active
-            or row.password_hash != stored_hash
+            or (stored_hash is not None and row.password_hash != stored_hash)
+            or (session_version is not None and (row.session_version or 0) != session_version)
             or (row.locked_until and row.locked_until > now)
         ):
             raise AccountError("bad_login")
@@ -251,6 +300,7 @@ def list_users(engine: Engine, actor: dict) -> list[dict]:
                 "hud_counselor_id": u.hud_counselor_id,
                 "active": u.is_active,
                 "locked": bool(u.locked_until and u.locked_until > utcnow()),
+                "second_factor": bool(u.totp_secret),
             }
             for u, office in rows
         ]
@@ -291,11 +341,11 @@ def set_active(engine: Engine, actor: dict, user_id: int, active: bool) -> None:
 def reset_password(engine: Engine, actor: dict, user_id: int, new_password: str) -> None:
     """Set a new password and clear any lockout."""
     _require_admin(actor)
-    check_new_password(new_password)
     with transaction(engine) as s:
         user = s.get(User, user_id)
         if user is None:
             raise AccountError("not_found")
+        check_new_password(new_password, user.username, user.display_name)
         user.password_hash = hash_password(new_password)
         user.failed_logins = 0
         user.locked_until = None
@@ -326,8 +376,11 @@ def change_password(engine: Engine, user: dict, current: str, new: str) -> dict:
 
     Every other open session of the account ends; the returned session user keeps this one going.
     """
-    check_new_password(new)
-    authenticate(engine, user["username"], current)
+    check_new_password(new, user.get("username", ""), user.get("name", ""))
+    # With a second factor, the current password is proven when the code step is asked for; this
+    # session already passed that step.
+    with suppress(SecondFactorNeeded):
+        authenticate(engine, user["username"], current)
     with transaction(engine) as s:
         row = s.get(User, user["id"])
         row.password_hash = hash_password(new)

@@ -10,6 +10,7 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Computed,
@@ -103,6 +104,8 @@ class User(Base):
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     totp_secret: Mapped[str] = mapped_column(String(64), default="", server_default="")
     recovery_codes: Mapped[list | None] = mapped_column(JSON)  # argon2 hashes of unused codes
+    # The 30-second step of the last accepted TOTP code: a code is accepted once (0 = none yet).
+    totp_last_step: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
     office: Mapped[Office] = relationship()
 

@@ -45,6 +45,10 @@ DEFAULT_HOUSEHOLDS = 240
 CHUNK = 2000
 HISTORY_DAYS = 730  # the 24 months before today
 
+# The demo administrator's second factor (administrators must have one). Public like the demo
+# passwords: add it to an authenticator app, or print the current code with
+# `python -m db.seed --demo-code`. Never on a real account.
+DEMO_ADMIN_TOTP_SECRET = "CAMINODEMOADMINXCAMINODEMOADMINX"
 # Demo accounts: obviously demo usernames and passwords, printed at the end of a seed.
 DEMO_ACCOUNTS = (
     ("demo_admin", "Admin Demo", "admin", "north", "demo-admin-password"),
@@ -228,6 +232,7 @@ def _staff(session) -> dict:
             hud_counselor_id=f"DEMO-{i:04d}" if role in ("counselor", "lead") else "",
             language="es" if role == "counselor" else "en",
             is_demo=True,
+            totp_secret=DEMO_ADMIN_TOTP_SECRET if role == "admin" else "",
         )
         session.add(user)
         session.flush()
@@ -714,7 +719,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--households", type=int, default=DEFAULT_HOUSEHOLDS)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--demo-code",
+        action="store_true",
+        help="print demo_admin's current second-factor code (from the public demo secret)",
+    )
     args = parser.parse_args(argv)
+    if args.demo_code:
+        print(demo_admin_code())
+        return 0
     if not args.demo:
         parser.print_help()
         return 2
@@ -733,7 +746,18 @@ def main(argv: list[str] | None = None) -> int:
     print("Demo logins (fictional data only):")
     for username, password, role in result["accounts"]:
         print(f"  {username:<14} {password:<24} {role}")
+    print(
+        f"demo_admin also asks for a code: add the key {DEMO_ADMIN_TOTP_SECRET} to an authenticator app,\n"
+        "or print the current code with: python -m db.seed --demo-code"
+    )
     return 0
+
+
+def demo_admin_code(now: dt.datetime | None = None) -> str:
+    """The demo administrator's current TOTP code, from the public demo secret (never a real account's)."""
+    import pyotp
+
+    return pyotp.TOTP(DEMO_ADMIN_TOTP_SECRET).at(now or dt.datetime.now(dt.UTC))
 
 
 if __name__ == "__main__":

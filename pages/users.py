@@ -13,6 +13,7 @@ from ui.auth import account_message  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.labels import LANGUAGE_LABELS, ROLE_LABELS, chooser, label  # noqa: E402
 from ui.lead_offices_view import lead_offices_form  # noqa: E402
+from ui.second_factor_admin import reset_factor_button  # noqa: E402
 from ui.text import _  # noqa: E402
 
 st.title(_("Users and offices"))
@@ -32,6 +33,7 @@ st.dataframe(
                 _("HUD counselor ID"): p["hud_counselor_id"],
                 _("Active"): p["active"],
                 _("Locked"): p["locked"],
+                _("Second factor"): p["second_factor"],
             }
             for p in people
         ]
@@ -53,7 +55,7 @@ with add_tab, st.form("add_user", clear_on_submit=True):
     language = st.selectbox(_("Language"), ["es", "en"], format_func=chooser(LANGUAGE_LABELS), key="new_lang",
                             placeholder=_("Choose an option"))
     password = st.text_input(
-        _("First password (at least 10 characters)"), type="password", key="new_password"
+        _("First password (at least 12 characters, hard to guess)"), type="password", key="new_password"
     )
     if st.form_submit_button(_("Add user"), type="primary"):
         try:
@@ -97,7 +99,11 @@ with manage_tab:
             accounts.set_active(engine(), user, chosen, True)
             st.success(_("Account enabled."))
         with col2.form("reset_password", clear_on_submit=True):
-            new_password = st.text_input(_("New password"), type="password", key="reset_password_value")
+            new_password = st.text_input(
+                _("New password (at least 12 characters, hard to guess)"),
+                type="password",
+                key="reset_password_value",
+            )
             if st.form_submit_button(_("Reset password")):
                 try:
                     accounts.reset_password(engine(), user, chosen, new_password)
@@ -125,6 +131,8 @@ with manage_tab:
                     st.error(account_message(err))
                 else:
                     st.success(_("Access changed. The user's open sessions have ended."))
+        if target["second_factor"]:
+            reset_factor_button(user, target)
         if target["role"] == "lead":
             lead_offices_form(user, target, offices)
 

@@ -7,9 +7,12 @@ import datetime as dt
 from db import accounts, audit
 from db.engine import reading, transaction
 from db.households import normalize_name
-from db.models import Household, Office
+from db.models import Household, Office, User
 
-PASSWORD = "correct horse battery"
+PASSWORD = "correct horse battery"  # 21 characters, zxcvbn score 4: passes the password rule
+# The test administrator's TOTP secret (administrators must have a second factor). Tests compute its
+# codes with pyotp, as the person's phone would.
+ADMIN_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 def make_office(engine, name: str, code: str) -> int:
@@ -63,7 +66,10 @@ def small_agency(engine) -> dict:
             "office_id": office,
             "language": "en",
             "session_version": 0,
+            "second_factor": role == "admin",
         }
+    with transaction(engine) as s:  # the administrator has set up a second factor, as required
+        s.get(User, users["admin"]["id"]).totp_secret = ADMIN_TOTP_SECRET
     households = {
         "north": make_household(
             engine,

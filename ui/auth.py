@@ -6,7 +6,7 @@ import time
 
 import streamlit as st
 
-from db import accounts
+from db import accounts, second_factor
 from ui.db import engine
 from ui.text import N_, _, lang
 
@@ -16,12 +16,17 @@ IDLE_CHECK_SECONDS = 60  # how often an untouched tab checks its idle time (a ti
 USER_KEY = "user"
 ACTIVITY_KEY = "last_activity"
 LOGIN_AT_KEY = "logged_in_at"
+PENDING_KEY = "pending_login"  # a login whose password was right, waiting for its code (server-side)
 
 LOGOUT_MESSAGES = {
     "idle": N_("You were logged out after 30 minutes without activity."),
     "expired": N_("You were logged out because a session lasts at most 12 hours. Please log in again."),
     "revoked": N_("Your access changed, so you were logged out. Please log in again."),
 }
+
+ENROL_FIRST = N_(
+    "Administrators must set up a second factor before using Camino. Open My account to set it up."
+)
 
 CLIENT_ROLES = ("admin", "lead", "counselor")
 PROGRAM_ROLES = ("admin", "lead")
@@ -31,7 +36,20 @@ ACCOUNT_MESSAGES = {
     "bad_login": N_(
         "Incorrect username or password. After 5 failed attempts an account is locked for 15 minutes."
     ),
-    "password_too_short": N_("The password must have at least 10 characters."),
+    "password_too_short": N_(
+        "The password must have at least 12 characters. Use four or five unrelated words that only you "
+        "would put together."
+    ),
+    "password_weak": N_(
+        "This password is too easy to guess: it looks like a common password, a name, a date, a "
+        "keyboard pattern or a repeat. Use four or five unrelated words that only you would put together."
+    ),
+    "bad_code": N_(
+        "That code is not right or was already used. Enter the current 6-digit code from your app, or "
+        "an unused recovery code. After 5 failed attempts an account is locked for 15 minutes."
+    ),
+    "login_expired": N_("The code was not entered within 5 minutes. Please log in again."),
+    "factor_exists": N_("A second factor is already set up for this account."),
     "missing_name": N_("Please fill in the name fields."),
     "username_taken": N_("That username is already in use."),
     "bad_role": N_("Choose a role."),
@@ -107,17 +125,22 @@ def idle_watch() -> None:
         st.rerun()
 
 
-def require_role(*roles: str) -> dict:
+def require_role(*roles: str, enrolling: bool = False) -> dict:
     """Stop the page unless a user with one of `roles` is logged in (every client page calls this first).
 
     It also enforces the idle timeout, because a page can run without the entry point (legacy router).
+    An administrator without a second factor reaches only the page where it is set up (`enrolling`).
     """
     enforce_idle_timeout()
     user = current_user()
     if user is None or (roles and user.get("role") not in roles):
         st.warning(_("Please log in with an account that has access to this page."), icon=":material/lock:")
         st.stop()
+    if accounts.needs_second_factor(user) and not enrolling:
+        st.warning(_(ENROL_FIRST), icon=":material/lock:")
+        st.stop()
     return user
+
 
 
 def login_page() -> None:
@@ -125,6 +148,9 @@ def login_page() -> None:
     reason = st.session_state.pop("logout_reason", "")
     if reason in LOGOUT_MESSAGES:
         st.info(_(LOGOUT_MESSAGES[reason]))
+    if st.session_state.get(PENDING_KEY) is not None:
+        code_step(st.session_state[PENDING_KEY])
+        return
     with st.form("login"):
         username = st.text_input(_("Username"), key="login_user", autocomplete="username")
         password = st.text_input(_("Password"), type="password", key="login_password")
@@ -132,12 +158,37 @@ def login_page() -> None:
     if submitted:
         try:
             user = accounts.authenticate(engine(), username, password)
+        except accounts.SecondFactorNeeded as step:
+            st.session_state[PENDING_KEY] = step.pending  # never the password itself
+            st.rerun()
         except accounts.AccountError as err:
             st.error(account_message(err))
         else:
             log_in(user)
             st.rerun()
     st.caption(_("The calculators, tenant rights and workshops work without logging in."))
+
+
+def code_step(pending: accounts.PendingLogin) -> None:
+    """The second step of a login for an account with a second factor."""
+    st.write(_("Enter the 6-digit code from your authenticator app, or one of your recovery codes."))
+    with st.form("login_code", clear_on_submit=True):
+        code = st.text_input(_("Code"), key="login_code", autocomplete="one-time-code", max_chars=20)
+        submitted = st.form_submit_button(_("Verify"), type="primary")
+    if st.button(_("Back to username and password"), key="login_code_back"):
+        st.session_state.pop(PENDING_KEY, None)
+        st.rerun()
+    if submitted:
+        try:
+            user = second_factor.complete_login(engine(), pending, code)
+        except accounts.AccountError as err:
+            st.error(account_message(err))
+            if err.code == "login_expired":
+                st.session_state.pop(PENDING_KEY, None)
+        else:
+            st.session_state.pop(PENDING_KEY, None)
+            log_in(user)
+            st.rerun()
 
 
 def first_admin_page() -> None:
@@ -149,7 +200,7 @@ def first_admin_page() -> None:
         name = st.text_input(_("Your full name"), key="setup_name")
         username = st.text_input(_("Username"), key="setup_username")
         password = st.text_input(
-            _("Password (at least 10 characters)"), type="password", key="setup_password"
+            _("Password (at least 12 characters, hard to guess)"), type="password", key="setup_password"
         )
         submitted = st.form_submit_button(_("Create administrator"), type="primary")
     if submitted:

@@ -3,7 +3,8 @@
 Building the menu makes some twenty `st.Page` objects, each resolving its file's path on disk; done on
 every rerun it was 6.5% of a loaded server's time. The pages are kept in the session (not shared
 between sessions: Streamlit marks the page it is about to run on the object itself) and built again
-only when the role, the language or, before anyone logs in, the first-administrator set-up changes.
+only when the role, the language, an administrator's second-factor set-up or, before anyone logs in,
+the first-administrator set-up changes.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ MENU_KEY = "_nav_menu"  # (role, language, has users) and the menu built for the
 
 def menu_key(user: dict | None) -> tuple:
     role = user["role"] if user else None
-    return (role, lang(), accounts.has_users(engine()) if user is None else True)
+    has_users = accounts.has_users(engine()) if user is None else True
+    return (role, lang(), has_users, accounts.needs_second_factor(user))
 
 
 def cached_menu(user: dict | None, build: Callable[[dict | None], dict]) -> dict:

@@ -40,7 +40,7 @@ def test_empty_database_offers_first_administrator_setup(empty_db):
     at.text_input(key="setup_username").input("ana")
     at.text_input(key="setup_password").input("short")
     at.button[0].click().run()
-    assert "at least 10 characters" in at.error[0].value
+    assert "at least 12 characters" in at.error[0].value
     at.text_input(key="setup_password").input("a long enough password")
     at.button[0].click().run()
     assert not at.exception

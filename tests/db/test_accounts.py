@@ -78,7 +78,7 @@ def test_only_admins_manage_users(agency):
             accounts.list_users(eng, agency["users"][role])
         assert err.value.code == "not_allowed"
         with pytest.raises(accounts.AccountError):
-            accounts.reset_password(eng, agency["users"][role], agency["users"]["counselor"]["id"], "x" * 12)
+            accounts.reset_password(eng, agency["users"][role], agency["users"]["counselor"]["id"], PASSWORD)
     assert len(accounts.list_users(eng, agency["users"]["admin"])) == 5
 
 
@@ -93,11 +93,11 @@ def test_reset_password_clears_lockout(agency):
 
 def test_first_admin_only_once(engine):
     accounts.create_first_admin(
-        engine, office_name="Casa", username="ana", display_name="Ana", password="x" * 12
+        engine, office_name="Casa", username="ana", display_name="Ana", password=PASSWORD
     )
     with pytest.raises(accounts.AccountError) as err:
         accounts.create_first_admin(
-            engine, office_name="Otra", username="bob", display_name="Bob", password="x" * 12
+            engine, office_name="Otra", username="bob", display_name="Bob", password=PASSWORD
         )
     assert err.value.code == "already_set_up"
 
@@ -117,7 +117,7 @@ def test_usernames_are_unique(agency):
             agency["engine"],
             username="COUNSELOR",
             display_name="X",
-            password="x" * 12,
+            password=PASSWORD,
             role="counselor",
             office_id=agency["offices"]["north"],
         )

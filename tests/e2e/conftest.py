@@ -14,13 +14,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pyotp
 import pytest
 
 from db import migrate
 from db.engine import make_engine
 from db.pgserver import free_port
 from tests.conftest import missing_layer
-from tests.factories import PASSWORD, small_agency
+from tests.factories import ADMIN_TOTP_SECRET, PASSWORD, small_agency
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -138,11 +139,34 @@ def wait_for_app(page) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30000)
 
 
-def login(page, app_url: str, username: str, password: str = PASSWORD) -> None:
-    """Open the app and log in through the real form (the login page is the logged-out default, at /)."""
+_USED_STEPS: dict[str, int] = {}  # secret -> the last 30-second step whose code a test typed
+
+
+def totp_code(secret: str) -> str:
+    """The code a phone would show, computed with pyotp. Camino accepts each step's code once (and one
+    step of drift), so a second login within the same 30 seconds types the next step's code, and a
+    third waits for the clock to reach it."""
+    now = int(time.time()) // 30
+    step = max(now, _USED_STEPS.get(secret, 0) + 1)
+    if step > now + 1:
+        time.sleep((step - 1) * 30 - time.time() + 0.5)
+    _USED_STEPS[secret] = step
+    return pyotp.TOTP(secret).at(step * 30)
+
+
+def login(page, app_url: str, username: str, password: str = PASSWORD, totp_secret: str | None = None) -> None:
+    """Open the app and log in through the real form (the login page is the logged-out default, at /).
+
+    Accounts with a second factor (the test administrator has one) then get a code typed in.
+    """
     page.goto(app_url)
     wait_for_app(page)
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Log in").click()
     wait_for_app(page)
+    secret = totp_secret or (ADMIN_TOTP_SECRET if username == "admin" else None)
+    if secret:
+        page.get_by_label("Code", exact=True).fill(totp_code(secret))
+        page.get_by_role("button", name="Verify").click()
+        wait_for_app(page)
