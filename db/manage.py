@@ -1,4 +1,6 @@
-"""Shell administration: `python -m db.manage create-admin` sets up the first office and administrator."""
+"""Shell administration: `python -m db.manage create-admin` sets up the first office and administrator;
+`python -m db.manage verify-audit` checks the audit log's hash chain (exit code 1 if a row was edited or
+deleted)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import argparse
 import getpass
 import sys
 
-from db import accounts, migrate
+from db import accounts, audit_chain, migrate
 from db.engine import make_engine
 
 
@@ -29,6 +31,22 @@ def create_admin(args) -> int:
     return 0
 
 
+def verify_audit(_args) -> int:
+    report = audit_chain.verify(make_engine())
+    if report.unchained:
+        print(f"{report.unchained} older rows were written before the chain existed and are not checked.")
+    if report.ok:
+        print(f"Audit log intact: {report.checked} rows checked. Last hash: {report.head or '(none)'}")
+        return 0
+    if report.problem == "link":
+        print(f"Audit log broken before row id {report.broken_id}: rows after id {report.after_id} were deleted, "
+              f"or row {report.after_id} was rewritten.", file=sys.stderr)
+    else:
+        print(f"Audit log broken: row id {report.broken_id} was edited (its hash no longer matches).",
+              file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m db.manage")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -37,8 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     admin.add_argument("--name", required=True, help="the person's full name")
     admin.add_argument("--office", default="Main office", help="office name, for the first administrator")
     admin.add_argument("--password", help="omit to be asked without echo")
+    sub.add_parser("verify-audit", help="check the audit log's hash chain; exit 1 at the first edited or deleted row")
     args = parser.parse_args(argv)
-    return create_admin(args)
+    return verify_audit(args) if args.command == "verify-audit" else create_admin(args)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from db import accounts
+from sqlalchemy import text
+
+from db import accounts, migrate
 from db.engine import make_engine
+from tests.factories import small_agency
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,3 +58,24 @@ def test_create_admin_refuses_a_short_password(tmp_path):
     )
     assert result.returncode == 1
     assert "password_too_short" in result.stderr
+
+
+def test_verify_audit_from_the_shell_names_the_edited_row(tmp_path):
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    small_agency(engine)
+    intact = run(url, "verify-audit")
+    assert intact.returncode == 0, intact.stderr
+    assert "Audit log intact: 5 rows checked." in intact.stdout
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE audit_event SET detail = 'quiet' WHERE id = 2"))
+    edited = run(url, "verify-audit")
+    assert edited.returncode == 1
+    assert "row id 2 was edited" in edited.stderr
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_event WHERE id IN (2, 3)"))
+    deleted = run(url, "verify-audit")
+    assert deleted.returncode == 1
+    assert "before row id 4: rows after id 1 were deleted" in deleted.stderr
+    engine.dispose()
