@@ -3,7 +3,7 @@
 Encodings accepted: UTF-8 (with or without a byte-order mark), UTF-16 (what Excel's "Unicode text"
 writes) and Windows-1252 (older Windows exports). The byte-order mark decides when there is one; else
 strict UTF-8; else charset-normalizer chooses among Windows-1252 and UTF-16. Anything else, and any
-file whose text holds control characters (a binary file), is refused as a whole.
+file that looks binary (a NUL, or many control characters), is refused as a whole.
 
 Quoting is parsed with the csv module in strict mode: an unclosed quote, a stray quote after a closing
 one, or a cell over the csv module's field size limit (131,072 characters) is a problem of the row it
@@ -57,7 +57,10 @@ def decode(data: bytes | str) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = _detected(data)
-    if BINARY.search(text):
+    # A NUL, or more than ten control characters making over 1% of the text, means a binary file. A few
+    # stray ones are left to the row checks (db.text_guard), which name the row and the column.
+    controls = len(BINARY.findall(text))
+    if "\x00" in text or (controls > 10 and controls * 100 > len(text)):
         raise FileRefused("unknown_encoding")
     return text
 
