@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import AuditEvent
+from db import audit_chain
+from db.models import AuditEvent, utcnow
 
 
 def record(
@@ -16,17 +17,21 @@ def record(
     entity_id: int | None = None,
     detail: str = "",
 ) -> None:
-    """Add an audit event to the caller's transaction, so it commits (or not) with the change itself."""
-    session.add(
-        AuditEvent(
-            user_id=(user or {}).get("id"),
-            office_id=(user or {}).get("office_id"),
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            detail=detail[:300],
-        )
+    """Add an audit event to the caller's transaction, so it commits (or not) with the change itself.
+
+    The event is chained onto the last one (db.audit_chain), inside this same transaction.
+    """
+    event = AuditEvent(
+        at=utcnow(),
+        user_id=(user or {}).get("id"),
+        office_id=(user or {}).get("office_id"),
+        action=action,
+        entity=entity or "",
+        entity_id=entity_id,
+        detail=detail[:300],
     )
+    audit_chain.link(session, event)
+    session.add(event)
 
 
 def events_for(session: Session, entity: str, entity_id: int) -> list[AuditEvent]:

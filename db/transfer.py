@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from calculators import InputError
-from db import audit
+from db import audit, csv_read
 from db.engine import reading, transaction
 from db.households import INTAKE_FIELDS, derive_fields, validate_intake
 from db.models import SENSITIVE_COLUMNS, Household, User
@@ -96,23 +96,16 @@ class ImportReport:
     def bad_rows(self) -> int:
         return len({p.row for p in self.problems})
 
+    @property
+    def good_rows(self) -> int:
+        return len({r["row"] for r in self.rows} - {p.row for p in self.problems})
+
 
 def neutralize(value):
     """A cell a spreadsheet shows as text, never runs: text starting with = + - @ tab or CR gets a '."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
-
-
-def _decode(data: bytes | str) -> str:
-    if isinstance(data, str):
-        return data
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
 
 
 def _yes_no(value: str, key: str) -> bool:
@@ -179,9 +172,15 @@ def preview(engine: Engine, user: dict, data: bytes | str) -> ImportReport:
     """Read a CSV and check every row without writing anything."""
     if not user or user.get("role") not in ("admin", "lead", "counselor"):
         raise AccessDenied("no access")
-    reader = csv.DictReader(io.StringIO(_decode(data)))
-    columns = [c.strip() for c in (reader.fieldnames or [])]
+    try:
+        parsed = csv_read.parse(csv_read.decode(data), MAX_ROWS)
+    except csv_read.FileRefused as refused:
+        return ImportReport(columns=[], file_problem=refused.code)
+    columns = parsed.columns
     report = ImportReport(columns=columns)
+    if parsed.problems and parsed.problems[0][0] == 1:  # the header itself could not be read
+        report.problems = [RowProblem(*p) for p in parsed.problems]
+        return report
     unknown = [c for c in columns if c not in IMPORT_COLUMNS]
     if not columns:
         report.file_problem = "empty_file"
@@ -192,6 +191,13 @@ def preview(engine: Engine, user: dict, data: bytes | str) -> ImportReport:
     if "display_name" not in columns:
         report.file_problem = "missing_columns:display_name"
         return report
+    repeated = sorted({c for c in columns if columns.count(c) > 1})
+    if repeated:
+        report.file_problem = "repeated_columns:" + ",".join(repeated)
+        return report
+    if parsed.too_many_rows:
+        report.file_problem = "too_many_rows"
+        return report
     with reading(engine) as s:
         usernames = {
             name.lower(): uid
@@ -201,17 +207,13 @@ def preview(engine: Engine, user: dict, data: bytes | str) -> ImportReport:
                 )
             )
         }
-    for number, raw in enumerate(reader, start=2):
-        if number - 1 > MAX_ROWS:
-            report.file_problem = "too_many_rows"
-            break
-        raw = {(k or "").strip(): v for k, v in raw.items() if k is not None}
-        if not any((v or "").strip() for v in raw.values()):
-            continue  # blank lines are not households
+    for number, raw in parsed.rows:
         clean, problems = _check_row(raw, usernames)
         report.rows.append({"row": number, **clean})
         report.problems += [RowProblem(number, f, c) for f, c in problems]
-    if not report.rows and not report.file_problem:
+    report.problems += [RowProblem(*p) for p in parsed.problems]  # rows the csv reader could not split
+    report.problems.sort(key=lambda p: p.row)
+    if not report.rows and not report.problems:
         report.file_problem = "no_rows"
     return report
 

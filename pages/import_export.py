@@ -15,11 +15,22 @@ from ui.db import engine  # noqa: E402
 from ui.errors import message_for  # noqa: E402
 from ui.household_labels import ERRORS, FIELD_LABELS, frozen  # noqa: E402
 from ui.office_picker import office_picker  # noqa: E402
-from ui.text import N_, _, ngettext  # noqa: E402
+from ui.text import N_, _, ngettext, plain  # noqa: E402
 
 IMPORT_ERRORS = {
     **ERRORS,
     "unknown_counselor": N_("No counselor with that username in your office."),
+    "unclosed_quote": N_(
+        "A quotation mark opens here and is never closed. Nothing after this row was read."
+    ),
+    "bad_quotes": N_(
+        "A quotation mark is out of place (text after a closing quote). Nothing after this row was read."
+    ),
+    "cell_too_long": N_(
+        "A cell is longer than 131,072 characters, often a missing quotation mark. "
+        "Nothing after this row was read."
+    ),
+    "wrong_cell_count": N_("This row does not have one cell for each column of the header."),
 }
 FILE_PROBLEMS = {
     "empty_file": N_("The file is empty."),
@@ -29,6 +40,11 @@ FILE_PROBLEMS = {
         "These columns are not recognized: {columns}. Please use the template's column names."
     ),
     "missing_columns": N_("A required column is missing: {columns}."),
+    "repeated_columns": N_("A column appears twice in the header: {columns}."),
+    "unknown_encoding": N_(
+        "This file is not a text file we can read. Please save it from your spreadsheet as "
+        "CSV (UTF-8) and upload it again."
+    ),
 }
 
 st.title(_("Import and export"))
@@ -55,9 +71,9 @@ with tab_import:
         report = transfer.preview(engine(), user, data)
         if report.file_problem:
             code, _sep, columns = report.file_problem.partition(":")
-            st.error(_(FILE_PROBLEMS.get(code, N_("The file could not be read."))).format(columns=columns))
+            st.error(_(FILE_PROBLEMS.get(code, N_("The file could not be read."))).format(columns=plain(columns)))
         else:
-            good = len(report.rows) - report.bad_rows
+            good = report.good_rows
             st.markdown(
                 ngettext("{n} row is ready.", "{n} rows are ready.", good).format(n=good)
                 + " "
@@ -72,7 +88,7 @@ with tab_import:
                         {
                             _("Row"): [p.row for p in report.problems],
                             _("Column"): [
-                                _(FIELD_LABELS[p.field]) if p.field in FIELD_LABELS else p.field
+                                _(FIELD_LABELS[p.field]) if p.field in FIELD_LABELS else p.field or "—"
                                 for p in report.problems
                             ],
                             _("Problem"): [

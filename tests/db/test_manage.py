@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from db import accounts
+from sqlalchemy import text
+
+from db import accounts, migrate
 from db.engine import make_engine
+from tests.factories import small_agency
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,8 +63,14 @@ def test_create_admin_refuses_a_short_password(tmp_path):
 
 def test_create_admin_refuses_a_guessable_password(tmp_path):
     result = run(
-        f"sqlite:///{tmp_path / 'm.db'}", "create-admin", "--username", "a", "--name", "A",
-        "--password", "aaaaaaaaaaaa",
+        f"sqlite:///{tmp_path / 'm.db'}",
+        "create-admin",
+        "--username",
+        "a",
+        "--name",
+        "A",
+        "--password",
+        "aaaaaaaaaaaa",
     )
     assert result.returncode == 1
     assert "password_weak" in result.stderr and "unrelated words" in result.stderr
@@ -86,3 +96,24 @@ def test_reset_second_factor_from_the_shell_is_audited(tmp_path):
         event = s.scalar(select(AuditEvent).where(AuditEvent.action == "second_factor_reset"))
     assert event is not None and event.user_id is None  # done at the server, not by a logged-in user
     assert run(url, "reset-second-factor", "--username", "nobody").returncode == 1
+
+
+def test_verify_audit_from_the_shell_names_the_edited_row(tmp_path):
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    small_agency(engine)
+    intact = run(url, "verify-audit")
+    assert intact.returncode == 0, intact.stderr
+    assert re.search(r"Audit log intact: \d+ rows checked\.", intact.stdout)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE audit_event SET detail = 'quiet' WHERE id = 2"))
+    edited = run(url, "verify-audit")
+    assert edited.returncode == 1
+    assert "row id 2 was edited" in edited.stderr
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_event WHERE id IN (2, 3)"))
+    deleted = run(url, "verify-audit")
+    assert deleted.returncode == 1
+    assert "before row id 4: rows after id 1 were deleted" in deleted.stderr
+    engine.dispose()

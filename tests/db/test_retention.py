@@ -80,3 +80,40 @@ def test_purge_is_all_or_nothing_and_audited(agency):
 def test_lead_cannot_purge_another_office(agency):
     with pytest.raises(PermissionError):
         retention.purge(agency["engine"], agency["users"]["lead"], [agency["south_old"]], TODAY)
+
+
+def test_purge_keeps_the_audit_rows_of_the_files_it_deletes(agency):
+    """The audit log outlives the records it describes: a purge deletes the file, never its history."""
+    from db import audit, audit_chain
+    from db.engine import transaction
+
+    eng, lead = agency["engine"], agency["users"]["lead"]
+    with transaction(eng) as s:
+        audit.record(s, lead, "household_viewed", "household", agency["old"])
+    with reading(eng) as s:
+        before = list(s.scalars(select(AuditEvent.id).order_by(AuditEvent.id)))
+    retention.purge(eng, lead, [agency["old"]], TODAY)
+    with reading(eng) as s:
+        after = list(s.scalars(select(AuditEvent.id).order_by(AuditEvent.id)))
+        history = list(
+            s.scalars(
+                select(AuditEvent.action).where(AuditEvent.entity_id == agency["old"]).order_by(AuditEvent.id)
+            )
+        )
+    assert after[: len(before)] == before
+    assert history[-2:] == ["household_viewed", "retention_purged"]
+    assert audit_chain.verify(eng).ok
+
+
+def test_no_code_deletes_audit_rows():
+    """The rule behind the test above, for every module: nothing in the application removes audit rows."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    offenders = []
+    for folder in ("db", "ui", "pages", "reports", "reminders"):
+        for path in (root / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8").lower()
+            if "delete(auditevent" in text or "delete from audit_event" in text:
+                offenders.append(str(path.relative_to(root)))
+    assert offenders == []
