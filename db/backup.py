@@ -3,6 +3,7 @@
 SQLite: the online backup API (a consistent copy while the app keeps running).
 PostgreSQL: pg_dump in custom format, restored with pg_restore --clean.
 Usage: python -m db.backup create --out PATH | python -m db.backup restore PATH
+The uploaded documents go in PATH.documents.tar beside it (db/document_backup.py), and come back with it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from db import document_backup
 from db.config import database_url
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -77,6 +79,7 @@ def create(out: Path, url: str | None = None) -> Path:
         finally:
             source.close()
             target.close()
+        document_backup.save(out, url)  # the uploaded documents, beside the backup
         return out
     args, env = _pg_args(url)
     result = subprocess.run(
@@ -88,6 +91,7 @@ def create(out: Path, url: str | None = None) -> Path:
     )
     if result.returncode != 0:
         raise BackupError("pg_dump failed: " + result.stderr.strip()[-300:])
+    document_backup.save(out, url)
     return out
 
 
@@ -109,6 +113,7 @@ def restore(path: Path, url: str | None = None) -> None:
         finally:
             source.close()
             target.close()
+        document_backup.put_back(path, url)
         return
     args, env = _pg_args(url)
     result = subprocess.run(
@@ -128,6 +133,7 @@ def restore(path: Path, url: str | None = None) -> None:
     )
     if result.returncode != 0:
         raise BackupError("pg_restore failed: " + result.stderr.strip()[-300:])
+    document_backup.put_back(path, url)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -819,6 +819,7 @@ TABS: list[tuple[str, Callable[[dict], None]]] = [
     (N_("Intake"), _intake_tab),
     (N_("Close or reopen"), _close_section),
     (N_("HUD file"), lambda hh: hud_file.show_tab(hh)),
+    (N_("Documents"), lambda hh: hud_file.documents_tab(hh)),
 ]
 TAB_KEY = "hh_tab"  # the label of the tab in view (in the screen's language)
 

@@ -20,3 +20,10 @@ def banner(hh: dict) -> None:
     from ui.hud_file.notices import banner as draw
 
     draw(hh)
+
+
+def documents_tab(hh: dict) -> None:
+    """The client file's Documents tab: pay stubs, IDs, letters and credit reports."""
+    from ui.hud_file.documents import show_tab as draw
+
+    draw(hh)
