@@ -10,6 +10,7 @@ from db.households import normalize_name
 from db.models import Household, Office
 
 PASSWORD = "correct horse battery"
+CERTIFIED_ON = dt.date(2021, 3, 15)  # counselors are HUD-certified (sessions need it); others are not
 
 
 def make_office(engine, name: str, code: str) -> int:
@@ -54,6 +55,7 @@ def small_agency(engine) -> dict:
             role=role,
             office_id=office,
             hud_counselor_id="HUD-12345" if role == "counselor" else "",
+            hud_certified_on=CERTIFIED_ON if role == "counselor" else None,
         )
         users[username] = {
             "id": uid,
