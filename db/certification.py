@@ -129,3 +129,12 @@ def set_certification(
         person.hud_certified_on = certified_on
         person.counseling_languages = ",".join(codes)
         audit.record(s, actor, "certification_set", "user", user_id, "certified" if certified_on else "missing")
+
+
+def of(engine: Engine, user_id: int) -> Certification | None:
+    """One account's certification (the Activity tab asks for the person logged in)."""
+    with reading(engine) as s:
+        found = s.execute(
+            select(User, Office.name).join(Office, Office.id == User.office_id).where(User.id == user_id)
+        ).first()
+        return _row(*found) if found else None

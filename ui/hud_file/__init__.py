@@ -27,3 +27,10 @@ def documents_tab(hh: dict) -> None:
     from ui.hud_file.documents import show_tab as draw
 
     draw(hh)
+
+
+def certification_missing(user: dict) -> None:
+    """On the HUD-9902 page: the counselors whose HUD certification is not on file."""
+    from ui.hud_file.certification import missing_list as draw
+
+    draw(user)

@@ -140,8 +140,11 @@ def _actions(rows: list[documents.DocumentRow]) -> None:
     chosen = st.selectbox(
         _("Document"),
         list(by_id),
-        format_func=lambda i: "{kind} · {day} · #{id}".format(
-            kind=label(KIND_LABELS, by_id[i].kind), day=date(to_local(by_id[i].added_at).date(), "medium"), id=i
+        format_func=frozen(
+            list(by_id),
+            lambda i: "{kind} · {day} · #{id}".format(
+                kind=label(KIND_LABELS, by_id[i].kind), day=date(to_local(by_id[i].added_at).date(), "medium"), id=i
+            ),
         ),
         key="doc_pick",
     )
@@ -173,7 +176,10 @@ def _actions(rows: list[documents.DocumentRow]) -> None:
         st.button(_("Remove document"), key="doc_remove", on_click=_remove, args=(row.id,))
     if shown:
         opened = documents.open_document(eng, user, row.id, "view")
-        st.image(opened.data, caption=label(KIND_LABELS, row.kind))
+        try:
+            st.image(opened.data, caption=label(KIND_LABELS, row.kind))
+        except Exception:  # its first bytes are an image's, the rest is damaged
+            st.error(_("This image cannot be shown here. Download it to open it."))
 
 
 def show_tab(hh: dict) -> None:
