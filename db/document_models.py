@@ -1,4 +1,5 @@
-"""The household_document table (issue 26, migration 0015): one row per uploaded file.
+"""The tables of migration 0015 (issue 26): household_document, one row per uploaded file, and
+admin_note, a note by staff that is not a counseling session (not counted in the HUD-9902).
 
 The file itself lives under the data folder with a random name (db/documents.py); the row keeps the
 name the client's file had only to show it back to staff, as plain text.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, String
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models import Base, utcnow
@@ -32,3 +33,13 @@ class HouseholdDocument(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     added_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AdminNote(Base):
+    __tablename__ = "admin_note"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    noted_on: Mapped[dt.date] = mapped_column(Date)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -35,6 +35,7 @@ from ui.household_labels import (
     timeline_detail,
     timeline_label,
 )
+from ui.hud_file.admin_notes import section as admin_notes_section
 from ui.hud_file.certification import session_notice
 from ui.hud_file.profile import PREFIX as HUD_PREFIX
 from ui.labels import (
@@ -337,6 +338,7 @@ def _sessions_section(hh: dict) -> None:
             _("Add session"), type="primary", on_click=_add_session, args=(hh["id"],), disabled=not certified
         )
     _show_error("session", errors)
+    admin_notes_section(hh, certified)  # what staff who may not record sessions write instead
     if not rows:
         st.caption(_("No sessions yet."))
         return

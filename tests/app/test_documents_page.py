@@ -177,3 +177,16 @@ def test_admin_records_a_certification_and_the_lead_may_then_counsel(agency):
             eng, lead, agency["households"]["north"], session_date=dt.date(2022, 3, 1), purpose="rental"
         )
     assert err.value.code == "certified_later"
+
+
+@pytest.mark.parametrize(("lang", "added"), [("en", "Admin note added."), ("es", "Nota administrativa agregada.")])
+def test_an_uncertified_user_writes_an_admin_note_that_is_not_a_session(agency, lang, added):
+    eng, lead, hid = agency["engine"], agency["users"]["lead"], agency["households"]["north"]
+    at = open_tab(agency, lang, who="lead", tab=ACTIVITY_TAB)
+    at.text_area(key="note_body").input("Llamó para cambiar la cita; **no** vino.")
+    next(b for b in at.button if b.label in ("Add admin note", "Agregar nota administrativa")).click().run()
+    assert not at.exception
+    assert added in [s.value for s in at.success]
+    assert "Llamó para cambiar la cita; **no** vino." in at.dataframe[0].value.to_csv()
+    assert activity.sessions_for(eng, lead, hid) == []  # never a counseling session
+    assert audit_actions(eng, hid)[-1] == "admin_note_added"

@@ -37,7 +37,8 @@ def session_notice(user: dict) -> bool:
     st.warning(
         _(
             "Only a HUD-certified housing counselor can record a counseling session. Your account has "
-            "no HUD counselor ID and certification date on file: ask an administrator to add them."
+            "no HUD counselor ID and certification date on file: ask an administrator to add them. "
+            "You can write an admin note below instead."
         ),
         icon=":material/badge:",
     )

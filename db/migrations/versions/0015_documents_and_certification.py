@@ -4,8 +4,9 @@ Revision ID: 0015
 Revises: 0012
 Create Date: 2026-12-05 12:30:00
 
-Self-contained: one new table (household_document; the files themselves live under the data folder,
-db/documents.py), and two columns on app_user (certification date and counseling languages). Existing
+Self-contained: two new tables (household_document, whose files live under the data folder,
+db/documents.py; admin_note, what staff who are not HUD-certified may record instead of a counseling
+session, never counted in the HUD-9902), and two columns on app_user (certification date and counseling languages). Existing
 accounts have no certification date, which the app shows as missing, never as a guessed date.
 """
 
@@ -53,6 +54,22 @@ def upgrade() -> None:
     op.create_index(
         op.f('ix_household_document_household_id'), 'household_document', ['household_id']
     )
+    op.create_table(
+        'admin_note',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('household_id', sa.Integer(), nullable=False),
+        sa.Column('author_id', sa.Integer(), nullable=True),
+        sa.Column('noted_on', sa.Date(), nullable=False),
+        sa.Column('body', sa.Text(), nullable=False),
+        sa.Column('created_at', sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ['household_id'], ['household.id'],
+            name=op.f('fk_admin_note_household_id_household'), ondelete='CASCADE',
+        ),
+        sa.ForeignKeyConstraint(['author_id'], ['app_user.id'], name=op.f('fk_admin_note_author_id_app_user')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_admin_note')),
+    )
+    op.create_index(op.f('ix_admin_note_household_id'), 'admin_note', ['household_id'])
     with op.batch_alter_table('app_user', schema=None) as batch_op:
         batch_op.add_column(sa.Column('hud_certified_on', sa.Date(), nullable=True))
         batch_op.add_column(
@@ -64,5 +81,7 @@ def downgrade() -> None:
     with op.batch_alter_table('app_user', schema=None) as batch_op:
         batch_op.drop_column('counseling_languages')
         batch_op.drop_column('hud_certified_on')
+    op.drop_index(op.f('ix_admin_note_household_id'), table_name='admin_note')
+    op.drop_table('admin_note')
     op.drop_index(op.f('ix_household_document_household_id'), table_name='household_document')
     op.drop_table('household_document')
