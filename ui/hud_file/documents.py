@@ -175,7 +175,11 @@ def _actions(rows: list[documents.DocumentRow]) -> None:
         st.checkbox(_("Yes, remove it"), key="doc_remove_sure")
         st.button(_("Remove document"), key="doc_remove", on_click=_remove, args=(row.id,))
     if shown:
-        opened = documents.open_document(eng, user, row.id, "view")
+        try:
+            opened = documents.open_document(eng, user, row.id, "view")
+        except FileNotFoundError:  # e.g. a database restored without its documents archive
+            st.error(_("This file is missing from the documents folder. Restore it from a backup."))
+            return
         try:
             st.image(opened.data, caption=label(KIND_LABELS, row.kind))
         except Exception:  # its first bytes are an image's, the rest is damaged
