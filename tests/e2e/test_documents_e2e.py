@@ -13,7 +13,7 @@ from db.models import Household
 from tests.e2e.conftest import login, wait_for_app
 from tests.factories import audit_actions
 
-NAME = "Rosa Elvira Quintanilla"
+NAME = "Rosa Elvira Chicas Ayala"  # unique: other browser tests search by name
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
