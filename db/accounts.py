@@ -132,6 +132,7 @@ def create_user(
     role: str,
     office_id: int,
     hud_counselor_id: str = "",
+    hud_certified_on: dt.date | None = None,
     language: str = "en",
     actor: dict | None = None,
     is_demo: bool = False,
@@ -153,6 +154,7 @@ def create_user(
             role=role,
             office_id=office_id,
             hud_counselor_id=hud_counselor_id.strip(),
+            hud_certified_on=hud_certified_on,
             language=language,
             is_demo=is_demo,
         )
@@ -298,6 +300,7 @@ def list_users(engine: Engine, actor: dict) -> list[dict]:
                 "role": u.role,
                 "office": office,
                 "hud_counselor_id": u.hud_counselor_id,
+                "hud_certified_on": u.hud_certified_on,
                 "active": u.is_active,
                 "locked": bool(u.locked_until and u.locked_until > utcnow()),
                 "second_factor": bool(u.totp_secret),

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from calculators import InputError
-from db import audit, codes
+from db import audit, certification, codes
 from db.engine import reading, transaction
 from db.households import NO_CONTACT_DAYS, Page, refresh_stage
 from db.models import (
@@ -124,6 +124,7 @@ def add_session(
     follow = _date(next_follow_up, "next_follow_up", required=False)
     with transaction(engine) as s:
         hh = _household(s, user, household_id)
+        certification.check_can_counsel(s, counselor_id or user["id"], on)  # HUD-certified counselors only
         row = CounselingSession(
             household_id=hh.id,
             office_id=hh.office_id,

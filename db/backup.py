@@ -5,6 +5,8 @@ PostgreSQL: pg_dump in custom format, restored with pg_restore --clean.
 With CAMINO_BACKUP_PASSPHRASE set, backups are encrypted (db.backup_crypto) and restores decrypt.
 A restore first keeps a copy of the database it replaces (owner-only, encrypted too when a passphrase
 is set) and then records itself in the restored database's audit log.
+The uploaded documents go in PATH.documents.tar beside it (db/document_backup.py), encrypted the same
+way, and come back with it.
 Usage: python -m db.backup create --out PATH | python -m db.backup restore PATH [--keep-dir DIR]
 """
 
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from db import audit, backup_crypto
+from db import audit, backup_crypto, document_backup
 from db.config import database_url
 from db.engine import make_engine, transaction
 from db.models import utcnow
@@ -89,6 +91,10 @@ def create(out: Path, url: str | None = None, passphrase: str | None = None) -> 
     with _private_dir(out.parent) as folder:
         plain = _write_plain(folder / "plain.backup", url)
         backup_crypto.encrypt_file(plain, out, passphrase)
+        documents = document_backup.archive_path(plain)
+        if documents.exists():  # the documents are sealed with the same passphrase
+            backup_crypto.encrypt_file(documents, document_backup.archive_path(out), passphrase)
+            document_backup.archive_path(out).chmod(0o600)
     out.chmod(0o600)
     return out
 
@@ -107,6 +113,7 @@ def _write_plain(out: Path, url: str) -> Path:
         finally:
             source.close()
             target.close()
+        document_backup.save(out, url)  # the uploaded documents, beside the backup
         return out
     args, env = _pg_args(url)
     result = subprocess.run(
@@ -118,6 +125,7 @@ def _write_plain(out: Path, url: str) -> Path:
     )
     if result.returncode != 0:
         raise BackupError("pg_dump failed: " + result.stderr.strip()[-300:])
+    document_backup.save(out, url)
     return out
 
 
@@ -143,6 +151,9 @@ def restore(
             opened = folder / "opened.backup"
             try:
                 backup_crypto.decrypt_file(path, opened, passphrase)
+                sealed = document_backup.archive_path(path)
+                if sealed.exists():
+                    backup_crypto.decrypt_file(sealed, document_backup.archive_path(opened), passphrase)
             except backup_crypto.DecryptError as err:
                 raise BackupError(f"{err}; nothing was changed") from err
             path = opened
@@ -183,6 +194,7 @@ def _replace(path: Path, url: str) -> None:
         finally:
             source.close()
             target.close()
+        document_backup.put_back(path, url)
         return
     args, env = _pg_args(url)
     result = subprocess.run(
@@ -202,6 +214,7 @@ def _replace(path: Path, url: str) -> None:
     )
     if result.returncode != 0:
         raise BackupError("pg_restore failed: " + result.stderr.strip()[-300:])
+    document_backup.put_back(path, url)
 
 
 def main(argv: list[str] | None = None) -> int:

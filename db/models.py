@@ -92,6 +92,8 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
     hud_counselor_id: Mapped[str] = mapped_column(String(40), default="")
+    hud_certified_on: Mapped[dt.date | None] = mapped_column(Date)  # HUD counselor certification (0015)
+    counseling_languages: Mapped[str] = mapped_column(String(120), default="", server_default="")
     password_hash: Mapped[str] = mapped_column(String(200))
     language: Mapped[str] = mapped_column(String(5), default="en")
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -623,3 +625,4 @@ class AgencyText(Base):
 # Appointments and reminders (issue 27, migration 0012) live in their own module; importing it here
 # puts their tables in Base.metadata for Alembic's drift check.
 from db import appointment_models as _appointment_models  # noqa: E402, F401
+from db import document_models as _document_models  # noqa: E402, F401  (issue 26, 0015)

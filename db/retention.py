@@ -17,7 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 
 from calculators.rules import rule
-from db import audit
+from db import audit, document_store, documents
 from db.engine import reading, transaction
 from db.models import Household
 from db.scope import households_visible_to
@@ -82,7 +82,9 @@ def purge(engine: Engine, user: dict, household_ids: list[int], on: dt.date | No
             raise PermissionError("some files are not past retention or not in your office")
         for household_id in sorted(wanted):
             audit.record(s, user, "retention_purged", "household", household_id)
+        files = documents.stored_names(s, wanted)  # their rows go with the household (ON DELETE CASCADE)
         s.execute(delete(Household).where(Household.id.in_(wanted)))
+    document_store.remove(documents.root(engine), files)  # after the commit: the files go with the file
     return len(wanted)
 
 

@@ -230,6 +230,8 @@ def _staff(session) -> dict:
             office_id=offices[office],
             password_hash=hashes[password],
             hud_counselor_id=f"DEMO-{i:04d}" if role in ("counselor", "lead") else "",
+            hud_certified_on=dt.date(2021, 5, 3 + i) if role in ("counselor", "lead") else None,
+            counseling_languages="es,en" if role in ("counselor", "lead") else "",
             language="es" if role == "counselor" else "en",
             is_demo=True,
             totp_secret=DEMO_ADMIN_TOTP_SECRET if role == "admin" else "",

@@ -35,3 +35,6 @@ view.sections(report)
 st.subheader(_("Download"))
 st.caption(_("The files hold numbers and household numbers only, never names."))
 view.downloads(report)
+
+st.subheader(_("Counselors' HUD certification"))
+hud_file.certification_missing(user)

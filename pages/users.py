@@ -7,10 +7,11 @@ user = require_role("admin")
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from db import accounts  # noqa: E402
+from db import accounts, certification  # noqa: E402
 from db.models import ROLES  # noqa: E402
 from ui.auth import account_message  # noqa: E402
 from ui.db import engine  # noqa: E402
+from ui.hud_file import certification as certification_view  # noqa: E402
 from ui.labels import LANGUAGE_LABELS, ROLE_LABELS, chooser, label  # noqa: E402
 from ui.lead_offices_view import lead_offices_form  # noqa: E402
 from ui.second_factor_admin import reset_factor_button  # noqa: E402
@@ -19,6 +20,7 @@ from ui.text import _  # noqa: E402
 st.title(_("Users and offices"))
 
 people = accounts.list_users(engine(), user)
+certified = certification_view.roster_columns(certification.roster(engine(), user))
 offices = accounts.list_offices(engine())
 office_names = {o["id"]: o["name"] for o in offices}
 
@@ -31,6 +33,7 @@ st.dataframe(
                 _("Role"): label(ROLE_LABELS, p["role"]),
                 _("Office"): p["office"],
                 _("HUD counselor ID"): p["hud_counselor_id"],
+                **certified.get(p["id"], {}),
                 _("Active"): p["active"],
                 _("Locked"): p["locked"],
                 _("Second factor"): p["second_factor"],
@@ -41,6 +44,8 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
+
+certification_view.missing_list(user)
 
 add_tab, manage_tab, office_tab = st.tabs([_("Add a user"), _("Disable or reset"), _("Offices")])
 
@@ -135,6 +140,8 @@ with manage_tab:
             reset_factor_button(user, target)
         if target["role"] == "lead":
             lead_offices_form(user, target, offices)
+        if target["role"] in certification.COUNSELING_ROLES:
+            certification_view.form(user, chosen)
 
 with office_tab, st.form("add_office", clear_on_submit=True):
     st.write(", ".join(office_names.values()))

@@ -81,6 +81,18 @@ def fresh_postgres_engine(admin_url: str):
     return engine, dispose
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _documents_folder(tmp_path_factory):
+    """Uploaded documents (db/document_store.py) go to a temporary folder, never var/ in the repo."""
+    old = os.environ.get("CAMINO_DOCUMENTS_DIR")
+    os.environ["CAMINO_DOCUMENTS_DIR"] = str(tmp_path_factory.mktemp("documents"))
+    yield
+    if old is None:
+        os.environ.pop("CAMINO_DOCUMENTS_DIR", None)
+    else:
+        os.environ["CAMINO_DOCUMENTS_DIR"] = old
+
+
 @pytest.fixture
 def sqlite_engine(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'test.db'}")

@@ -13,6 +13,7 @@ PASSWORD = "correct horse battery"  # 21 characters, zxcvbn score 4: passes the 
 # The test administrator's TOTP secret (administrators must have a second factor). Tests compute its
 # codes with pyotp, as the person's phone would.
 ADMIN_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+CERTIFIED_ON = dt.date(2021, 3, 15)  # counselors are HUD-certified (sessions need it); others are not
 
 
 def make_office(engine, name: str, code: str) -> int:
@@ -57,6 +58,7 @@ def small_agency(engine) -> dict:
             role=role,
             office_id=office,
             hud_counselor_id="HUD-12345" if role == "counselor" else "",
+            hud_certified_on=CERTIFIED_ON if role == "counselor" else None,
         )
         users[username] = {
             "id": uid,

@@ -100,6 +100,12 @@ ERRORS = {
     "not_closed": N_("This file is open."),
     "before_opened": N_("The closing date cannot be before the file was opened."),
     "not_found": N_("That record no longer exists. Please reload the page."),
+    "not_certified": N_(
+        "Only a HUD-certified housing counselor can record a counseling session. Your account has no "
+        "HUD counselor ID and certification date on file: ask an administrator to add them. You can "
+        "write an admin note instead."
+    ),
+    "certified_later": N_("The counselor was not yet HUD-certified on the date of this session."),
 }
 
 

@@ -35,6 +35,8 @@ from ui.household_labels import (
     timeline_detail,
     timeline_label,
 )
+from ui.hud_file.admin_notes import section as admin_notes_section
+from ui.hud_file.certification import session_notice
 from ui.hud_file.profile import PREFIX as HUD_PREFIX
 from ui.labels import (
     CLOSE_REASON_LABELS,
@@ -299,6 +301,7 @@ def _sessions_section(hh: dict) -> None:
         # A first session has no purpose until the counselor picks one; later ones start from the last.
         st.session_state["sess_purpose_for"] = hh["id"]
         st.session_state["sess_purpose"] = rows[0]["purpose"] if rows else None
+    certified = session_notice(_user())  # HUD-certified counselors only (db.certification)
     with st.form("add_session", border=True):
         st.markdown(_("**Quick add: session**"))
         a, b, c = st.columns(3)
@@ -332,8 +335,11 @@ def _sessions_section(hh: dict) -> None:
             errors.slot("next_follow_up")
         st.text_area(_("Notes (what was discussed, what was agreed)"), key="sess_notes", height=90)
         errors.slot("notes")
-        st.form_submit_button(_("Add session"), type="primary", on_click=_add_session, args=(hh["id"],))
+        st.form_submit_button(
+            _("Add session"), type="primary", on_click=_add_session, args=(hh["id"],), disabled=not certified
+        )
     _show_error("session", errors)
+    admin_notes_section(hh, certified)  # what staff who may not record sessions write instead
     if not rows:
         st.caption(_("No sessions yet."))
         return
@@ -839,6 +845,7 @@ TABS: list[tuple[str, Callable[[dict], None]]] = [
     (N_("Intake"), _intake_tab),
     (N_("Close or reopen"), _close_section),
     (N_("HUD file"), lambda hh: hud_file.show_tab(hh)),
+    (N_("Documents"), lambda hh: hud_file.documents_tab(hh)),
 ]
 TAB_KEY = "hh_tab"  # the label of the tab in view (in the screen's language)
 

@@ -9,7 +9,7 @@ from ui.household_view import TAB_KEY, TABS
 
 PAGE = "pages/household.py"
 # A widget key that only each tab's body draws, in TABS order.
-ONLY_IN = ["sess_purpose", "ms_code", "step_text", "ref_agency", "", "hh_phone", "close_reason", "hudp_city"]
+ONLY_IN = ["sess_purpose", "ms_code", "step_text", "ref_agency", "", "hh_phone", "close_reason", "hudp_city", "doc_kind"]
 
 
 def keys(at) -> set[str]:

@@ -20,3 +20,17 @@ def banner(hh: dict) -> None:
     from ui.hud_file.notices import banner as draw
 
     draw(hh)
+
+
+def documents_tab(hh: dict) -> None:
+    """The client file's Documents tab: pay stubs, IDs, letters and credit reports."""
+    from ui.hud_file.documents import show_tab as draw
+
+    draw(hh)
+
+
+def certification_missing(user: dict) -> None:
+    """On the HUD-9902 page: the counselors whose HUD certification is not on file."""
+    from ui.hud_file.certification import missing_list as draw
+
+    draw(user)
