@@ -26,6 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
     delete,
     event,
+    false,
     insert,
     inspect,
     select,
@@ -218,6 +219,10 @@ class CounselingSession(Base):
     mode: Mapped[str] = mapped_column(String(20), default="in_person")
     purpose: Mapped[str] = mapped_column(String(30))  # 9902 section 9 purpose code
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Who paid (migration 0016): '' not recorded yet, 'none', or 'source' with funding_source_id.
+    funding: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    funding_source_id: Mapped[int | None] = mapped_column(ForeignKey("funding_source.id"))
+    fee: Mapped[float | None] = mapped_column(Float)  # dollars charged; NULL = not recorded
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -253,6 +258,10 @@ class EducationEvent(Base):
     module_id: Mapped[str] = mapped_column(String(60), default="")
     language: Mapped[str] = mapped_column(String(5), default="es")
     duration_minutes: Mapped[int] = mapped_column(Integer, default=120)
+    # Who paid and the fee each attendee was charged (migration 0016), as on counseling_session.
+    funding: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    funding_source_id: Mapped[int | None] = mapped_column(ForeignKey("funding_source.id"))
+    fee: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -355,6 +364,9 @@ class Outcome(Base):
     code: Mapped[str] = mapped_column(String(40))
     achieved_on: Mapped[dt.date] = mapped_column(Date, index=True)
     confirmed_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    # Confirmed at a follow-up (migration 0016): counts in the period it is dated for a household
+    # counseled one-on-one before it, not only in the fiscal year of the counseling.
+    at_follow_up: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -620,3 +632,6 @@ class AgencyText(Base):
 # Appointments and reminders (issue 27, migration 0012) live in their own module; importing it here
 # puts their tables in Base.metadata for Alembic's drift check.
 from db import appointment_models as _appointment_models  # noqa: E402, F401
+
+# Follow-up contacts, funding sources and the fee schedule (issue 26, migration 0016).
+from db import followup_funding_models as _followup_funding_models  # noqa: E402, F401
