@@ -23,6 +23,9 @@ Counting rules (HUD FAQ 2430, 2454, 2954, 3376; see shared research notes, secti
   `also_education`, is also computed: households with both one-on-one counseling and completed group
   education in the period count even when nobody typed the outcome. The section 10 total is the sum
   of its rows (outcomes are independent of each other; HUD sets no total rule for section 10).
+  An outcome the family confirmed at a follow-up (`outcome.at_follow_up`, db/follow_up.py) counts in
+  the period it is dated for a household counseled one-on-one on or before that day, even when the
+  counseling was in an earlier fiscal year: follow-up is how an agency learns the outcome.
 * Scope. `office_id` limits the report to households of one office (or of several, given as a tuple:
   a lead who leads them); None means the whole database.
 
@@ -285,13 +288,32 @@ def _counts(session, fiscal_year, start, end, office_id) -> list[tuple]:
     # Section 10: outcomes typed in the period, and outcome (a), a fact the records already show:
     # completed group education in the period. Both count only for households with one-on-one
     # counseling (a HUD purpose) in the period, tested once for the two together.
-    typed = select(Outcome.household_id, Outcome.code).where(
-        Outcome.achieved_on.between(start, end), Outcome.code.in_(codes.OUTCOME)
+    in_period = (Outcome.achieved_on.between(start, end), Outcome.code.in_(codes.OUTCOME))
+    typed = select(Outcome.household_id, Outcome.code, literal(0, Integer)).where(
+        *in_period, Outcome.at_follow_up.is_(False)
+    )
+    # Confirmed at a follow-up: counts in its own period for a household counseled one-on-one (a HUD
+    # purpose) on or before that day, in this fiscal year or an earlier one.
+    counseled_before = select(SessionService.household_id).where(
+        SessionService.household_id == Outcome.household_id,
+        SessionService.first_on <= Outcome.achieved_on,
+        SessionService.purpose.in_(codes.COUNSELING_PURPOSE),
+    )
+    followed = select(Outcome.household_id, Outcome.code, literal(1, Integer)).where(
+        *in_period,
+        Outcome.at_follow_up.is_(True),
+        counseled_before.exists(),
+        *([] if office_id is None else [Outcome.household_id.in_(_of_office(office_id))]),
     )
     educated = _workshops(start, end, EducationEvent.education_type.in_(codes.EDUCATION_TYPE))
     pairs = union_all(
-        typed, educated.with_only_columns(EducationAttendance.household_id, literal("also_education"))
+        typed,
+        followed,
+        educated.with_only_columns(
+            EducationAttendance.household_id, literal("also_education"), literal(0, Integer)
+        ),
     ).subquery()
+    followed_flag = pairs.c[2]
     counseled = select(SessionService.household_id).where(
         *_services(fiscal_year, end, office_id, SessionService.purpose.in_(codes.COUNSELING_PURPOSE))
     )
@@ -303,7 +325,7 @@ def _counts(session, fiscal_year, start, end, office_id) -> list[tuple]:
             literal(None, Integer),
             func.count(func.distinct(pairs.c.household_id)),
         )
-        .where(pairs.c.household_id.in_(counseled))
+        .where(or_(followed_flag == 1, pairs.c.household_id.in_(counseled)))
         .group_by(pairs.c.code)
     )
     # The few households with a blank demographic first (OFFSET 0 keeps PostgreSQL from testing every
