@@ -37,7 +37,7 @@ def test_intake_session_milestone_moves_the_stage(page, app_url, app_server):
     page.get_by_role("combobox", name="Purpose (HUD)").click()
     page.get_by_role("option", name="Pre-purchase / homebuying").click()
     page.get_by_role("combobox", name="Who pays for this session").click()
-    page.get_by_role("option", name="HUD housing counseling grant").click()
+    page.get_by_role("option", name="No grant (the agency's own funds)").click()
     page.get_by_role("button", name="Add session").click()
     wait_for_app(page)
     expect(page.get_by_text("Session added.")).to_be_visible()
