@@ -93,6 +93,7 @@ def build_menu(user: dict | None) -> dict:
             page("pages/intake.py", _("New household"), "intake", ":material/person_add:"),
             page("pages/action_plan.py", _("Action plan"), "action-plan", ":material/checklist:"),
             page("pages/follow_up.py", _("Follow-up"), "follow-up", ":material/event_repeat:"),
+            page("pages/fees.py", _("Fees and funding"), "fees", ":material/payments:"),
             page("pages/appointments.py", _("Appointments"), "appointments", ":material/calendar_month:"),
             page(
                 "pages/import_export.py", _("Import and export"), "import-export", ":material/import_export:"

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from calculators import InputError
 from db import audit, certification, codes
+from db import funding as funding_rules
 from db.engine import reading, transaction
 from db.households import NO_CONTACT_DAYS, Page, refresh_stage
 from db.models import (
@@ -109,8 +110,14 @@ def add_session(
     notes: str = "",
     counselor_id: int | None = None,
     next_follow_up=None,
+    funding: str = "",
+    funding_source_id: int | None = None,
+    fee=None,
 ) -> int:
-    """Log a one-on-one session; it also counts as the household's latest contact."""
+    """Log a one-on-one session; it also counts as the household's latest contact.
+
+    `funding`, `funding_source_id` and `fee`: who paid and what the family was charged (db.funding).
+    """
     on = _date(session_date, "session_date")
     purpose = _choice(purpose, codes.COUNSELING_PURPOSE, "purpose")
     mode = _choice(mode, codes.SESSION_MODE, "mode")
@@ -123,6 +130,7 @@ def add_session(
     notes = _text(notes, "notes", 20_000)
     follow = _date(next_follow_up, "next_follow_up", required=False)
     with transaction(engine) as s:
+        paid = funding_rules.check(s, funding, funding_source_id, fee)
         hh = _household(s, user, household_id)
         certification.check_can_counsel(s, counselor_id or user["id"], on)  # HUD-certified counselors only
         row = CounselingSession(
@@ -135,6 +143,9 @@ def add_session(
             mode=mode,
             purpose=purpose,
             notes=notes,
+            funding=paid.funding,
+            funding_source_id=paid.source_id,
+            fee=paid.fee,
         )
         s.add(row)
         s.flush()
@@ -170,6 +181,9 @@ def sessions_for(engine: Engine, user: dict, household_id: int, limit: int = 200
                 "mode": row.mode,
                 "purpose": row.purpose,
                 "notes": row.notes,
+                "funding": row.funding,
+                "funding_source_id": row.funding_source_id,
+                "fee": row.fee,
                 "counselor_name": name or "",
             }
             for row, name in s.execute(stmt)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from calculators import InputError
 from db import audit
+from db import funding as funding_rules
 from db.codes import EDUCATION_TYPE
 from db.engine import reading, transaction
 from db.models import EducationAttendance, EducationEvent, Household, Office
@@ -137,6 +138,9 @@ def record_event(
     duration_minutes: int = 120,
     household_ids=(),
     new_people=(),
+    funding: str = "",
+    funding_source_id: int | None = None,
+    fee=None,
 ) -> int:
     """Record one workshop with its attendees, adding newcomers, all in one transaction; returns the event id.
 
@@ -166,6 +170,7 @@ def record_event(
     if len(ids) + len(newcomers) > MAX_ATTENDEES:
         raise InputError("out_of_range", "attendees")
     with transaction(engine) as s:
+        paid = funding_rules.check(s, funding, funding_source_id, fee)
         for hid in ids:
             hh = s.get(Household, hid)
             if hh is None or not _in_scope(user, hh.office_id):
@@ -178,6 +183,9 @@ def record_event(
             module_id=label,
             language=language,
             duration_minutes=minutes,
+            funding=paid.funding,
+            funding_source_id=paid.source_id,
+            fee=paid.fee,
         )
         s.add(event)
         s.flush()

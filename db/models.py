@@ -27,6 +27,7 @@ from sqlalchemy import (
     UniqueConstraint,
     delete,
     event,
+    false,
     insert,
     inspect,
     select,
@@ -223,6 +224,10 @@ class CounselingSession(Base):
     mode: Mapped[str] = mapped_column(String(20), default="in_person")
     purpose: Mapped[str] = mapped_column(String(30))  # 9902 section 9 purpose code
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Who paid (migration 0016): '' not recorded yet, 'none', or 'source' with funding_source_id.
+    funding: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    funding_source_id: Mapped[int | None] = mapped_column(ForeignKey("funding_source.id"))
+    fee: Mapped[float | None] = mapped_column(Float)  # dollars charged; NULL = not recorded
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -258,6 +263,10 @@ class EducationEvent(Base):
     module_id: Mapped[str] = mapped_column(String(60), default="")
     language: Mapped[str] = mapped_column(String(5), default="es")
     duration_minutes: Mapped[int] = mapped_column(Integer, default=120)
+    # Who paid and the fee each attendee was charged (migration 0016), as on counseling_session.
+    funding: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    funding_source_id: Mapped[int | None] = mapped_column(ForeignKey("funding_source.id"))
+    fee: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -360,6 +369,9 @@ class Outcome(Base):
     code: Mapped[str] = mapped_column(String(40))
     achieved_on: Mapped[dt.date] = mapped_column(Date, index=True)
     confirmed_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    # Confirmed at a follow-up (migration 0016): counts in the period it is dated for a household
+    # counseled one-on-one before it, not only in the fiscal year of the counseling.
+    at_follow_up: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -626,3 +638,6 @@ class AgencyText(Base):
 # puts their tables in Base.metadata for Alembic's drift check.
 from db import appointment_models as _appointment_models  # noqa: E402, F401
 from db import document_models as _document_models  # noqa: E402, F401  (issue 26, 0015)
+
+# Follow-up contacts, funding sources and the fee schedule (issue 26, migration 0016).
+from db import followup_funding_models as _followup_funding_models  # noqa: E402, F401

@@ -17,7 +17,7 @@ from functools import cache
 from sqlalchemy import bindparam, exists, insert, or_, select
 from sqlalchemy.engine import Engine
 
-from db import audit, codes, seed_hud
+from db import audit, codes, seed_followup, seed_hud
 from db import scenario_schemas as schemas
 from db.accounts import hash_password
 from db.engine import transaction
@@ -664,6 +664,7 @@ def generate(
         _refuse_unless_empty_or_demo(s)
         staff = _staff(s)
         events = _events(s, rng, staff, today)
+        sources = seed_followup.setup(s, today)  # demo funders, fee schedule, workshop funding (issue 26)
         out = {
             k: []
             for k in (
@@ -692,6 +693,7 @@ def generate(
                 row["session_purpose"] = row["counseling_purpose"] or "rental"
                 _activity(rng, hid, row, staff, today, out)
             seed_hud.write(s, seed, ids, rows, out["sessions"])  # HUD answers and cases (issue 26)
+            seed_followup.write(s, seed, ids, rows, out, sources, today)  # funding, follow-up stages
             wanted += out["attendance_wanted"]
             for key in counts:
                 counts[key] += len(out.get(key, ()))

@@ -6,8 +6,8 @@ user = require_role(*CLIENT_ROLES)
 
 import streamlit as st  # noqa: E402
 
-from db import activity, households  # noqa: E402
-from ui import household_list  # noqa: E402
+from db import activity, follow_up, households  # noqa: E402
+from ui import follow_up_view, household_list  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.text import _, ngettext  # noqa: E402
 
@@ -29,16 +29,19 @@ if due.rows:
 else:
     st.success(_("No follow-ups due today."))
 
-silent = activity.no_contact(engine(), user, counselor_id=who, per_page=100)
+stages = follow_up.follow_up_list(engine(), user, counselor_id=who)
 st.subheader(_("No contact in 60 days"))
-st.caption(ngettext("{n} household", "{n} households", silent.total).format(n=silent.total))
-if silent.total > len(silent.rows):
-    st.caption(_("Showing the {n} longest without contact.").format(n=len(silent.rows)))
-if silent.rows:
-    household_list.show(silent.rows, "fu_silent", contact=True)
+st.caption(ngettext("{n} household", "{n} households", len(stages)).format(n=len(stages)))
+if len(stages) >= follow_up.LIST_LIMIT:
+    st.caption(_("Showing the {n} longest without contact.").format(n=len(stages)))
+follow_up_view.show_flash()
+if stages:
+    follow_up_view.stage_counts(stages)
+    st.dataframe(follow_up_view.stage_table(stages), hide_index=True, width="stretch")
+    follow_up_view.work_on(user, stages)
 else:
     st.success(_("Every open file had contact in the last 60 days."))
 
 if st.session_state.get("fu_audited") != who:
     st.session_state["fu_audited"] = who
-    households.record_list_view(engine(), user, len(due.rows) + len(silent.rows))
+    households.record_list_view(engine(), user, len(due.rows) + len(stages))

@@ -30,6 +30,12 @@ st.subheader(_("HUD's client-level file"))
 hud_file.client_level(user, fiscal_year, quarter, office_id)
 
 st.subheader(_("Sections"))
+st.caption(
+    _(
+        "The column \"Paid by a HUD grant\" counts only services a HUD grant paid for (HUD's grant column). "
+        "Sessions with no funding recorded count only in the first column."
+    )
+)
 view.sections(report)
 
 st.subheader(_("Download"))

@@ -23,6 +23,9 @@ Counting rules (HUD FAQ 2430, 2454, 2954, 3376; see shared research notes, secti
   `also_education`, is also computed: households with both one-on-one counseling and completed group
   education in the period count even when nobody typed the outcome. The section 10 total is the sum
   of its rows (outcomes are independent of each other; HUD sets no total rule for section 10).
+  An outcome the family confirmed at a follow-up (`outcome.at_follow_up`, db/follow_up.py) counts in
+  the period it is dated for a household counseled one-on-one on or before that day, even when the
+  counseling was in an earlier fiscal year: follow-up is how an agency learns the outcome.
 * Scope. `office_id` limits the report to households of one office (or of several, given as a tuple:
   a lead who leads them); None means the whole database.
 
@@ -47,6 +50,7 @@ from sqlalchemy.engine import Engine
 from db import codes
 from db.engine import make_engine, reading
 from db.models import EducationAttendance, EducationEvent, Household, Office, Outcome, SessionService
+from reports import hud9902_funding
 
 QUARTER_END = {1: (0, 12, 31), 2: (1, 3, 31), 3: (1, 6, 30), 4: (1, 9, 30)}
 
@@ -173,6 +177,8 @@ class Report:
     sections: dict[str, Section]
     checks: list[dict]
     would_drop_off: list[dict] = field(default_factory=list)
+    # The HUD-grant column (services a HUD grant paid for), when asked for: build_with_hud_column.
+    hud_sections: dict[str, Section] | None = None
 
     @property
     def passed(self) -> bool:
@@ -195,6 +201,19 @@ class Report:
             },
             "checks": self.checks,
             "would_drop_off": self.would_drop_off,
+            **(
+                {}
+                if self.hud_sections is None
+                else {
+                    "hud_grant": {
+                        key: {
+                            "rows": {label: count for _code, label, count in section.rows()},
+                            "total": section.total,
+                        }
+                        for key, section in self.hud_sections.items()
+                    }
+                }
+            ),
         }
 
 
@@ -215,7 +234,7 @@ def fiscal_quarter_of(day: dt.date) -> tuple[int, int]:
     return day.year, (day.month - 1) // 3 + 2
 
 
-def _services(fiscal_year: int, end: dt.date, office_id: int | None, *purposes):
+def _services(S, fiscal_year: int, end: dt.date, office_id: int | None, *purposes):
     """Conditions on session_service for the period: a purpose first received by `end` this fiscal year.
 
     Rows come de-duplicated from session_service, kept on every session write: one per household, fiscal
@@ -223,9 +242,9 @@ def _services(fiscal_year: int, end: dt.date, office_id: int | None, *purposes):
     rows all fall in it, so a purpose was received in the period exactly when that first day is on or
     before its end.
     """
-    where = [SessionService.fiscal_year == fiscal_year, SessionService.first_on <= end, *purposes]
+    where = [S.fiscal_year == fiscal_year, S.first_on <= end, *purposes]
     if office_id is not None:  # the household's office, not the session's
-        where.append(SessionService.household_id.in_(_of_office(office_id)))
+        where.append(S.household_id.in_(_of_office(office_id)))
     return where
 
 
@@ -240,8 +259,10 @@ def _in_offices(office_id):
     return Household.office_id == office_id
 
 
-def _workshops(start: dt.date, end: dt.date, *types):
+def _workshops(start: dt.date, end: dt.date, *types, hud_only: bool = False):
     """Completed attendance at workshops dated in the period: (household_id, education_type) rows."""
+    if hud_only:
+        types = (*types, EducationEvent.funding == "hud")
     return (
         select(EducationAttendance.household_id, EducationEvent.education_type)
         .join(EducationEvent, EducationEvent.id == EducationAttendance.event_id)
@@ -254,7 +275,7 @@ def _blank(key):
     return or_(*[(key // 10**k) % 10 == 0 for k in range(len(DEMOGRAPHICS))])
 
 
-def _counts(session, fiscal_year, start, end, office_id) -> list[tuple]:
+def _counts(session, fiscal_year, start, end, office_id, hud_only: bool = False) -> list[tuple]:
     """Every count of the form and the households to fix, in one statement (one snapshot of the data).
 
     Rows of (part, code, demo_key, n):
@@ -269,13 +290,15 @@ def _counts(session, fiscal_year, start, end, office_id) -> list[tuple]:
     PostgreSQL merges the two rather than building hash tables.
     """
     in_office = [] if office_id is None else [_in_offices(office_id)]
+    # With hud_only, the services are those a HUD grant paid for (reports/hud9902_funding.py).
+    S = hud9902_funding.hud_services(fiscal_year, start, end).c if hud_only else SessionService.__table__.c
     sessions = (
-        select(literal("9"), SessionService.purpose, Household.demo_key, func.count())
-        .join(Household, Household.id == SessionService.household_id)
-        .where(SessionService.fiscal_year == fiscal_year, SessionService.first_on <= end, *in_office)
-        .group_by(SessionService.purpose, Household.demo_key)
+        select(literal("9"), S.purpose, Household.demo_key, func.count())
+        .join(Household, Household.id == S.household_id)
+        .where(S.fiscal_year == fiscal_year, S.first_on <= end, *in_office)
+        .group_by(S.purpose, Household.demo_key)
     )
-    attended = _workshops(start, end).distinct().subquery()
+    attended = _workshops(start, end, hud_only=hud_only).distinct().subquery()
     workshops = (
         select(literal("8"), attended.c.education_type, Household.demo_key, func.count())
         .join(Household, Household.id == attended.c.household_id)
@@ -285,15 +308,34 @@ def _counts(session, fiscal_year, start, end, office_id) -> list[tuple]:
     # Section 10: outcomes typed in the period, and outcome (a), a fact the records already show:
     # completed group education in the period. Both count only for households with one-on-one
     # counseling (a HUD purpose) in the period, tested once for the two together.
-    typed = select(Outcome.household_id, Outcome.code).where(
-        Outcome.achieved_on.between(start, end), Outcome.code.in_(codes.OUTCOME)
+    in_period = (Outcome.achieved_on.between(start, end), Outcome.code.in_(codes.OUTCOME))
+    typed = select(Outcome.household_id, Outcome.code, literal(0, Integer)).where(
+        *in_period, Outcome.at_follow_up.is_(False)
     )
-    educated = _workshops(start, end, EducationEvent.education_type.in_(codes.EDUCATION_TYPE))
+    # Confirmed at a follow-up: counts in its own period for a household counseled one-on-one (a HUD
+    # purpose) on or before that day, in this fiscal year or an earlier one.
+    counseled_before = select(S.household_id).where(
+        S.household_id == Outcome.household_id,
+        S.first_on <= Outcome.achieved_on,
+        S.purpose.in_(codes.COUNSELING_PURPOSE),
+    )
+    followed = select(Outcome.household_id, Outcome.code, literal(1, Integer)).where(
+        *in_period,
+        Outcome.at_follow_up.is_(True),
+        counseled_before.exists(),
+        *([] if office_id is None else [Outcome.household_id.in_(_of_office(office_id))]),
+    )
+    educated = _workshops(start, end, EducationEvent.education_type.in_(codes.EDUCATION_TYPE), hud_only=hud_only)
     pairs = union_all(
-        typed, educated.with_only_columns(EducationAttendance.household_id, literal("also_education"))
+        typed,
+        followed,
+        educated.with_only_columns(
+            EducationAttendance.household_id, literal("also_education"), literal(0, Integer)
+        ),
     ).subquery()
-    counseled = select(SessionService.household_id).where(
-        *_services(fiscal_year, end, office_id, SessionService.purpose.in_(codes.COUNSELING_PURPOSE))
+    followed_flag = pairs.c[2]
+    counseled = select(S.household_id).where(
+        *_services(S, fiscal_year, end, office_id, S.purpose.in_(codes.COUNSELING_PURPOSE))
     )
     # DISTINCT: an outcome typed twice, or a typed (a) that the records also show, counts once.
     outcomes = (
@@ -303,7 +345,7 @@ def _counts(session, fiscal_year, start, end, office_id) -> list[tuple]:
             literal(None, Integer),
             func.count(func.distinct(pairs.c.household_id)),
         )
-        .where(pairs.c.household_id.in_(counseled))
+        .where(or_(followed_flag == 1, pairs.c.household_id.in_(counseled)))
         .group_by(pairs.c.code)
     )
     # The few households with a blank demographic first (OFFSET 0 keeps PostgreSQL from testing every
@@ -314,20 +356,20 @@ def _counts(session, fiscal_year, start, end, office_id) -> list[tuple]:
         .offset(0)
         .subquery()
     )
-    served_session = select(SessionService.household_id).where(
-        SessionService.household_id == blank.c.id,
-        SessionService.fiscal_year == fiscal_year,
-        SessionService.first_on <= end,
+    served_session = select(S.household_id).where(
+        S.household_id == blank.c.id,
+        S.fiscal_year == fiscal_year,
+        S.first_on <= end,
     )
-    served_workshop = _workshops(start, end, EducationAttendance.household_id == blank.c.id)
+    served_workshop = _workshops(start, end, EducationAttendance.household_id == blank.c.id, hud_only=hud_only)
     to_fix = select(literal("fix"), literal(None, String), blank.c.demo_key, blank.c.id).where(
         or_(served_session.exists(), served_workshop.exists())
     )
     bad_purpose = (
-        select(literal("bad"), literal(None, String), Household.demo_key, SessionService.household_id)
-        .join(Household, Household.id == SessionService.household_id)
+        select(literal("bad"), literal(None, String), Household.demo_key, S.household_id)
+        .join(Household, Household.id == S.household_id)
         .where(
-            *_services(fiscal_year, end, office_id, SessionService.purpose.not_in(codes.COUNSELING_PURPOSE))
+            *_services(S, fiscal_year, end, office_id, S.purpose.not_in(codes.COUNSELING_PURPOSE))
         )
         .distinct()
     )
@@ -345,15 +387,23 @@ def _demographic_codes(key: int) -> tuple[str | None, ...]:
 
 
 def build(
-    engine: Engine, fiscal_year: int, quarter: int, office_id: int | tuple[int, ...] | None = None
+    engine: Engine,
+    fiscal_year: int,
+    quarter: int,
+    office_id: int | tuple[int, ...] | None = None,
+    *,
+    hud_only: bool = False,
 ) -> Report:
-    """The report for a fiscal-year quarter (cumulative from 1 October), for one office or all."""
+    """The report for a fiscal-year quarter (cumulative from 1 October), for one office or all.
+
+    With `hud_only`, only services a HUD grant paid for (the form's HUD-grant column).
+    """
     start, end = period(fiscal_year, quarter)
     counts: dict[str, dict[str, int]] = {key: {} for key in SECTIONS}
     to_fix: dict[int, int] = {}
     bad_purpose: set[int] = set()
     with reading(engine) as session:
-        rows = _counts(session, fiscal_year, start, end, office_id)
+        rows = _counts(session, fiscal_year, start, end, office_id, hud_only)
     services = {"8": set(codes.EDUCATION_TYPE), "9": set(codes.COUNSELING_PURPOSE)}
     for part, code, demo_key, n in rows:
         n = int(n)
@@ -394,17 +444,28 @@ def build(
     return Report(fiscal_year, quarter, start, end, office_id, sections, checks, drop_offs)
 
 
+def build_with_hud_column(
+    engine: Engine, fiscal_year: int, quarter: int, office_id: int | tuple[int, ...] | None = None
+) -> Report:
+    """The report with the HUD-grant column filled in (`hud_sections`): what a HUD grantee files."""
+    report = build(engine, fiscal_year, quarter, office_id)
+    report.hud_sections = build(engine, fiscal_year, quarter, office_id, hud_only=True).sections
+    return report
+
+
 def to_json(report: Report) -> str:
     return json.dumps(report.as_dict(), indent=2, ensure_ascii=False)
 
 
 def table_rows(report: Report) -> list[list]:
-    """The flat table both CSV and XLSX write: section, row, count; totals; then the checks."""
-    rows: list[list] = [["section", "row", "count"]]
+    """The flat table both CSV and XLSX write: section, row, count (and the HUD-grant count); totals; checks."""
+    hud = report.hud_sections
+    rows: list[list] = [["section", "row", "count", *([] if hud is None else ["hud_grant"])]]
     for key, section in report.sections.items():
-        for _code, label, count in section.rows():
-            rows.append([key, label, count])
-        rows.append([key, "Total", section.total])
+        extra = [] if hud is None else [hud[key].counts.get(code, 0) for code in SECTION_CODES[key]]
+        for index, (_code, label, count) in enumerate(section.rows()):
+            rows.append([key, label, count, *extra[index : index + 1]])
+        rows.append([key, "Total", section.total, *([] if hud is None else [hud[key].total])])
     for check in report.checks:
         rows.append(
             [
@@ -482,12 +543,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, help="file to write, or - for standard output")
     parser.add_argument("--office", help="office code or id (default: every office)")
     parser.add_argument("--database-url", help="default: DATABASE_URL")
+    parser.add_argument("--hud-grant-column", action="store_true", help="add the HUD-grant column (grantees)")
     args = parser.parse_args(argv)
     if not 1900 < args.fiscal_year < 3000:
         parser.error("--fiscal-year must be a four-digit year")
     engine = make_engine(args.database_url)
     try:
-        report = build(engine, args.fiscal_year, args.quarter, _office_id(engine, args.office))
+        maker = build_with_hud_column if args.hud_grant_column else build
+        report = maker(engine, args.fiscal_year, args.quarter, _office_id(engine, args.office))
     finally:
         engine.dispose()
     data = render(report, args.format)

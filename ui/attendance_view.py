@@ -13,6 +13,7 @@ from calculators import InputError
 from db import education
 from db.codes import EDUCATION_TYPE
 from db.scope import AccessDenied
+from ui import funding_view
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.labels import EDUCATION_LABELS, LANGUAGE_LABELS, label
@@ -198,13 +199,17 @@ def record_form(user: dict, modules: list) -> None:
             key="att_lang",
             placeholder=_("Choose an option"),
         )
+    funding_view.fields("att", errors, what="workshop")
     st.subheader(_("Who attended"))
     search_box(user)
     quick_add_box(errors)
     chosen_list()
     errors.slot("attendees")
     if st.button(_("Save attendance"), key="att_save", type="primary", icon=":material/save:"):
+        paid = funding_view.parse(st.session_state.get("att_funding"))
         try:
+            if paid is None:  # who paid goes to the 9902's HUD-grant column: chosen, never guessed
+                raise InputError("missing_funding", "funding")
             event_id = education.record_event(
                 engine(),
                 user,
@@ -215,9 +220,12 @@ def record_form(user: dict, modules: list) -> None:
                 title=title,
                 household_ids=list(_people()),
                 new_people=list(_newcomers()),
+                funding=paid[0],
+                funding_source_id=paid[1],
+                fee=st.session_state.get("att_fee"),
             )
         except InputError as err:
-            errors.show(err, MESSAGES)
+            errors.show(err, {**MESSAGES, **funding_view.ERRORS})
         except AccessDenied:
             st.error(_("You do not have access to one of these households."))
         else:

@@ -53,7 +53,7 @@ def _breakdown(url: str, version: int, scope: tuple, filters: tuple, by: str) ->
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def _hud9902(url: str, version: int, fiscal_year: int, quarter: int, office_id: int | None):
-    return hud9902.build(engine(), fiscal_year, quarter, office_id)
+    return hud9902.build_with_hud_column(engine(), fiscal_year, quarter, office_id)
 
 
 def _as_tuple(filters: Filters) -> tuple:

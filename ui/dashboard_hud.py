@@ -120,13 +120,17 @@ def checks(report: hud9902.Report) -> None:
             st.error(text + " " + _("(does not match)"), icon=":material/error:")
 
 
-def section_table(section: hud9902.Section) -> pd.DataFrame:
+def section_table(section: hud9902.Section, hud: hud9902.Section | None = None) -> pd.DataFrame:
+    """A section's rows; with `hud`, the form's HUD-grant column beside them (services a HUD grant paid)."""
     names = SECTION_LABELS[section.key]
     rows = [
         {_("Row"): f"{hud_label.split('.')[0]}. {label(names, code)}", _("Households"): count}
         for code, hud_label, count in section.rows()
     ]
     rows.append({_("Row"): _("Total"), _("Households"): section.total})
+    if hud is not None:
+        for row, count in zip(rows, [*(c for _code, _label, c in hud.rows()), hud.total], strict=True):
+            row[_("Paid by a HUD grant")] = count
     return pd.DataFrame(rows)
 
 
@@ -135,7 +139,8 @@ def sections(report: hud9902.Report) -> None:
         with st.expander(
             _(SECTION_TITLES[key]) + f" — {number(report.sections[key].total)}", expanded=key == "9"
         ):
-            st.dataframe(section_table(report.sections[key]), hide_index=True, width="stretch")
+            hud = None if report.hud_sections is None else report.hud_sections[key]
+            st.dataframe(section_table(report.sections[key], hud), hide_index=True, width="stretch")
 
 
 def drop_offs(user: dict, report: hud9902.Report) -> None:

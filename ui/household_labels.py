@@ -94,6 +94,7 @@ STATUS_LABELS = {"open": N_("Open"), "closed": N_("Closed")}
 ERRORS = {
     "invalid_choice": N_("Please choose one of the options."),
     "missing_purpose": N_("Choose the purpose of this session. The HUD report counts it."),
+    "missing_funding": N_("Choose who pays. HUD reviewers look for the funding source of every service."),
     "too_long": N_("This text is too long."),
     "bad_time": N_("Please enter a valid time."),
     "already_closed": N_("This file is already closed."),

@@ -19,6 +19,7 @@ from db import activity, codes, households, hud_client
 from db.scope import AccessDenied
 from ui import (
     chart_theme,  # noqa: F401  (whole axis and legend labels)
+    funding_view,
     hud_file,
 )
 from ui.clients import open_household
@@ -271,6 +272,10 @@ def _add_session(hid: int) -> None:
     if state.get("sess_purpose") is None:  # chosen by the counselor, never guessed: it goes to the 9902
         _error("session", InputError("missing_purpose", "purpose"))
         return
+    paid = funding_view.parse(state.get("sess_funding"))
+    if paid is None:  # who paid goes to the 9902's HUD-grant column: chosen, never guessed
+        _error("session", InputError("missing_funding", "funding"))
+        return
     try:
         activity.add_session(
             engine(),
@@ -283,6 +288,9 @@ def _add_session(hid: int) -> None:
             purpose=state.get("sess_purpose"),
             notes=state.get("sess_notes", ""),
             next_follow_up=state.get("sess_follow_up"),
+            funding=paid[0],
+            funding_source_id=paid[1],
+            fee=state.get("sess_fee"),
         )
     except InputError as err:
         _error("session", err)
@@ -302,6 +310,7 @@ def _sessions_section(hh: dict) -> None:
         st.session_state["sess_purpose_for"] = hh["id"]
         st.session_state["sess_purpose"] = rows[0]["purpose"] if rows else None
     certified = session_notice(_user())  # HUD-certified counselors only (db.certification)
+    funding_view.remember("sess", hh["id"], rows[0] if rows else None)
     with st.form("add_session", border=True):
         st.markdown(_("**Quick add: session**"))
         a, b, c = st.columns(3)
@@ -335,6 +344,7 @@ def _sessions_section(hh: dict) -> None:
             errors.slot("next_follow_up")
         st.text_area(_("Notes (what was discussed, what was agreed)"), key="sess_notes", height=90)
         errors.slot("notes")
+        funding_view.fields("sess", errors)
         st.form_submit_button(
             _("Add session"), type="primary", on_click=_add_session, args=(hh["id"],), disabled=not certified
         )
@@ -343,6 +353,7 @@ def _sessions_section(hh: dict) -> None:
     if not rows:
         st.caption(_("No sessions yet."))
         return
+    names = funding_view.source_names()
     table = pd.DataFrame(
         {
             _("Date"): [date(r["session_date"], "medium") for r in rows],
@@ -351,6 +362,8 @@ def _sessions_section(hh: dict) -> None:
             _("Mode"): [label(MODE_LABELS, r["mode"]) for r in rows],
             _("Purpose (HUD)"): [label(PURPOSE_LABELS, r["purpose"]) for r in rows],
             _("Counselor"): [r["counselor_name"] for r in rows],
+            _("Paid by"): [funding_view.label_of(r["funding"], r["funding_source_id"], names) for r in rows],
+            _("Fee"): [funding_view.fee_text(r["fee"]) for r in rows],
             _("Notes"): [r["notes"] for r in rows],
         }
     )

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import hud_client
+from db.followup_funding_models import FundingSource
 from db.hud_client import CaseRow, HudProfile
 from db.models import CounselingSession, Household, Outcome
 
@@ -63,6 +64,7 @@ class ClientRecord:
     monthly_debt: float | None
     income_band: str
     outcomes: tuple[str, ...]
+    fee: float | None = None  # the last session's fee (Client_Counseling_Fee); None = not recorded
 
 
 def effective_races(hh: Household, profile: HudProfile) -> tuple[str, ...]:
@@ -87,6 +89,23 @@ def _last_session(session: Session, household_id: int, purpose: str, end: dt.dat
     ).first()
 
 
+def grant_of_session(session: Session, last) -> str:
+    """HUD's grant for a case whose counselor set none, from its last session's funding (db/funding.py).
+
+    A session another funder or nobody paid for is "none" (HUD's N/A); a HUD grant named by a listed
+    source gives that source's grant type; a HUD grant without a source, or no funding recorded, stays
+    unknown ('') rather than a guess.
+    """
+    if last is None:
+        return ""
+    if last.funding in ("none", "grant"):
+        return "none"
+    if last.funding == "hud" and last.funding_source_id is not None:
+        source = session.get(FundingSource, last.funding_source_id)
+        return source.hud_grant if source is not None else ""
+    return ""
+
+
 def record_for(
     session: Session, hh: Household, profile: HudProfile, case: CaseRow, end: dt.date | None = None
 ) -> ClientRecord:
@@ -105,7 +124,7 @@ def record_for(
         case_number=case.case_number,
         purpose=case.purpose,
         activity_type=case.activity_type,
-        hud_grant=case.hud_grant,
+        hud_grant=case.hud_grant or grant_of_session(session, last),
         termination=case.termination or "ongoing",
         street=profile.street,
         city=profile.city,
@@ -145,6 +164,7 @@ def record_for(
         monthly_debt=profile.monthly_debt,
         income_band=hh.income_band or "",
         outcomes=outcomes,
+        fee=None if last is None else last.fee,
     )
 
 

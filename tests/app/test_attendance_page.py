@@ -67,6 +67,7 @@ def test_trainer_records_a_workshop_with_a_found_person_and_a_newcomer(office):
     at.text_input(key="att_new_name").input("Trần Văn Hùng").run()
     at.button(key="att_new_add").click().run()
     assert "**2 personas asistieron**" in visible_text(at)
+    at.selectbox(key="att_funding").set_value("none")
     at.button(key="att_save").click().run()
     assert not at.exception
     assert "Guardado: 2 personas en este taller." in [s.value for s in at.success]
@@ -105,6 +106,7 @@ def test_a_typed_title_when_no_module_fits(office):
     at.text_input(key="att_title").input("Charla en la iglesia").run()
     at.text_input(key="att_new_name").input("Ana Gómez").run()
     at.button(key="att_new_add").click().run()
+    at.selectbox(key="att_funding").set_value("none")
     at.button(key="att_save").click().run()
     assert not at.exception
     assert [e.module_id for e in events(engine)] == ["Charla en la iglesia"]
@@ -117,6 +119,7 @@ def test_a_typed_title_when_no_module_fits(office):
 )
 def test_saving_with_nobody_says_so_at_the_field(office, lang, message):
     at = app_test(PAGE, lang=lang, user=office["users"]["trainer"])
+    at.selectbox(key="att_funding").set_value("none")
     at.button(key="att_save").click().run()
     assert not at.exception
     assert any(message in e.value for e in at.error)
@@ -128,6 +131,7 @@ def test_missing_title_is_shown_at_the_title(office):
     at.selectbox(key="att_module").set_value("__other__").run()
     at.text_input(key="att_new_name").input("Ana").run()
     at.button(key="att_new_add").click().run()
+    at.selectbox(key="att_funding").set_value("none")
     at.button(key="att_save").click().run()
     assert any("Please fill in this field." in e.value for e in at.error)
     assert events(office["engine"]) == []
@@ -173,3 +177,27 @@ def test_adding_a_newcomer_empties_the_name_box_and_a_blank_name_is_refused(offi
     at.button(key="att_new_add").click().run()
     assert any("Please fill in this field." in e.value for e in at.error)
     assert "**1 person attended**" in visible_text(at)
+
+
+@pytest.mark.parametrize(
+    ("lang", "missing", "who"),
+    [
+        ("en", "Choose who pays. HUD reviewers look for the funding source of every service.",
+         "Who pays for this workshop"),
+        ("es", "Elija quién paga. HUD revisa la fuente de fondos de cada servicio.", "Quién paga este taller"),
+    ],
+)
+def test_workshop_records_who_pays_and_the_fee(office, lang, missing, who):
+    at = app_test(PAGE, lang=lang, user=office["users"]["trainer"])
+    assert who in visible_text(at)
+    at.text_input(key="att_new_name").input("Ana Gómez").run()
+    at.button(key="att_new_add").click().run()
+    at.button(key="att_save").click().run()
+    assert missing in [e.value for e in at.error]
+    assert events(office["engine"]) == []
+    at.selectbox(key="att_funding").set_value("hud")
+    at.number_input(key="att_fee").set_value(10.0)
+    at.button(key="att_save").click().run()
+    assert not at.exception
+    [event] = events(office["engine"])
+    assert (event.funding, event.funding_source_id, event.fee) == ("hud", None, 10.0)

@@ -72,6 +72,7 @@ def test_other_office_household_is_refused(agency):
 def test_quick_add_session_appears_in_the_log_and_sets_last_contact(agency, lang):
     at = open_file(agency, lang)
     at.selectbox(key="sess_purpose").set_value("rental")
+    at.selectbox(key="sess_funding").set_value("none")
     at.number_input(key="sess_minutes").set_value(45)
     at.text_area(key="sess_notes").input("Habló del contrato de alquiler")
     label = "Add session" if lang == "en" else "Agregar sesión"
@@ -215,6 +216,7 @@ def test_first_session_has_no_purpose_until_the_counselor_picks_one(agency, lang
     hid = agency["households"]["north"]
     assert activity.sessions_for(agency["engine"], agency["users"]["counselor"], hid) == []
     at.selectbox(key="sess_purpose").set_value("rental")
+    at.selectbox(key="sess_funding").set_value("none")
     button(at, add).click().run()
     assert [
         r["purpose"] for r in activity.sessions_for(agency["engine"], agency["users"]["counselor"], hid)
@@ -226,6 +228,7 @@ def test_first_session_has_no_purpose_until_the_counselor_picks_one(agency, lang
 def test_the_purpose_of_one_household_does_not_carry_to_another(agency):
     at = open_file(agency)
     at.selectbox(key="sess_purpose").set_value("homeless")
+    at.selectbox(key="sess_funding").set_value("none")
     button(at, "Add session").click().run()
     other = households.create(
         agency["engine"], agency["users"]["counselor"], {"display_name": "Ana Chávez", "jurisdiction": "dc"}

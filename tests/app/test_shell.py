@@ -17,6 +17,7 @@ CLIENT_PAGES = [
     "pages/intake.py",
     "pages/action_plan.py",
     "pages/follow_up.py",
+    "pages/fees.py",
     "pages/appointments.py",
     "pages/import_export.py",
     "pages/pipeline.py",

@@ -38,6 +38,7 @@ def test_counselor_answers_hud_questions_and_readiness_follows(page, app_url, ap
     page.keyboard.type("00")
     page.get_by_role("combobox", name="Purpose (HUD)").click()
     page.get_by_role("option", name="Pre-purchase / homebuying").click()
+    choose(page, "Who pays for this session", "No grant (the agency's own funds)")
     page.get_by_role("button", name="Add session").click()
     wait_for_app(page)
     expect(page.get_by_text("Session added.")).to_be_visible()

@@ -36,6 +36,8 @@ def test_intake_session_milestone_moves_the_stage(page, app_url, app_server):
     expect(page.get_by_text("No sessions yet.")).to_be_visible()
     page.get_by_role("combobox", name="Purpose (HUD)").click()
     page.get_by_role("option", name="Pre-purchase / homebuying").click()
+    page.get_by_role("combobox", name="Who pays for this session").click()
+    page.get_by_role("option", name="No grant (the agency's own funds)").click()
     page.get_by_role("button", name="Add session").click()
     wait_for_app(page)
     expect(page.get_by_text("Session added.")).to_be_visible()

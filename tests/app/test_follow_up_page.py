@@ -1,0 +1,88 @@
+"""The Follow-up page's stages in AppTest, in English and Spanish: due, a try, the letter, closing."""
+
+from __future__ import annotations
+
+import pytest
+
+from db import follow_up
+from db.engine import reading
+from db.models import Household
+from tests.app.conftest import app_test, visible_text
+
+PAGE = "pages/follow_up.py"
+WORDS = {
+    "en": {
+        "due": "Due: no contact in 60 days",
+        "try1": "Try 1 logged",
+        "sent": "Letter sent: waiting for an answer",
+        "log": "Log this try",
+        "make": "Prepare the letter (PDF)",
+        "download": "Download the letter",
+        "record": "Record the letter as sent",
+        "close": "Close the file",
+        "closed": "The file is closed.",
+    },
+    "es": {
+        "due": "Pendiente: sin contacto en 60 días",
+        "try1": "Intento 1 anotado",
+        "sent": "Carta enviada: esperando respuesta",
+        "log": "Anotar este intento",
+        "make": "Preparar la carta (PDF)",
+        "download": "Descargar la carta",
+        "record": "Anotar la carta como enviada",
+        "close": "Cerrar el expediente",
+        "closed": "El expediente está cerrado.",
+    },
+}
+
+
+def button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def frames(at) -> str:
+    return "\n".join(df.value.to_string() for df in at.dataframe)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_silent_file_goes_from_due_to_letter_to_closed(agency, lang):
+    words = WORDS[lang]
+    hid = agency["households"]["north"]
+    user = agency["users"]["counselor"]
+    at = app_test(PAGE, lang=lang, user=user)
+    assert not at.exception
+    assert words["due"] in frames(at)  # opened 2026-01-05 with no contact since
+    assert "María José Núñez Pérez" in frames(at)
+    assert "Nguyễn Thị Ngọc" not in frames(at)  # another office's household
+
+    button(at, words["log"]).click().run()
+    assert not at.exception
+    assert words["try1"] in frames(at)
+
+    button(at, words["make"]).click().run()
+    assert not at.exception
+    assert [b for b in at.get("download_button") if b.proto.label == words["download"]]
+    button(at, words["record"]).click().run()
+    assert not at.exception
+    assert words["sent"] in frames(at)
+    rows = follow_up.follow_up_list(agency["engine"], user)
+    assert [r.stage for r in rows if r.household_id == hid] == ["letter_sent"]
+
+    button(at, words["close"]).click().run()
+    assert not at.exception
+    assert words["closed"] in visible_text(at)
+    with reading(agency["engine"]) as s:
+        hh = s.get(Household, hid)
+        assert (hh.status, hh.close_reason) == ("closed", "no_contact")
+
+
+@pytest.mark.parametrize(("lang", "message"), [("en", "This date is in the future."), ("es", "Esta fecha es futura.")])
+def test_a_try_dated_tomorrow_is_refused_next_to_the_field(agency, lang, message):
+    import datetime as dt
+
+    at = app_test(PAGE, lang=lang, user=agency["users"]["counselor"])
+    at.date_input(key="fu_try_on").set_value(dt.date.today() + dt.timedelta(days=1))
+    button(at, WORDS[lang]["log"]).click().run()
+    assert not at.exception
+    assert message in visible_text(at)
+    assert follow_up.contacts_for(agency["engine"], agency["users"]["counselor"], agency["households"]["north"]) == []
