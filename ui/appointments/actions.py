@@ -40,18 +40,15 @@ def _run(action, done: str) -> None:
 
 def panel(user: dict, appointment_id: int) -> None:
     a = appts.get(engine(), user, appointment_id)
-    st.text(
-        "\n".join(
-            [
-                f"{_('When')}: {day_name(a.starts.date())}, {clock(a.starts)}–{clock(a.ends)}",
-                f"{_('Household')}: {a.household_name}",
-                f"{_('Counselor')}: {a.counselor_name}",
-                f"{_('How')}: {label(MODE_LABELS, a.mode)} · {a.place}",
-                f"{_('Purpose')}: {label(PURPOSE_LABELS, a.purpose)}",
-                f"{_('Status')}: {label(STATUS_LABELS, a.status)}",
-            ]
-        )
-    )
+    lines = [
+        (_("When"), f"{day_name(a.starts.date())}, {clock(a.starts)}–{clock(a.ends)}"),
+        (_("Household"), a.household_name),
+        (_("Counselor"), a.counselor_name),
+        (_("How"), f"{label(MODE_LABELS, a.mode)} · {a.place}"),
+        (_("Purpose"), label(PURPOSE_LABELS, a.purpose)),
+        (_("Status"), label(STATUS_LABELS, a.status)),
+    ]  # labels outside f-strings, so the catalog extractor sees them
+    st.text("\n".join(f"{name}: {value}" for name, value in lines))
     large = st.toggle(_("Large print"), key=f"appt_large_{a.id}")
     st.download_button(
         _("Print appointment card (PDF)"),
