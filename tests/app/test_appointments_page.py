@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from db import activity, education, reminder_data
 from db import appointments as appts
-from db import education, reminder_data
 from db.local_time import today_local, week_start
 from tests.app.conftest import app_test, visible_text
 
@@ -118,3 +118,51 @@ def test_trainer_and_logged_out_see_no_appointments(agency):
             at.session_state["user"] = dict(user)
         at.run()
         assert "María" not in visible_text(at) and "Please log in" in visible_text(at)
+
+
+@pytest.mark.parametrize(
+    "lang, kept, kept_done, no_show, no_show_done",
+    [
+        ("en", "Kept: log the session", "The session was added", "No-show", "The no-show was recorded."),
+        ("es", "Vino: anotar la sesión", "La sesión se agregó", "No vino", "Se anotó que no vino."),
+    ],
+)
+def test_kept_logs_a_session_with_the_appointments_purpose_and_no_show_is_recorded(
+    agency, lang, kept, kept_done, no_show, no_show_done
+):
+    """One click on "Kept" logs the session (its HUD purpose is the appointment's); "No-show" records it."""
+    engine, user, hid = agency["engine"], agency["users"]["counselor"], agency["households"]["north"]
+    yesterday = today_local() - dt.timedelta(days=1)
+    booked = [
+        appts.book(
+            engine,
+            user,
+            hid,
+            counselor_id=user["id"],
+            day=yesterday,
+            start_time=at,
+            purpose=purpose,
+            now=dt.datetime(2020, 1, 1),  # booked back then, so the time has now come
+        )  # fmt: skip
+        for at, purpose in ((dt.time(9, 0), "rental"), (dt.time(11, 0), "post_purchase"))
+    ]
+    at = app_test(PAGE, lang=lang, user=user)
+    at.date_input(key="appt_view_day").set_value(yesterday).run()
+    assert at.selectbox(key="appt_pick").value == booked[0]
+    next(b for b in at.button if b.label == kept).click().run()
+    assert not at.exception
+    assert kept_done in visible_text(at)
+    [session] = activity.sessions_for(engine, user, hid)
+    assert (session["session_date"], session["start_time"], session["purpose"]) == (
+        yesterday,
+        dt.time(9, 0),
+        "rental",
+    )
+    assert appts.get(engine, user, booked[0]).session_id == session["id"]
+    assert not [b for b in at.button if b.label == kept]  # kept: no second click to make
+
+    at.selectbox(key="appt_pick").set_value(booked[1]).run()
+    next(b for b in at.button if b.label == no_show).click().run()
+    assert no_show_done in visible_text(at)
+    assert appts.get(engine, user, booked[1]).status == "no_show"
+    assert len(activity.sessions_for(engine, user, hid)) == 1
