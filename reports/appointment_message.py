@@ -104,4 +104,5 @@ def invitation(m: Message, domain: str = "camino.local") -> bytes:
     notes = [_("Please bring: {items}").format(items=m.bring)] if m.bring else []
     event.add("description", "\n".join([*notes, cancel_line(m, m.language)]))
     cal.add_component(event)
+    cal.add_missing_timezones()  # RFC 5545: a TZID needs its VTIMEZONE, or some calendars guess the hour
     return cal.to_ical()

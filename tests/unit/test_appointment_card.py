@@ -94,3 +94,10 @@ def test_invitation_keeps_the_local_time_after_fall_back():
     assert event.decoded("dtstart").utcoffset() == dt.timedelta(hours=-5)  # EST
     assert str(event.get("summary")) == "Cita con Ana Pérez"
     assert str(event.get("uid")) == "appointment-7@camino.local"
+
+
+def test_invitation_carries_the_time_zone_it_names():
+    cal = Calendar.from_ical(appointment_message.invitation(_message()))
+    [zone] = cal.walk("VTIMEZONE")
+    assert str(zone.get("tzid")) == "America/New_York"
+    assert {c.name for c in zone.subcomponents} == {"STANDARD", "DAYLIGHT"}
