@@ -166,3 +166,44 @@ def test_kept_logs_a_session_with_the_appointments_purpose_and_no_show_is_record
     assert no_show_done in visible_text(at)
     assert appts.get(engine, user, booked[1]).status == "no_show"
     assert len(activity.sessions_for(engine, user, hid)) == 1
+
+
+@pytest.mark.parametrize(
+    "lang, warning, status",
+    [
+        ("en", "Some reminders could not be sent", "Failed; will try again"),
+        ("es", "Algunos recordatorios no se pudieron enviar", "Falló; se intentará de nuevo"),
+    ],
+)
+def test_a_failed_reminder_is_shown_on_the_counselors_calendar(agency, lang, warning, status):
+    from db.appointment_models import Reminder
+    from db.engine import transaction
+
+    appointment_id = _book(agency)
+    at = app_test(PAGE, lang=lang, user=agency["users"]["counselor"])
+    assert not [w for w in at.warning if warning in w.value]  # nothing failed yet
+    with transaction(agency["engine"]) as s:
+        s.add(
+            Reminder(
+                appointment_id=appointment_id, channel="text", offset_minutes=120, status="failed", attempts=2
+            )
+        )
+    at.run()
+    assert [w for w in at.warning if warning in w.value]
+    rows = [row for table in at.dataframe for row in table.value.astype(str).values.tolist()]
+    assert any(status in row and "María José Núñez Pérez" in row for row in rows)
+
+
+@pytest.mark.parametrize(
+    "lang, save", [("en", "Save reminder settings"), ("es", "Guardar los recordatorios")]
+)
+def test_the_lead_sets_the_offices_reminder_times(agency, lang, save):
+    at = app_test(PAGE, lang=lang, user=agency["users"]["lead"])
+    at.multiselect(key="appt_offsets").set_value([1440, 60])
+    at.checkbox(key="appt_text_on").uncheck()
+    next(b for b in at.button if b.label == save).click().run()
+    assert not at.exception
+    saved = reminder_data.settings_for(agency["engine"], agency["users"]["lead"]["office_id"])
+    assert (sorted(saved.offsets), saved.email_on, saved.text_on) == ([60, 1440], True, False)
+    counselor = app_test(PAGE, lang=lang, user=agency["users"]["counselor"])
+    assert not counselor.multiselect  # a counselor reads the times, cannot change them
