@@ -207,3 +207,27 @@ def test_the_lead_sets_the_offices_reminder_times(agency, lang, save):
     assert (sorted(saved.offsets), saved.email_on, saved.text_on) == ([60, 1440], True, False)
     counselor = app_test(PAGE, lang=lang, user=agency["users"]["counselor"])
     assert not counselor.multiselect  # a counselor reads the times, cannot change them
+
+
+@pytest.mark.parametrize("lang, refused", [("en", "already has an appointment"), ("es", "ya tiene una cita")])
+def test_reschedule_onto_a_colleagues_calendar(agency, lang, refused):
+    engine, counselor, lead = agency["engine"], agency["users"]["counselor"], agency["users"]["lead"]
+    first = _book(agency)
+    _book(agency, at=dt.time(15, 0), who="lead")  # the lead is busy at 3 PM
+    at = app_test(PAGE, lang=lang, user=counselor)
+    at.date_input(key="appt_view_day").set_value(TOMORROW).run()
+    assert at.selectbox(key="appt_pick").value == first
+    at.selectbox(key=f"appt_rwho_{first}").set_value(lead["id"])
+    at.selectbox(key=f"appt_rtime_{first}").set_value(dt.time(15, 0))
+    at.button(key=f"appt_rgo_{first}").click().run()
+    assert refused in " ".join(e.value for e in at.error)
+    assert appts.get(engine, counselor, first).status == "booked"
+    at.selectbox(key=f"appt_rtime_{first}").set_value(dt.time(11, 0))
+    at.button(key=f"appt_rgo_{first}").click().run()
+    assert not at.exception
+    moved = [a for a in appts.calendar(engine, lead, TOMORROW, counselor_id=lead["id"]) if a.id != first]
+    assert [(a.starts.time(), a.rescheduled_from_id) for a in moved] == [
+        (dt.time(11, 0), first),
+        (dt.time(15, 0), None),
+    ]
+    assert appts.get(engine, counselor, first).status == "rescheduled"

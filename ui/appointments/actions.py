@@ -88,9 +88,18 @@ def panel(user: dict, appointment_id: int) -> None:
             format_func=chooser_of(TIMES, clock),
             key=f"appt_rtime_{a.id}",
         )
+        staff = {c.id: c.name for c in appts.counselors(engine(), user, a.office_id)}
+        staff.setdefault(a.counselor_id, a.counselor_name)
+        who = st.selectbox(  # a colleague of the same office may take it
+            _("Counselor"),
+            list(staff),
+            index=list(staff).index(a.counselor_id),
+            format_func=staff.get,
+            key=f"appt_rwho_{a.id}",
+        )
         if st.form_submit_button(_("Reschedule"), key=f"appt_rgo_{a.id}", type="primary"):
             _run(
-                lambda: appts.reschedule(engine(), user, a.id, day=day, start_time=at),
+                lambda: appts.reschedule(engine(), user, a.id, day=day, start_time=at, counselor_id=who),
                 _("Rescheduled to {day} at {time}.").format(day=day_name(day), time=clock(at)),
             )
     with st.expander(_("Cancel")):
