@@ -96,6 +96,13 @@ def test_invitation_keeps_the_local_time_after_fall_back():
     assert str(event.get("uid")) == "appointment-7@camino.local"
 
 
+def test_a_rescheduled_invitation_keeps_the_first_uid_with_a_higher_sequence():
+    event = Calendar.from_ical(appointment_message.invitation(_message(series_id=3, sequence=2))).walk(
+        "VEVENT"
+    )[0]
+    assert (str(event.get("uid")), int(event.get("sequence"))) == ("appointment-3@camino.local", 2)
+
+
 def test_invitation_carries_the_time_zone_it_names():
     cal = Calendar.from_ical(appointment_message.invitation(_message()))
     [zone] = cal.walk("VTIMEZONE")
