@@ -18,7 +18,7 @@ from db import audit
 from db.appointment_models import CHANNELS, Appointment, ContactConsent, Reminder, ReminderSetting
 from db.appointment_views import AppointmentView, _client_user, _office_for, _select_views, _view
 from db.engine import reading, transaction
-from db.local_time import day_bounds
+from db.local_time import day_bounds, today_local
 from db.models import Household
 from db.scope import AccessDenied, check_household
 
@@ -84,27 +84,43 @@ def set_consent(
     engine: Engine, user: dict, household_id: int, channel: str, given: bool, on: dt.date
 ) -> None:
     """Record consent to reminders by `channel` given (or withdrawn) on `on`; the earlier rows stay."""
+    set_consents(engine, user, household_id, {channel: given}, on)
+
+
+def set_consents(
+    engine: Engine, user: dict, household_id: int, answers: dict[str, bool], on: dt.date
+) -> None:
+    """Record the household's answers ({channel: agrees}) given on `on`, all or none, each change audited.
+
+    A new consent is a new row dated `on`; a withdrawal dates the open row; an unchanged answer writes
+    nothing, so the day a consent was first given stays on record.
+    """
     user = _client_user(user)
-    if channel not in CHANNELS:
+    if any(channel not in CHANNELS for channel in answers):
         raise InputError("invalid_choice", "channel")
-    if not isinstance(on, dt.date) or on > dt.date.today() + dt.timedelta(days=1):
+    if not isinstance(on, dt.date) or on > today_local() + dt.timedelta(days=1):
         raise InputError("bad_date", "consent_on")
     with transaction(engine) as s:
         hh = check_household(user, s.get(Household, household_id))
-        current = s.scalars(
-            select(ContactConsent).where(
-                ContactConsent.household_id == hh.id,
-                ContactConsent.channel == channel,
-                ContactConsent.withdrawn_on.is_(None),
-            )
-        ).all()
-        if given and not current:
-            s.add(ContactConsent(household_id=hh.id, channel=channel, given_on=on, recorded_by=user["id"]))
-            audit.record(s, user, "reminder_consent_given", "household", hh.id, channel)
-        elif not given and current:
-            for row in current:
-                row.withdrawn_on = on
-            audit.record(s, user, "reminder_consent_withdrawn", "household", hh.id, channel)
+        for channel, given in answers.items():
+            _answer(s, user, hh.id, channel, bool(given), on)
+
+
+def _answer(s: Session, user: dict, household_id: int, channel: str, given: bool, on: dt.date) -> None:
+    current = s.scalars(
+        select(ContactConsent).where(
+            ContactConsent.household_id == household_id,
+            ContactConsent.channel == channel,
+            ContactConsent.withdrawn_on.is_(None),
+        )
+    ).all()
+    if given and not current:
+        s.add(ContactConsent(household_id=household_id, channel=channel, given_on=on, recorded_by=user["id"]))
+        audit.record(s, user, "reminder_consent_given", "household", household_id, channel)
+    elif not given and current:
+        for row in current:
+            row.withdrawn_on = max(on, row.given_on)
+        audit.record(s, user, "reminder_consent_withdrawn", "household", household_id, channel)
 
 
 def parse_offsets(values) -> tuple[int, ...]:

@@ -51,6 +51,8 @@ class Message:
     office_name: str
     office_phone: str
     office_address: str
+    series_id: int = 0  # the first appointment of a reschedule chain: the invitation's UID stays the same
+    sequence: int = 0  # how many times it was rescheduled: a calendar app replaces the older invitation
 
 
 def _contact(hh: Household, channel: str) -> str:
@@ -156,6 +158,14 @@ def mark_interrupted(engine: Engine, now: dt.datetime) -> int:
         return done.rowcount
 
 
+def _series(s, appt: Appointment) -> tuple[int, int]:
+    """(first appointment id, number of reschedules) of the chain this appointment ends."""
+    first, moves = appt, 0
+    while first.rescheduled_from_id is not None and moves < 50:
+        first, moves = s.get(Appointment, first.rescheduled_from_id), moves + 1
+    return first.id, moves
+
+
 def message(engine: Engine, reminder_id: int) -> Message | None:
     """What to send for a claimed reminder; None when it must not go (cancelled, consent withdrawn, no contact)."""
     with reading(engine) as s:
@@ -175,6 +185,7 @@ def message(engine: Engine, reminder_id: int) -> Message | None:
         to = _contact(hh, reminder.channel)
         if not to:
             return None
+        series_id, sequence = _series(s, appt)
         return Message(
             reminder_id=reminder.id,
             appointment_id=appt.id,
@@ -190,6 +201,8 @@ def message(engine: Engine, reminder_id: int) -> Message | None:
             office_name=office.agency_name or office.name,
             office_phone=office.phone,
             office_address=office.address,
+            series_id=series_id,
+            sequence=sequence,
         )
 
 

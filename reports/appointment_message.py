@@ -95,7 +95,10 @@ def invitation(m: Message, domain: str = "camino.local") -> bytes:
     cal.add("version", "2.0")
     cal.add("method", "PUBLISH")
     event = Event()
-    event.add("uid", f"appointment-{m.appointment_id}@{domain}")
+    # One UID for an appointment and its reschedules, a higher SEQUENCE each move: the family's calendar
+    # moves the event instead of keeping the old time too.
+    event.add("uid", f"appointment-{m.series_id or m.appointment_id}@{domain}")
+    event.add("sequence", m.sequence)
     event.add("dtstamp", dt.datetime.now(dt.UTC))
     event.add("dtstart", m.starts)
     event.add("dtend", m.ends)
@@ -104,4 +107,5 @@ def invitation(m: Message, domain: str = "camino.local") -> bytes:
     notes = [_("Please bring: {items}").format(items=m.bring)] if m.bring else []
     event.add("description", "\n".join([*notes, cancel_line(m, m.language)]))
     cal.add_component(event)
+    cal.add_missing_timezones()  # RFC 5545: a TZID needs its VTIMEZONE, or some calendars guess the hour
     return cal.to_ical()

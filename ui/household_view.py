@@ -22,6 +22,7 @@ from ui import (
     funding_view,
     hud_file,
 )
+from ui.appointments import consent as reminder_consent
 from ui.clients import open_household
 from ui.db import engine
 from ui.errors import FieldErrors, message_for
@@ -845,6 +846,7 @@ def _intake_tab(hh: dict) -> None:
     if hh["counselor_id"] and hh["counselor_id"] not in counselors:
         counselors[hh["counselor_id"]] = hh["counselor_name"] or "—"
     _intake_section(hh, counselors)
+    reminder_consent.show(_user(), hh["id"], key="hh")  # contact preferences: reminders by email, text
 
 
 # The client file's tabs, in order: (label marked for translation, function drawing the tab's body).

@@ -18,9 +18,10 @@ from ui.text import _, lang
 # Fixed style sheets (never anything typed by a user). The file uploader keeps its icon and the
 # page's translated label; the size limit is said in a caption next to it.
 WIDGET_STYLE = """<style>
+/* A checkbox's label element only, not all it holds: its box and a toggle's track have a fixed height. */
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
 [data-testid="stWidgetLabel"], [data-testid="stWidgetLabel"] *,
-[data-testid="stCheckbox"] label, [data-testid="stCheckbox"] label *,
+[data-testid="stCheckbox"] label,
 [data-testid^="stBaseButton"] [data-testid="stMarkdownContainer"],
 [data-testid^="stBaseButton"] [data-testid="stMarkdownContainer"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;

@@ -211,6 +211,27 @@ def test_reminders_go_in_spanish_at_the_agencys_times_and_never_twice(agency, se
     ]  # fmt: skip
 
 
+def test_a_rescheduled_appointments_invitation_replaces_the_first(agency, senders):
+    """The same UID and a higher SEQUENCE: the family's calendar moves the event, it does not keep both."""
+    engine, user = agency["engine"], agency["users"]["counselor"]
+    chosen, inbox, _provider = senders
+    first = _setup(agency, consent=("email",))
+    run_once(engine, chosen, now=TWO_DAYS_BEFORE + dt.timedelta(minutes=1))
+    moved = appts.reschedule(engine, user, first, day=DAY, start_time=dt.time(15, 0), now=BEFORE)
+    run_once(engine, chosen, now=START_UTC + dt.timedelta(hours=5) - dt.timedelta(minutes=119))
+    events = [
+        Calendar.from_ical(part.get_content()).walk("VEVENT")[0]
+        for mail in inbox.messages
+        for part in mail.iter_attachments()
+        if part.get_content_type() == "text/calendar"
+    ]
+    assert moved != first
+    assert [(str(e.get("uid")), int(e.get("sequence")), e.decoded("dtstart").hour) for e in events] == [
+        (f"appointment-{first}@camino.local", 0, 10),
+        (f"appointment-{first}@camino.local", 1, 15),
+    ]
+
+
 def test_english_household_gets_english(agency, senders):
     chosen, inbox, provider = senders
     _setup(agency, language="en")

@@ -94,3 +94,17 @@ def test_invitation_keeps_the_local_time_after_fall_back():
     assert event.decoded("dtstart").utcoffset() == dt.timedelta(hours=-5)  # EST
     assert str(event.get("summary")) == "Cita con Ana Pérez"
     assert str(event.get("uid")) == "appointment-7@camino.local"
+
+
+def test_a_rescheduled_invitation_keeps_the_first_uid_with_a_higher_sequence():
+    event = Calendar.from_ical(appointment_message.invitation(_message(series_id=3, sequence=2))).walk(
+        "VEVENT"
+    )[0]
+    assert (str(event.get("uid")), int(event.get("sequence"))) == ("appointment-3@camino.local", 2)
+
+
+def test_invitation_carries_the_time_zone_it_names():
+    cal = Calendar.from_ical(appointment_message.invitation(_message()))
+    [zone] = cal.walk("VTIMEZONE")
+    assert str(zone.get("tzid")) == "America/New_York"
+    assert {c.name for c in zone.subcomponents} == {"STANDARD", "DAYLIGHT"}

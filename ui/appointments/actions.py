@@ -46,18 +46,15 @@ def _run(action, done: str) -> None:
 
 def panel(user: dict, appointment_id: int) -> None:
     a = appts.get(engine(), user, appointment_id)
-    st.text(
-        "\n".join(
-            [
-                f"{_('When')}: {day_name(a.starts.date())}, {clock(a.starts)}–{clock(a.ends)}",
-                f"{_('Household')}: {a.household_name}",
-                f"{_('Counselor')}: {a.counselor_name}",
-                f"{_('How')}: {label(MODE_LABELS, a.mode)} · {a.place}",
-                f"{_('Purpose')}: {label(PURPOSE_LABELS, a.purpose)}",
-                f"{_('Status')}: {label(STATUS_LABELS, a.status)}",
-            ]
-        )
-    )
+    lines = [
+        (_("When"), f"{day_name(a.starts.date())}, {clock(a.starts)}–{clock(a.ends)}"),
+        (_("Household"), a.household_name),
+        (_("Counselor"), a.counselor_name),
+        (_("How"), f"{label(MODE_LABELS, a.mode)} · {a.place}"),
+        (_("Purpose"), label(PURPOSE_LABELS, a.purpose)),
+        (_("Status"), label(STATUS_LABELS, a.status)),
+    ]  # labels outside f-strings, so the catalog extractor sees them
+    st.text("\n".join(f"{name}: {value}" for name, value in lines))
     large = st.toggle(_("Large print"), key=f"appt_large_{a.id}")
     st.download_button(
         _("Print appointment card (PDF)"),
@@ -98,9 +95,18 @@ def panel(user: dict, appointment_id: int) -> None:
             key=f"appt_rtime_{a.id}",
             placeholder=_("Choose an option"),
         )
+        staff = {c.id: c.name for c in appts.counselors(engine(), user, a.office_id)}
+        staff.setdefault(a.counselor_id, a.counselor_name)
+        who = st.selectbox(  # a colleague of the same office may take it
+            _("Counselor"),
+            list(staff),
+            index=list(staff).index(a.counselor_id),
+            format_func=staff.get,
+            key=f"appt_rwho_{a.id}",
+        )
         if st.form_submit_button(_("Reschedule"), key=f"appt_rgo_{a.id}", type="primary"):
             _run(
-                lambda: appts.reschedule(engine(), user, a.id, day=day, start_time=at),
+                lambda: appts.reschedule(engine(), user, a.id, day=day, start_time=at, counselor_id=who),
                 _("Rescheduled to {day} at {time}.").format(day=day_name(day), time=clock(at)),
             )
     with st.expander(_("Cancel")):

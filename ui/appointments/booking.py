@@ -8,9 +8,10 @@ import streamlit as st
 
 from calculators import InputError
 from db import appointments as appts
-from db import codes, households, reminder_data
+from db import codes, households
 from db.appointment_views import Counselor
 from db.local_time import today_local
+from ui.appointments import consent
 from ui.appointments.common import LENGTHS, MODE_LABELS, TIMES, chooser_of, clock, error_text, minutes_label
 from ui.clients import selected_household_id
 from ui.db import engine
@@ -43,56 +44,13 @@ def find_household(user: dict) -> int | None:
     )
 
 
-def consent_panel(user: dict, household_id: int) -> None:
-    """Show and record the household's consent to reminders by email and by text, with the date."""
-    state = reminder_data.consent(engine(), user, household_id)
-    parts = []
-    for since, name in (
-        (state.email_since, _("Email")),
-        (state.text_since, _("Text message")),
-    ):
-        if since:
-            parts.append(_("{channel}: yes, since {day}").format(channel=name, day=date(since)))
-        else:
-            parts.append(_("{channel}: no").format(channel=name))
-    st.caption(_("Reminder consent — {state}").format(state="; ".join(parts)))
-    if not (state.email_since or state.text_since):
-        st.caption(
-            _("Without consent this family gets no reminder; it appears on the call list the day before.")
-        )
-    with st.expander(_("Record reminder consent")):
-        email = st.checkbox(
-            _("Agrees to reminders by email"), value=bool(state.email_since), key=f"appt_ce_{household_id}"
-        )
-        text = st.checkbox(
-            _("Agrees to reminders by text message"),
-            value=bool(state.text_since),
-            key=f"appt_ct_{household_id}",
-        )
-        on = st.date_input(
-            _("Date of the answer"),
-            value=dt.date.today(),
-            key=f"appt_con_{household_id}",
-            format=date_format(),
-        )
-        if st.button(_("Save consent"), key=f"appt_cs_{household_id}"):
-            try:
-                reminder_data.set_consent(engine(), user, household_id, "email", email, on)
-                reminder_data.set_consent(engine(), user, household_id, "text", text, on)
-            except InputError as err:
-                st.error(error_text(err), icon=":material/error:")
-            else:
-                st.success(_("Consent saved."))
-                st.rerun()
-
-
 def booking_form(user: dict, staff: list[Counselor], default_place: str) -> int | None:
     """The booking form; returns the new appointment's id once booked."""
     st.subheader(_("Book an appointment"))
     household_id = find_household(user)
     if household_id is None:
         return None
-    consent_panel(user, household_id)
+    consent.show(user, household_id, key="appt")
     names = {c.id: c.name for c in staff}
     mine = user["id"] if user["id"] in names else (staff[0].id if staff else None)
     with st.form("appt_book", enter_to_submit=False):  # Enter picks a filtered option; it never books

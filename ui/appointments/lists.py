@@ -96,7 +96,7 @@ def settings(user: dict, office_id: int) -> None:
             _("Reminders go {times}.").format(times=", ".join(offset_label(m) for m in current.offsets))
         )
         return
-    with st.form("appt_settings"):
+    with st.form("appt_settings", enter_to_submit=False):
         offsets = st.multiselect(
             _("Send reminders"), OFFSET_CHOICES, default=[m for m in current.offsets if m in OFFSET_CHOICES],
             format_func=chooser_of(OFFSET_CHOICES, offset_label), key="appt_offsets",

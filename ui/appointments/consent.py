@@ -1,0 +1,74 @@
+"""A household's consent to reminders by email and by text, with the day it was given: shown and recorded.
+
+Drawn on the appointments page (next to booking) and in the client file's Intake tab, next to the
+household's contact details; both call `show`. Saving records both answers at once (audited, in
+db.reminder_data.set_consents); an unchanged answer keeps the day the consent was first given.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from calculators import InputError
+from db import reminder_data
+from db.local_time import today_local
+from ui.appointments.common import error_text
+from ui.db import engine
+from ui.text import _, date
+from ui.widget_text import date_format
+
+
+def summary(state: reminder_data.Consent) -> str:
+    """'Email: yes, since 2 Nov 2026; Text message: no' in the screen's language."""
+    parts = []
+    for since, name in ((state.email_since, _("Email")), (state.text_since, _("Text message"))):
+        if since:
+            parts.append(_("{channel}: yes, since {day}").format(channel=name, day=date(since)))
+        else:
+            parts.append(_("{channel}: no").format(channel=name))
+    return _("Reminder consent — {state}").format(state="; ".join(parts))
+
+
+def show(user: dict, household_id: int, *, key: str = "appt", expanded: bool = False) -> None:
+    """The household's consent and a small form to record the family's answer with its date.
+
+    `key` keeps the widgets of two places apart ('appt' on the appointments page, 'hh' in the client file).
+    """
+    state = reminder_data.consent(engine(), user, household_id)
+    st.caption(summary(state))
+    if not (state.email_since or state.text_since):
+        st.caption(
+            _("Without consent this family gets no reminder; it appears on the call list the day before.")
+        )
+    saved = f"{key}_consent_saved_{household_id}"
+    if st.session_state.pop(saved, False):
+        st.success(_("Consent saved."))
+    with (
+        st.expander(_("Record reminder consent"), expanded=expanded),
+        st.form(f"{key}_consent_{household_id}", enter_to_submit=False, border=False),
+    ):
+        email = st.checkbox(
+            _("Agrees to reminders by email"), value=bool(state.email_since), key=f"{key}_ce_{household_id}"
+        )
+        text = st.checkbox(
+            _("Agrees to reminders by text message"),
+            value=bool(state.text_since),
+            key=f"{key}_ct_{household_id}",
+        )
+        on = st.date_input(
+            _("Date of the answer"),
+            value=today_local(),
+            key=f"{key}_con_{household_id}",
+            format=date_format(),
+        )
+        errors = st.empty()
+        submitted = st.form_submit_button(_("Save consent"))
+    if not submitted:
+        return
+    try:
+        reminder_data.set_consents(engine(), user, household_id, {"email": email, "text": text}, on)
+    except InputError as err:
+        errors.error(error_text(err), icon=":material/error:")
+    else:
+        st.session_state[saved] = True
+        st.rerun()
