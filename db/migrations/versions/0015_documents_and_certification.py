@@ -1,7 +1,7 @@
 """documents and certification: a household's uploaded documents, and each counselor's HUD certification
 
 Revision ID: 0015
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-05 12:30:00
 
 Self-contained: two new tables (household_document, whose files live under the data folder,
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = '0015'
-down_revision = '0012'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 

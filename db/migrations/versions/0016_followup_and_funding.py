@@ -2,7 +2,7 @@
 each session's and workshop's funding and fee, and the agency's dated fee schedule
 
 Revision ID: 0016
-Revises: 0012
+Revises: 0015
 Create Date: 2026-12-05 12:30:00
 
 Three new tables and new columns only. Existing sessions and workshops get funding '' and fee NULL,
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 revision = '0016'
-down_revision = '0012'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 
