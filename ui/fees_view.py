@@ -64,6 +64,7 @@ def schedule_section(agency_name: str) -> None:
         languages,
         format_func=frozen(languages, chooser(LANGUAGE_LABELS)),
         key="fees_lang",
+        placeholder=_("Choose an option"),
     )
     st.download_button(
         _("Download the fee schedule (PDF)"),
@@ -159,6 +160,7 @@ def sources_section(user: dict) -> None:
     st.selectbox(
         _("Is it a HUD grant?"), GRANT_CHOICES, format_func=frozen(GRANT_CHOICES, grant_labels.get),
         key="fees_src_grant",
+        placeholder=_("Choose an option"),
     )
     if st.button(_("Add funding source"), key="fees_src_add"):
         state = st.session_state
@@ -176,7 +178,10 @@ def sources_section(user: dict) -> None:
     if active:
         names = {s.id: s.name(lang()) for s in active}
         left, right = st.columns([3, 1], vertical_alignment="bottom")
-        left.selectbox(_("Stop using a source"), list(names), format_func=names.get, key="fees_src_retire")
+        left.selectbox(
+            _("Stop using a source"), list(names), format_func=names.get, key="fees_src_retire",
+            placeholder=_("Choose an option"),
+        )
         if right.button(_("Stop using it"), key="fees_src_retire_go"):
             funding.set_active(engine(), user, st.session_state["fees_src_retire"], False)
             _flash(_("That source is no longer offered. Past sessions keep it."))

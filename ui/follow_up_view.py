@@ -97,9 +97,15 @@ def _try_box(user: dict, row: follow_up.FollowUpRow) -> None:
     errors.slot("made_on")
     a, b = st.columns(2)
     methods = follow_up.ATTEMPT_METHODS
-    a.selectbox(_("How"), methods, format_func=frozen(methods, chooser(METHOD_LABELS)), key="fu_try_method")
+    a.selectbox(
+        _("How"), methods, format_func=frozen(methods, chooser(METHOD_LABELS)), key="fu_try_method",
+        placeholder=_("Choose an option"),
+    )
     results = follow_up.ATTEMPT_RESULTS
-    b.selectbox(_("Result"), results, format_func=frozen(results, chooser(RESULT_LABELS)), key="fu_try_result")
+    b.selectbox(
+        _("Result"), results, format_func=frozen(results, chooser(RESULT_LABELS)), key="fu_try_result",
+        placeholder=_("Choose an option"),
+    )
     if st.button(_("Log this try"), key="fu_try_save", type="primary"):
         state = st.session_state
         try:
@@ -125,12 +131,14 @@ def _letter_box(user: dict, row: follow_up.FollowUpRow) -> None:
         index=languages.index(row.preferred_language) if row.preferred_language in languages else 0,
         format_func=frozen(languages, chooser(LANGUAGE_LABELS)),
         key=f"fu_letter_lang_{row.household_id}",
+        placeholder=_("Choose an option"),
     )
     st.date_input(_("Day the letter is sent"), value=dt.date.today(), key="fu_letter_on", format=date_format())
     errors.slot("sent_on")
     methods = follow_up.LETTER_METHODS
     st.selectbox(
-        _("Sent by"), methods, format_func=frozen(methods, chooser(METHOD_LABELS)), key="fu_letter_method"
+        _("Sent by"), methods, format_func=frozen(methods, chooser(METHOD_LABELS)), key="fu_letter_method",
+        placeholder=_("Choose an option"),
     )
     state = st.session_state
     language = state.get(f"fu_letter_lang_{row.household_id}")
@@ -165,6 +173,7 @@ def _outcome_box(user: dict, row: follow_up.FollowUpRow) -> None:
         codes.OUTCOME,
         format_func=frozen(codes.OUTCOME, chooser(OUTCOME_LABELS)),
         key="fu_outcome",
+        placeholder=_("Choose an option"),
     )
     errors.slot("outcome")
     st.date_input(_("Day confirmed"), value=dt.date.today(), key="fu_outcome_on", format=date_format())
@@ -193,6 +202,7 @@ def _close_box(user: dict, row: follow_up.FollowUpRow) -> None:
         index=reasons.index("no_contact"),
         format_func=frozen(reasons, chooser(CLOSE_REASON_LABELS)),
         key="fu_close_reason",
+        placeholder=_("Choose an option"),
     )
     errors.slot("close_reason")
     st.date_input(_("Closing date"), value=dt.date.today(), key="fu_close_on", format=date_format())
@@ -240,7 +250,8 @@ def work_on(user: dict, rows: list[follow_up.FollowUpRow]) -> None:
         st.session_state["fu_pick"] = rows[0].household_id
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     left.selectbox(
-        _("Work on a household"), list(by_id), format_func=lambda hid: by_id[hid].display_name, key="fu_pick"
+        _("Work on a household"), list(by_id), format_func=lambda hid: by_id[hid].display_name, key="fu_pick",
+        placeholder=_("Choose an option"),
     )
     row = by_id[st.session_state["fu_pick"]]
     if right.button(_("Open client file"), key="fu_open"):

@@ -11,10 +11,16 @@ ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted([ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")])
 
 
+# Builders of a style sheet from our own catalog text only (each string quoted by ui.widget_text._css_string).
+CATALOG_ONLY_BUILDERS = {"spanish_style"}
+
+
 def _fixed_text(node) -> bool:
-    """A literal string, or a NAME_IN_CAPS constant (a style sheet defined in code)."""
+    """A literal string, a NAME_IN_CAPS constant (a style sheet defined in code), or a catalog-only builder."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return True
+    if isinstance(node, ast.Call) and not node.args and isinstance(node.func, ast.Name):
+        return node.func.id in CATALOG_ONLY_BUILDERS
     return isinstance(node, ast.Name) and node.id.isupper()
 
 
@@ -64,3 +70,17 @@ def test_plain_neutralizes_markdown_in_names(name, escaped):
     from ui.text import plain
 
     assert plain(name) == escaped
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ('Elegir "todas"', '"Elegir \\"todas\\""'),
+        ("a\\b", '"a\\\\b"'),
+        ("dos\nlíneas", '"dos líneas"'),
+    ],
+)
+def test_catalog_text_cannot_leave_its_css_string(text, quoted):
+    from ui.widget_text import _css_string
+
+    assert _css_string(text) == quoted

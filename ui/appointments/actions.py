@@ -103,6 +103,7 @@ def panel(user: dict, appointment_id: int) -> None:
             index=list(staff).index(a.counselor_id),
             format_func=staff.get,
             key=f"appt_rwho_{a.id}",
+            placeholder=_("Choose an option"),
         )
         if st.form_submit_button(_("Reschedule"), key=f"appt_rgo_{a.id}", type="primary"):
             _run(

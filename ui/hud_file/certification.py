@@ -132,6 +132,7 @@ def form(actor: dict, target_id: int) -> None:
             hud_codes.SPOKEN_LANGUAGE,
             format_func=chooser(SPOKEN_LANGUAGE),
             key="cert_langs",
+            placeholder=_("Choose options"),
         )
         errors.slot("languages")
         st.form_submit_button(_("Save certification"), on_click=_save, args=(target_id,))

@@ -101,6 +101,7 @@ def _upload_form(hid: int) -> None:
             DOCUMENT_KINDS,
             format_func=frozen(DOCUMENT_KINDS, chooser(KIND_LABELS)),
             key="doc_kind",
+            placeholder=_("Choose an option"),
         )
         errors.slot("kind")
         st.file_uploader(
@@ -147,6 +148,7 @@ def _actions(rows: list[documents.DocumentRow]) -> None:
             ),
         ),
         key="doc_pick",
+        placeholder=_("Choose an option"),
     )
     if chosen not in by_id:
         return
