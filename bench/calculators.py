@@ -35,7 +35,7 @@ def warn(message: str) -> None:
 
 def naive_max_price(scenario: dict, step: int = 100) -> int:
     """The obvious way: call analyze at every $100 until a price stops being affordable."""
-    from calculators.affordability import analyze
+    from calculators.affordability.price import analyze
 
     rate = scenario["down_payment_rate"]
     base = {k: v for k, v in scenario.items() if k != "down_payment_rate"}
@@ -49,7 +49,7 @@ def naive_max_price(scenario: dict, step: int = 100) -> int:
 
 
 def max_price_figure() -> dict:
-    from calculators.affordability import max_price
+    from calculators.affordability.max_price import max_price
 
     answer = max_price(SCENARIO)["price"]
     naive = naive_max_price(SCENARIO)

@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import InputError
-from calculators.affordability import _failures as failures
-from calculators.affordability import analyze, is_finite_result, max_price, resolve_for_max_price
+from calculators.affordability.max_price import _failures as failures
+from calculators.affordability.max_price import max_price, resolve_for_max_price
+from calculators.affordability.price import analyze, is_finite_result
 from calculators.rules import load, validate_rows
 from tests.conftest import SHARED
 
