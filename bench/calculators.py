@@ -120,7 +120,7 @@ def screening_households(n: int = 1000, seed: int = 7) -> list[dict]:
 
 
 def screen_figure() -> dict:
-    from calculators.assistance import screen
+    from calculators.assistance.screen import screen
 
     caseload = screening_households()
     purchase = {"price": 380_000.0, "loan_type": "fha", "first_mortgage_amount": 366_700.0}

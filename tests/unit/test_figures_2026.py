@@ -94,7 +94,7 @@ def test_the_median_is_unknown_once_its_fiscal_year_is_over(as_of, median):
     [("dc_hpap", "dc"), ("va_housing_grant", "arlington_va"), ("va_fairfax_fthb", "fairfax_va")],
 )
 def test_programs_whose_limit_follows_the_median_say_unknown_not_over(program, jurisdiction):
-    from calculators.assistance import screen
+    from calculators.assistance.screen import screen
 
     household = {
         "jurisdiction": jurisdiction,
@@ -127,7 +127,7 @@ def test_programs_whose_limit_follows_the_median_say_unknown_not_over(program, j
     ],
 )
 def test_program_limits_end_with_their_year(program, jurisdiction, as_of, limit):
-    from calculators.assistance import screen
+    from calculators.assistance.screen import screen
 
     household = {
         "jurisdiction": jurisdiction,

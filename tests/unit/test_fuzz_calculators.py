@@ -229,15 +229,15 @@ PURCHASE_KEYS = ["price", "loan_type", "first_mortgage_amount", "color"]
     st.one_of(st.none(), st.dictionaries(st.sampled_from(PURCHASE_KEYS), anything, max_size=3)),
 )
 def test_screen_only_raises_input_error_and_is_deterministic(household, purchase):
-    from calculators import assistance
+    from calculators.assistance.screen import screen
 
     try:
-        first = assistance.screen(dict(household), None if purchase is None else dict(purchase), "2026-11-27")
+        first = screen(dict(household), None if purchase is None else dict(purchase), "2026-11-27")
     except InputError as err:
         assert err.code
         return
     assert all_finite(first)
-    assert first == assistance.screen(
+    assert first == screen(
         dict(household), None if purchase is None else dict(purchase), "2026-11-27"
     )
 
