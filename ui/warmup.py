@@ -104,10 +104,17 @@ def command_line_option(argv: Sequence[str], name: str) -> str | None:
 def listening_address(argv: Sequence[str] = ()) -> tuple[str, int]:
     """Where this server listens: `server.address` (loopback when unset) and `server.port`, from the
     command line, else from Streamlit's configuration (config.toml, environment) via public `st.get_option`."""
+    return option(argv, "server.address") or "127.0.0.1", int(option(argv, "server.port"))
+
+
+def option(argv: Sequence[str], name: str):
+    """A `streamlit run` option: the command line's value, else Streamlit's (imported only then)."""
+    found = command_line_option(argv, name)
+    if found is not None:
+        return found
     import streamlit as st
 
-    address = command_line_option(argv, "server.address") or st.get_option("server.address") or "127.0.0.1"
-    return address, int(command_line_option(argv, "server.port") or st.get_option("server.port"))
+    return st.get_option(name)
 
 
 def _serving(argv: Sequence[str] = ()) -> bool:
