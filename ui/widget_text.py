@@ -8,7 +8,7 @@ widget and button labels wrap instead).
 
 Streamlit (1.67) has no setting for the language of these words. The list's empty state, bulk
 choices and date parts are found through react-aria's documented `data-empty`, `data-key`,
-`data-type` and `data-placeholder` attributes; the calendar's parts as `calendar_style` says.
+`data-type` and `data-placeholder` attributes; the calendar's parts as `calendar_rules` says.
 What is left in English: README, "Known limits"."""
 
 from __future__ import annotations
