@@ -37,7 +37,7 @@ def test_the_first_page_modules_are_the_entry_point_and_calculator_imports():
         "db.accounts",
         "ui.auth",
         "ui.db.engine",
-        "calculators.affordability.analyze",
+        "calculators.affordability.price.analyze",
         "streamlit.emojis",
     ):
         assert name in modules
