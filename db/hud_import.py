@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from calculators import InputError
 from db import text_guard
@@ -23,6 +24,7 @@ NO = {"no", "n", "false", "0"}
 RACE_SPLIT = re.compile(r"[;,|]")
 
 
+@lru_cache(maxsize=4096)  # a file repeats the same few answers thousands of times
 def norm(text: str) -> str:
     """Text compared without case, accents or extra spaces ('Sí ' == 'si')."""
     text = unicodedata.normalize("NFKD", str(text)).casefold()
