@@ -82,8 +82,10 @@ def pay_stub_pdf(name: str, on: dt.date) -> bytes:
 def letter_png(width: int = 40, height: int = 52) -> bytes:
     """A tiny grey-on-white PNG standing in for a phone photo of a letter."""
     raw = b"".join(
-        b"\x00" + bytes(150 if 6 < x < width - 6 and y % 6 in (2, 3) and 5 < y < height - 5 else 250
-                        for x in range(width))
+        b"\x00"
+        + bytes(
+            150 if 6 < x < width - 6 and y % 6 in (2, 3) and 5 < y < height - 5 else 250 for x in range(width)
+        )
         for y in range(height)
     )
 
@@ -91,7 +93,12 @@ def letter_png(width: int = 40, height: int = 52) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def add_documents(engine, today: dt.date) -> int:

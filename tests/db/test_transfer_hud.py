@@ -82,8 +82,11 @@ def test_bilingual_headers_and_answers(agency):
         ({"dependents": "-1"}, "dependents", "not_a_number"),
         ({"credit_score": "900", "credit_score_source": "equifax"}, "credit_score", "out_of_range"),
         ({"credit_score": "700"}, "credit_score_source", "missing_field"),
-        ({"credit_score": "700", "credit_score_source": "equifax", "no_credit_score_reason": "other"},
-         "no_credit_score_reason", "score_and_reason"),
+        (
+            {"credit_score": "700", "credit_score_source": "equifax", "no_credit_score_reason": "other"},
+            "no_credit_score_reason",
+            "score_and_reason",
+        ),
         ({"races": "white;not_reported"}, "races", "races_with_not_reported"),
         ({"races": "martian"}, "races", "invalid_choice"),
         ({"city": "Wash\x1bington"}, "city", "control_characters"),
@@ -95,7 +98,9 @@ def test_a_bad_hud_cell_rejects_the_file_with_its_row(agency, cells, field, code
     eng, me = agency["engine"], agency["users"]["counselor"]
     before = _names(eng)
     header = ["display_name", *cells]
-    body = "\n".join([",".join(header), "Good Row" + "," * len(cells), ",".join(["Bad Row", *cells.values()])])
+    body = "\n".join(
+        [",".join(header), "Good Row" + "," * len(cells), ",".join(["Bad Row", *cells.values()])]
+    )
     report = transfer.preview(eng, me, body.encode())
     assert [(p.row, p.field, p.code) for p in report.problems] == [(3, field, code)]
     with pytest.raises(transfer.ImportRejected):
