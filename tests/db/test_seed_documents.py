@@ -10,7 +10,7 @@ from db import agreements, documents, seed, seed_documents
 from db.accounts import user_dict
 from db.document_store import detect
 from db.engine import reading
-from db.models import ClientAgreement, Household, User
+from db.models import ClientAgreement, Household, HudClientProfile, User
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -37,3 +37,18 @@ def test_demo_notices_and_documents(engine):
 def test_demo_files_are_what_their_names_say():
     assert detect(seed_documents.pay_stub_pdf("Núñez", TODAY)) == "application/pdf"
     assert detect(seed_documents.letter_png()) == "image/png"
+
+
+def test_demo_hud_answers_fit_each_household(engine):
+    seed.generate(engine, households=60, seed=11, today=TODAY)
+    with reading(engine) as s:
+        pairs = s.execute(select(Household, HudClientProfile).join(HudClientProfile)).all()
+    assert pairs
+    for hh, profile in pairs:
+        married = profile.marital_status == "married"
+        assert profile.dependents <= hh.household_size - (2 if married else 1) or hh.household_size == 1
+        assert married == profile.head_of_household.startswith("married")
+        assert profile.state == {"dc": "DC", "montgomery_md": "MD", "prince_georges_md": "MD"}.get(hh.jurisdiction, "VA")
+        if hh.preferred_language == "es":
+            assert profile.spoken_language == "es"
+        assert (profile.credit_score is None) == bool(profile.no_credit_score_reason)
