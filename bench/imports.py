@@ -27,9 +27,9 @@ def _file(rows: int) -> bytes:
 
 def import_figure() -> dict:
     """Seconds for db.transfer.commit (which checks the whole file first) on a fresh SQLite file."""
-    from db import migrate, transfer
-    from db.engine import make_engine
-    from tests.factories import small_agency
+    from db import accounts, migrate, transfer
+    from db.engine import make_engine, transaction
+    from db.models import Office
     from ui.hud_file.transfer_labels import aliases
 
     data = _file(ROWS)
@@ -37,7 +37,20 @@ def import_figure() -> dict:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'import.db'}")
         try:
             migrate.upgrade(engine)
-            user = small_agency(engine)["users"]["counselor"]
+            with transaction(engine) as s:
+                office = Office(name="Bench office", code="bench", agency_name="Bench agency")
+                s.add(office)
+                s.flush()
+                office_id = office.id
+            uid = accounts.create_user(
+                engine,
+                username="bench_counselor",
+                display_name="Bench counselor",
+                password="correct horse battery staple",
+                role="counselor",
+                office_id=office_id,
+            )
+            user = {"id": uid, "role": "counselor", "office_id": office_id, "session_version": 0}
             labels = aliases()
             start = time.perf_counter()
             added = transfer.commit(engine, user, data, aliases=labels)
