@@ -18,7 +18,7 @@ from db.models import CounselingSession, Household, HudClientProfile, User
 from db.pgserver import free_port
 from db.pipeline import fiscal_quarter
 from reports import hud_arm
-from reports.hud9902 import period
+from reports.hud9902.form import period
 from tests.e2e.conftest import AppServer, login, wait_for_app
 
 TEXT = {
