@@ -86,7 +86,12 @@ def _leader(s: Session, leader_id, office_id: int) -> User:
     """The leader's row, locked until the transaction ends, if they are active staff of this office."""
     stmt = select(User).where(User.id == leader_id).with_for_update(key_share=True)
     leader = s.scalars(stmt).first()
-    if leader is None or not leader.is_active or leader.office_id != office_id or leader.role not in STAFF_ROLES:
+    if (
+        leader is None
+        or not leader.is_active
+        or leader.office_id != office_id
+        or leader.role not in STAFF_ROLES
+    ):
         raise InputError("not_in_office", "leader_id")
     return leader
 
@@ -174,3 +179,14 @@ def planned_without_attendance(engine: Engine, user: dict, up_to: dt.date) -> li
     )
     with reading(engine) as s:
         return list(s.scalars(stmt.order_by(EducationEvent.starts_at.desc()).limit(20)))
+
+
+def leaders(engine: Engine, user: dict) -> list[tuple[int, str]]:
+    """(id, name) of the active staff of the user's office who may lead a workshop, by name."""
+    if not user or user.get("role") not in STAFF_ROLES:
+        raise AccessDenied("no access")
+    stmt = select(User.id, User.display_name).where(
+        User.office_id == user["office_id"], User.is_active.is_(True), User.role.in_(STAFF_ROLES)
+    )
+    with reading(engine) as s:
+        return [(i, n) for i, n in s.execute(stmt.order_by(User.display_name, User.id))]
