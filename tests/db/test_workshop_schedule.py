@@ -166,3 +166,20 @@ def test_booking_and_planning_the_same_hour_at_once_give_exactly_one(agency, cle
     for t in threads:
         t.join()
     assert sorted(results) == ["done"] + ["refused"] * (clerks - 1)
+
+
+def test_the_fall_back_day_keeps_its_late_appointment_and_workshop(agency):
+    """On the 25-hour day in November, 11:00 PM belongs to that day, not the next (UTC is already past midnight)."""
+    engine, counselor = agency["engine"], agency["users"]["counselor"]
+    fall = dt.date(2027, 11, 7)
+    _plan(agency, day=fall, at=dt.time(19, 0), minutes=60)
+    late = appts.book(
+        engine, counselor, agency["households"]["north"], counselor_id=counselor["id"], day=fall,
+        start_time=dt.time(23, 0), minutes=30, now=BEFORE,
+    )  # fmt: skip
+    assert [a.id for a in appts.calendar(engine, counselor, fall)] == [late]
+    assert appts.calendar(engine, counselor, fall + dt.timedelta(days=1)) == []
+    [workshop] = appts.workshops(engine, counselor, fall, 1)
+    assert (workshop.starts.hour, workshop.starts.utcoffset()) == (19, dt.timedelta(hours=-5))
+    week = appts.calendar(engine, counselor, dt.date(2027, 11, 1), 7)
+    assert [a.starts.replace(tzinfo=None) for a in week] == [dt.datetime(2027, 11, 7, 23, 0)]
