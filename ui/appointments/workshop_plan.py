@@ -29,7 +29,9 @@ def plan_form(user: dict, *, key: str = "wsp", default_place: str = "") -> int |
     staff = dict(workshop_schedule.leaders(engine(), user))
     mine = user["id"] if user["id"] in staff else next(iter(staff), None)
     with st.form(f"{key}_form", enter_to_submit=False):
-        title = st.text_input(_("Workshop title"), key=f"{key}_title", max_chars=workshop_schedule.TITLE_LIMIT)
+        title = st.text_input(
+            _("Workshop title"), key=f"{key}_title", max_chars=workshop_schedule.TITLE_LIMIT
+        )
         left, right = st.columns(2)
         education_type = left.selectbox(
             _("HUD-9902 education type"), EDUCATION_TYPE, format_func=chooser(EDUCATION_LABELS),
