@@ -190,3 +190,17 @@ def leaders(engine: Engine, user: dict) -> list[tuple[int, str]]:
     )
     with reading(engine) as s:
         return [(i, n) for i, n in s.execute(stmt.order_by(User.display_name, User.id))]
+
+
+def cancel(engine: Engine, user: dict, event_id: int) -> None:
+    """Take a planned workshop off the calendar (its leader is free again); refused once attendance is recorded."""
+    if not user or user.get("role") not in STAFF_ROLES:
+        raise AccessDenied("no access")
+    with transaction(engine) as s:
+        event = s.scalars(select(EducationEvent).where(EducationEvent.id == event_id).with_for_update()).first()
+        if event is None or event.office_id != user["office_id"] or event.starts_at is None:
+            raise AccessDenied("no access")
+        if s.scalar(select(func.count()).where(EducationAttendance.event_id == event_id)):
+            raise InputError("already_recorded", "event_id")
+        s.delete(event)
+        audit.record(s, user, "workshop_cancelled", "education_event", event_id, f"leader={event.leader_id}")

@@ -64,14 +64,14 @@ def test_booking_over_a_workshop_the_counselor_leads_is_refused(agency, lang, bo
 
 
 @pytest.mark.parametrize(
-    "lang, plan, planned, busy",
+    "lang, plan, planned, busy, cancelled",
     [
-        ("en", "Plan workshop", "The workshop was planned", "is busy from"),
-        ("es", "Programar taller", "El taller quedó programado", "está ocupada de"),
+        ("en", "Plan workshop", "The workshop was planned", "is busy from", "The workshop was cancelled"),
+        ("es", "Programar taller", "El taller quedó programado", "está ocupada de", "El taller se canceló"),
     ],
 )
-def test_a_workshop_is_planned_through_the_form_and_not_over_the_leaders_appointment(
-    agency, lang, plan, planned, busy
+def test_a_workshop_is_planned_through_the_form_not_over_the_leaders_appointment_and_cancelled(
+    agency, lang, plan, planned, busy, cancelled
 ):
     appts.book(
         agency["engine"], agency["users"]["counselor"], agency["households"]["north"],
@@ -91,3 +91,10 @@ def test_a_workshop_is_planned_through_the_form_and_not_over_the_leaders_appoint
     assert planned in visible_text(at)
     [item] = appts.workshops(agency["engine"], agency["users"]["lead"], DAY)
     assert (item.starts.time(), item.place, item.leader_name) == (dt.time(15, 0), "Sala 2", "Test lead")
+
+    # Listed under the form, and taken off the calendar with one click.
+    assert "Sala 2" in visible_text(at)
+    at.button(key=f"wsp_cancel_{item.id}").click().run()
+    assert not at.exception
+    assert cancelled in visible_text(at)
+    assert appts.workshops(agency["engine"], agency["users"]["lead"], DAY) == []

@@ -16,6 +16,7 @@ from db import workshop_schedule as ws
 from db.engine import reading
 from db.local_time import TZ
 from db.models import AuditEvent
+from db.scope import AccessDenied
 
 DAY = dt.date(2027, 3, 16)  # the Tuesday after the spring DST change
 BEFORE = dt.datetime(2027, 1, 1, 12, 0)
@@ -183,3 +184,22 @@ def test_the_fall_back_day_keeps_its_late_appointment_and_workshop(agency):
     assert (workshop.starts.hour, workshop.starts.utcoffset()) == (19, dt.timedelta(hours=-5))
     week = appts.calendar(engine, counselor, dt.date(2027, 11, 1), 7)
     assert [a.starts.replace(tzinfo=None) for a in week] == [dt.datetime(2027, 11, 7, 23, 0)]
+
+
+def test_a_cancelled_workshop_frees_its_leader_and_one_with_attendance_stays(agency):
+    engine, lead = agency["engine"], agency["users"]["lead"]
+    event_id = _plan(agency)
+    with pytest.raises(AccessDenied):
+        ws.cancel(engine, agency["users"]["counselor_south"], event_id)  # another office
+    ws.cancel(engine, lead, event_id)
+    assert appts.workshops(engine, lead, DAY) == []
+    assert _book(agency, dt.time(18, 0))
+    held = dt.date(2026, 11, 10)
+    kept = _plan(agency, day=held, now=dt.datetime(2026, 11, 1))
+    education.record_event(
+        engine, agency["users"]["trainer"], event_date=held, education_type="prepurchase", title="Comprar casa",
+        household_ids=[agency["households"]["north"]], planned_id=kept,
+    )  # fmt: skip
+    with pytest.raises(InputError) as caught:
+        ws.cancel(engine, lead, kept)
+    assert caught.value.code == "already_recorded"

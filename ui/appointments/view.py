@@ -82,9 +82,11 @@ def render(user: dict) -> None:
         st.subheader(_("Plan a workshop"))
         if office_id != user["office_id"]:
             st.caption(_("Workshops are planned for your own office."))
-        elif workshop_plan.plan_form(user, key="appt_ws", default_place=_office_address(office_id)):
-            st.session_state["appt_flash"] = _("The workshop was planned; it is on the office calendar.")
-            st.rerun()
+        else:
+            if workshop_plan.plan_form(user, key="appt_ws", default_place=_office_address(office_id)):
+                st.session_state["appt_flash"] = _("The workshop was planned; it is on the office calendar.")
+                st.rerun()
+            workshop_plan.upcoming(user)
     with call_tab:
         lists.call_list(user, office_id, counselor_id)
     with settings_tab:

@@ -15,9 +15,9 @@ from db import workshop_schedule
 from db.codes import EDUCATION_TYPE
 from db.local_time import today_local
 from db.scope import AccessDenied
-from ui.appointments.common import LENGTHS, TIMES, chooser_of, clock, error_text, minutes_label
+from ui.appointments.common import LENGTHS, TIMES, chooser_of, clock, day_name, error_text, minutes_label
 from ui.db import engine
-from ui.labels import EDUCATION_LABELS, LANGUAGE_LABELS, chooser
+from ui.labels import EDUCATION_LABELS, LANGUAGE_LABELS, chooser, label
 from ui.text import _, date
 from ui.widget_text import date_format
 
@@ -75,3 +75,38 @@ def plan_form(user: dict, *, key: str = "wsp", default_place: str = "") -> int |
         return None
     st.success(_("Workshop planned for {day} at {time}.").format(day=date(day), time=clock(at)))
     return event_id
+
+
+def upcoming(user: dict, days: int = 60) -> None:
+    """The office's planned workshops of the coming weeks, each with a button to take it off the calendar."""
+    from db import appointments as appts
+
+    items = [w for w in appts.workshops(engine(), user, today_local(), days) if w.starts is not None]
+    st.subheader(_("Planned workshops"))
+    if not items:
+        st.caption(_("No workshops planned in the coming weeks."))
+        return
+    for w in items:
+        left, right = st.columns([4, 1])
+        left.text(
+            " · ".join(
+                part
+                for part in (
+                    f"{day_name(w.starts.date())} {clock(w.starts)}–{clock(w.ends)}",
+                    label(EDUCATION_LABELS, w.education_type),
+                    w.place,
+                    w.leader_name,
+                )
+                if part
+            )
+        )
+        if right.button(_("Cancel workshop"), key=f"wsp_cancel_{w.id}"):
+            try:
+                workshop_schedule.cancel(engine(), user, w.id)
+            except InputError as err:
+                st.error(error_text(err), icon=":material/error:")
+            except AccessDenied:
+                st.error(_("You do not have access to plan workshops."), icon=":material/error:")
+            else:
+                st.session_state["appt_flash"] = _("The workshop was cancelled; its leader is free again.")
+                st.rerun()
