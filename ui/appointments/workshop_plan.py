@@ -43,10 +43,13 @@ def plan_form(user: dict, *, key: str = "wsp", default_place: str = "") -> int |
         )  # fmt: skip
         left, middle, right = st.columns(3)
         day = left.date_input(
-            _("Day"), value=today_local() + dt.timedelta(days=7), key=f"{key}_day", format=date_format()
+            _("Day of the workshop"),
+            value=today_local() + dt.timedelta(days=7),
+            key=f"{key}_day",
+            format=date_format(),
         )
         at = middle.selectbox(
-            _("Time"), TIMES, index=TIMES.index(dt.time(18)), format_func=chooser_of(TIMES, clock),
+            _("Starts at"), TIMES, index=TIMES.index(dt.time(18)), format_func=chooser_of(TIMES, clock),
             key=f"{key}_time", placeholder=_("Choose an option"),
         )  # fmt: skip
         minutes = right.selectbox(
