@@ -10,8 +10,8 @@ import streamlit as st
 
 from db.pipeline import fiscal_quarter
 from reports import hud9902
-from ui import dashboard_data as data
-from ui.dashboard_view import open_in_households
+from ui.dashboard import data
+from ui.dashboard.pipeline import open_in_households
 from ui.household_labels import frozen
 from ui.labels import (
     EDUCATION_LABELS,
