@@ -19,13 +19,13 @@ from db import activity, codes, households, hud_client
 from db.scope import AccessDenied
 from ui import (
     chart_theme,  # noqa: F401  (whole axis and legend labels)
-    funding_view,
     hud_file,
 )
 from ui.appointments import consent as reminder_consent
 from ui.clients import open_household
 from ui.db import engine
 from ui.errors import FieldErrors, message_for
+from ui.fees import funding as funding_view
 from ui.household_forms import fill, intake_widgets, read, show_value
 from ui.household_labels import (
     ERRORS,

@@ -13,9 +13,9 @@ from calculators import InputError
 from db import education
 from db.codes import EDUCATION_TYPE
 from db.scope import AccessDenied
-from ui import funding_view
 from ui.db import engine
 from ui.errors import FieldErrors
+from ui.fees import funding as funding_view
 from ui.labels import EDUCATION_LABELS, LANGUAGE_LABELS, label
 from ui.text import N_, _, date, lang, ngettext, plain
 from ui.widget_text import date_format
