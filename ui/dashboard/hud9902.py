@@ -12,7 +12,7 @@ from db.pipeline import fiscal_quarter
 from reports import hud9902
 from ui.dashboard import data
 from ui.dashboard.pipeline import open_in_households
-from ui.household_labels import frozen
+from ui.households.labels import frozen
 from ui.labels import (
     EDUCATION_LABELS,
     ETHNICITY_LABELS,
