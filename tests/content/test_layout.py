@@ -20,6 +20,7 @@ FORBIDDEN = {
     "i18n": PROJECT - {"i18n"},
     "db": {"streamlit", "ui", "pages", "streamlit_app"},
     "reports": {"streamlit", "ui", "pages", "streamlit_app"},
+    "reminders": {"streamlit", "ui", "pages", "streamlit_app"},
     "ui": {"pages", "streamlit_app"},
 }
 
