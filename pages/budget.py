@@ -12,7 +12,8 @@ import streamlit as st
 from calculators import InputError
 from calculators import budget as calc
 from calculators.rules import rule
-from ui.budget import charts, debts, remittance, tables, view
+from ui.budget import charts, debts, tables, view
+from ui.budget import remittance as sent_home
 from ui.session_flow import calculators as flow_calculators
 from ui.session_flow import flow
 from ui.text import N_, _, date, money
@@ -182,9 +183,9 @@ if summary is not None:
             if rows:
                 charts.show("where", rows)
             view.fifty_thirty_twenty(plan["reference"])
-    remittance = remittance.remittance_panel(tab_plan, plan, errors)
+    remittance = sent_home.remittance_panel(tab_plan, plan, errors)
     if tab_plan.open:
-        remittance.tanda_panel(tab_plan, plan, errors)
+        sent_home.tanda_panel(tab_plan, plan, errors)
 
     # The calendar is worked out even while its tab is closed: the tips warn about the short weeks.
     with tab_calendar:
