@@ -130,7 +130,7 @@ def admin_user(engine) -> dict:
 
 
 def pipeline_sql(engine, user: dict, today: dt.date) -> dict:
-    """Exactly what the dashboard page computes (ui.dashboard_data), straight from db.pipeline."""
+    """Exactly what the dashboard page computes (ui.dashboard.data), straight from db.pipeline."""
     from db import pipeline
 
     return {

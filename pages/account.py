@@ -7,10 +7,10 @@ user = require_role(*STAFF_ROLES, enrolling=True)
 import streamlit as st  # noqa: E402
 
 from db import accounts  # noqa: E402
+from ui.account.second_factor import second_factor_section  # noqa: E402
 from ui.auth import account_message  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.labels import ROLE_LABELS, label  # noqa: E402
-from ui.second_factor_view import second_factor_section  # noqa: E402
 from ui.text import _, plain  # noqa: E402
 
 st.title(_("My account"))

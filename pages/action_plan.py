@@ -4,6 +4,6 @@ from ui.auth import CLIENT_ROLES, require_role
 
 user = require_role(*CLIENT_ROLES)
 
-from ui.action_plan_view import render  # noqa: E402
+from ui.action_plan.view import render  # noqa: E402
 
 render(user)

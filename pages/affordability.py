@@ -9,9 +9,8 @@ from calculators import InputError
 from calculators.affordability.levers import levers
 from calculators.affordability.max_price import max_price
 from calculators.affordability.price import analyze
-from ui import affordability_inputs as inputs
-from ui import affordability_panels as panels
-from ui import affordability_view as view
+from ui import url_inputs
+from ui.affordability import costs, inputs, panels, view
 from ui.errors import FieldErrors
 from ui.session_flow import calculators as flow_calculators
 from ui.session_flow import flow
@@ -21,8 +20,8 @@ st.title(_("Home affordability"))
 st.caption(_("An estimate to plan with, not a loan approval. Lenders decide with the full file."))
 flow.start("affordability")  # the open client file and this visit's amounts fill the widgets below
 
-mode_labels = inputs.labels(view.MODES)
-mode = inputs.coded_choice(
+mode_labels = url_inputs.labels(view.MODES)
+mode = url_inputs.coded_choice(
     st.segmented_control,
     _("What do you want to know?"),
     list(view.MODES),
@@ -43,7 +42,7 @@ with left:
     else:
         scenario.update(inputs.home_inputs(errors))
         scenario.update(inputs.cash_inputs(errors, fixed_share=False))
-    scenario.update(inputs.cost_inputs(errors, scenario))
+    scenario.update(costs.cost_inputs(errors, scenario))
 
 with right:
     try:

@@ -9,9 +9,8 @@ from calculators import InputError
 from calculators.assistance.affordability import compare, scenario_for
 from calculators.assistance.screen import hints, screen
 from calculators.assistance.stacking import stack
-from ui import assistance_inputs as inputs
-from ui import assistance_view as view
-from ui import staleness
+from ui import staleness, url_inputs
+from ui.assistance import inputs, view
 from ui.errors import FieldErrors
 from ui.session_flow import calculators as flow_calculators
 from ui.session_flow import flow
@@ -56,10 +55,10 @@ with right:
     view.hints_panel(changes, names)
 
     st.subheader(_("Affordability with assistance"))
-    rate = inputs.bound_number(
+    rate = url_inputs.bound_number(
         _("Interest rate (% a year)"), "dpa_rate", 6.5, errors, "annual_rate", step=0.125
     )
-    debts = inputs.bound_number(
+    debts = url_inputs.bound_number(
         _("Other debt payments (a month)"), "dpa_debts", 0.0, errors, "monthly_debts", step=25.0
     )
     try:

@@ -4,6 +4,6 @@ from ui.auth import STAFF_ROLES, require_role
 
 user = require_role(*STAFF_ROLES)
 
-from ui.attendance_view import render  # noqa: E402
+from ui.workshops.attendance import render  # noqa: E402
 
 render(user)

@@ -12,9 +12,8 @@ import streamlit as st
 from calculators import InputError
 from calculators import budget as calc
 from calculators.rules import rule
-from ui import budget_charts as charts
-from ui import budget_tables as tables
-from ui import budget_view as view
+from ui.budget import charts, debts, tables, view
+from ui.budget import remittance as sent_home
 from ui.session_flow import calculators as flow_calculators
 from ui.session_flow import flow
 from ui.text import N_, _, date, money
@@ -184,9 +183,9 @@ if summary is not None:
             if rows:
                 charts.show("where", rows)
             view.fifty_thirty_twenty(plan["reference"])
-    remittance = view.remittance_panel(tab_plan, plan, errors)
+    remittance = sent_home.remittance_panel(tab_plan, plan, errors)
     if tab_plan.open:
-        view.tanda_panel(tab_plan, plan, errors)
+        sent_home.tanda_panel(tab_plan, plan, errors)
 
     # The calendar is worked out even while its tab is closed: the tips warn about the short weeks.
     with tab_calendar:
@@ -222,8 +221,8 @@ if summary is not None:
 
     if tab_debts.open:
         with tab_debts:
-            view.debts_panel(debt_rows, debt_budget, errors)
-    ready = view.mortgage_ready(tab_debts, summary, errors)
+            debts.debts_panel(debt_rows, debt_budget, errors)
+    ready = debts.mortgage_ready(tab_debts, summary, errors)
     if tab_savings.open:
         with tab_savings:
             view.emergency_panel(fund)

@@ -7,8 +7,8 @@ user = require_role(*CLIENT_ROLES)
 import streamlit as st  # noqa: E402
 
 from db import agreements  # noqa: E402
-from ui import fees_view  # noqa: E402
 from ui.db import engine  # noqa: E402
+from ui.fees import view as fees_view  # noqa: E402
 from ui.text import _  # noqa: E402
 
 st.title(_("Fees and funding"))

@@ -7,8 +7,9 @@ user = require_role(*CLIENT_ROLES)
 import streamlit as st  # noqa: E402
 
 from db import activity, follow_up, households  # noqa: E402
-from ui import follow_up_view, household_list  # noqa: E402
 from ui.db import engine  # noqa: E402
+from ui.follow_up import view as follow_up_view  # noqa: E402
+from ui.households import listing as household_list  # noqa: E402
 from ui.text import _, ngettext  # noqa: E402
 
 st.title(_("Follow-up"))

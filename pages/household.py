@@ -6,9 +6,9 @@ user = require_role(*CLIENT_ROLES)
 
 import streamlit as st  # noqa: E402
 
-from ui import household_view  # noqa: E402
 from ui.clients import selected_household_id  # noqa: E402
+from ui.households.client_file import page as client_file  # noqa: E402
 from ui.text import _  # noqa: E402
 
 st.title(_("Client file"))
-household_view.show(selected_household_id())
+client_file.show(selected_household_id())

@@ -7,9 +7,9 @@ user = require_role(*CLIENT_ROLES)
 import streamlit as st  # noqa: E402
 
 from db import codes, households  # noqa: E402
-from ui import household_list  # noqa: E402
 from ui.db import engine  # noqa: E402
-from ui.household_labels import STATUS_LABELS, frozen  # noqa: E402
+from ui.households import listing as household_list  # noqa: E402
+from ui.households.labels import STATUS_LABELS, frozen  # noqa: E402
 from ui.labels import JURISDICTION_LABELS, LANGUAGE_LABELS, STAGE_LABELS, label  # noqa: E402
 from ui.text import _, ngettext  # noqa: E402
 

@@ -8,9 +8,9 @@ import datetime as dt  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
-from ui import dashboard_data as data  # noqa: E402
-from ui import dashboard_hud as view  # noqa: E402
 from ui import hud_file, staleness  # noqa: E402
+from ui.dashboard import data  # noqa: E402
+from ui.dashboard import hud9902 as view  # noqa: E402
 from ui.text import _  # noqa: E402
 
 st.title(_("HUD-9902 report"))

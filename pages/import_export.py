@@ -13,7 +13,7 @@ from calculators import InputError  # noqa: E402
 from db import transfer  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.errors import message_for  # noqa: E402
-from ui.household_labels import ERRORS, FIELD_LABELS, frozen  # noqa: E402
+from ui.households.labels import ERRORS, FIELD_LABELS, frozen  # noqa: E402
 from ui.hud_file import labels as hud_labels  # noqa: E402
 from ui.hud_file.transfer_labels import aliases, labeler  # noqa: E402
 from ui.office_picker import office_picker  # noqa: E402

@@ -11,8 +11,8 @@ from db import households  # noqa: E402
 from ui.clients import open_household  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.errors import FieldErrors  # noqa: E402
-from ui.household_forms import fill, intake_widgets, read  # noqa: E402
-from ui.household_labels import ERRORS  # noqa: E402
+from ui.households.forms import fill, intake_widgets, read  # noqa: E402
+from ui.households.labels import ERRORS  # noqa: E402
 from ui.hud_file import intake as hud_intake  # noqa: E402
 from ui.text import _  # noqa: E402
 

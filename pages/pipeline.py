@@ -9,8 +9,8 @@ import datetime as dt  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from db.pipeline import DIMENSIONS  # noqa: E402
-from ui import dashboard_data as data  # noqa: E402
-from ui import dashboard_view as view  # noqa: E402
+from ui.dashboard import data  # noqa: E402
+from ui.dashboard import pipeline as view  # noqa: E402
 from ui.text import _  # noqa: E402
 
 today = dt.date.today()

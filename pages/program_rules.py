@@ -7,9 +7,9 @@ user = require_role("lead", "admin")
 import streamlit as st  # noqa: E402
 
 from calculators.rules import all_rule_files  # noqa: E402
-from ui import assistance_rules as view  # noqa: E402
-from ui.agency_rules_view import add_row_form, agency_rows_panel  # noqa: E402
-from ui.rules_coverage_view import coverage_panel  # noqa: E402
+from ui.program_rules import tables as view  # noqa: E402
+from ui.program_rules.agency import add_row_form, agency_rows_panel  # noqa: E402
+from ui.program_rules.coverage import coverage_panel  # noqa: E402
 from ui.text import _, ngettext  # noqa: E402
 
 st.title(_("Program rules"))

@@ -6,9 +6,11 @@ import streamlit as st
 
 from curricula import tenant_rights
 from reports.tenant_handout import build_handout
-from ui import clients, tenant_calculators, tenant_view
+from ui import clients
 from ui.session_flow import calculators as flow_calculators
 from ui.session_flow import flow
+from ui.tenant_rights import calculators as tenant_calculators
+from ui.tenant_rights import view as tenant_view
 from ui.text import _, date, lang
 
 st.title(_("Tenant rights"))

@@ -9,12 +9,12 @@ import streamlit as st  # noqa: E402
 
 from db import accounts, certification  # noqa: E402
 from db.models import ROLES  # noqa: E402
+from ui.admin.lead_offices import lead_offices_form  # noqa: E402
+from ui.admin.second_factor import reset_factor_button  # noqa: E402
 from ui.auth import account_message  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.hud_file import certification as certification_view  # noqa: E402
 from ui.labels import LANGUAGE_LABELS, ROLE_LABELS, chooser, label  # noqa: E402
-from ui.lead_offices_view import lead_offices_form  # noqa: E402
-from ui.second_factor_admin import reset_factor_button  # noqa: E402
 from ui.text import _  # noqa: E402
 
 st.title(_("Users and offices"))

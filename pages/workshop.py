@@ -3,6 +3,6 @@
 Open to everyone (logged out too); it shows no client data, so it is safe on a projector.
 """
 
-from ui.workshop_view import workshop_screen
+from ui.workshops.workshop import workshop_screen
 
 workshop_screen()

@@ -1,1 +1,1 @@
-"""Streamlit-only helpers shared by pages: language, auth guard, formatted values, field errors."""
+"""Streamlit-only helpers: the shared ones (language, auth guard, field errors, engine) at this level, one package per page below it."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import dashboard_data as data
+from ui.dashboard import data
 from ui.text import _
 
 

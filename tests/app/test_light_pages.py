@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.app.conftest import app_test, visible_text
-from ui.household_view import TAB_KEY, TABS
+from ui.households.client_file.page import TAB_KEY, TABS
 
 PAGE = "pages/household.py"
 # A widget key that only each tab's body draws, in TABS order.

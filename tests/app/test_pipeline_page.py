@@ -189,7 +189,7 @@ def test_no_figures_without_access(world, who):
 def test_a_click_on_a_funnel_bar_names_the_stage(event, stage):
     from types import SimpleNamespace
 
-    from ui.dashboard_view import picked_stage
+    from ui.dashboard.pipeline import picked_stage
 
     wrapped = None if event is None else SimpleNamespace(selection=event["selection"])
     assert picked_stage(wrapped) == stage

@@ -11,7 +11,7 @@ import i18n
 from i18n.catalog import extracted_messages, missing
 
 ROOT = Path(__file__).resolve().parents[2]
-UI_FILES = sorted([ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")])
+UI_FILES = sorted([ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")])
 
 # Streamlit calls whose first argument (or label/help/placeholder keywords) the user reads.
 SHOWN_FIRST_ARG = {

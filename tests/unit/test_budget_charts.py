@@ -7,7 +7,7 @@ import json
 import pyarrow as pa
 import pytest
 
-from ui import budget_charts as charts
+from ui.budget import charts
 
 WEEKS = [
     {"week": 1, "money_in": 950.0, "money_out": 1750.0, "balance": -800.0, "short": True},

@@ -9,7 +9,8 @@ import re
 import pytest
 import vl_convert as vlc
 
-from ui import budget_charts, dashboard_view
+from ui.budget import charts as budget_charts
+from ui.dashboard import pipeline as dashboard_view
 
 STREAMLIT_THEME = {"axis": {"labelLimit": 100}, "legend": {"labelLimit": 160}}
 LONG = [

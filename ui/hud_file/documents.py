@@ -16,7 +16,7 @@ from db.local_time import to_local
 from db.scope import AccessDenied
 from ui.db import engine
 from ui.errors import FieldErrors
-from ui.household_labels import frozen
+from ui.households.labels import frozen
 from ui.labels import chooser, label
 from ui.text import N_, _, date, number
 

@@ -15,7 +15,7 @@ from reports.hud_arm import serializer
 from reports.hud_arm.readiness import fields_missing
 from reports.notices_pdf import TITLES
 from ui.clients import open_household
-from ui.dashboard_data import household_rows
+from ui.dashboard.data import household_rows
 from ui.db import engine
 from ui.hud_file.profile import gap_label
 from ui.text import _, ngettext, number

@@ -14,7 +14,7 @@ from db.scope import AccessDenied
 from reports.notices_pdf import TITLES, notices_pdf
 from ui.db import engine
 from ui.errors import FieldErrors
-from ui.household_labels import frozen
+from ui.households.labels import frozen
 from ui.labels import LANGUAGE_LABELS, label
 from ui.text import N_, _, date
 from ui.widget_text import date_format

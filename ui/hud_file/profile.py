@@ -18,7 +18,7 @@ from reports import hud_arm
 from reports.hud_arm.readiness import fields_missing
 from ui.db import engine
 from ui.errors import FieldErrors
-from ui.household_labels import frozen
+from ui.households.labels import frozen
 from ui.hud_file import labels as L
 from ui.hud_file import notices
 from ui.labels import PURPOSE_LABELS, RACE_LABELS, label

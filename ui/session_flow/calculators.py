@@ -10,7 +10,7 @@ import streamlit as st
 
 from db import scenario_schemas as schemas
 from db.household_context import HouseholdContext
-from ui import budget_tables
+from ui.budget import tables as budget_tables
 from ui.session_flow import save, seeds
 from ui.session_flow.banner import settle
 from ui.text import _

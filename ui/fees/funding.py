@@ -11,7 +11,7 @@ import streamlit as st
 from db import funding
 from ui.db import engine
 from ui.errors import FieldErrors
-from ui.household_labels import frozen
+from ui.households.labels import frozen
 from ui.text import N_, _, lang, money
 
 ERRORS = {

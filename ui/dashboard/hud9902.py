@@ -10,9 +10,9 @@ import streamlit as st
 
 from db.pipeline import fiscal_quarter
 from reports.hud9902 import form, writers
-from ui import dashboard_data as data
-from ui.dashboard_view import open_in_households
-from ui.household_labels import frozen
+from ui.dashboard import data
+from ui.dashboard.pipeline import open_in_households
+from ui.households.labels import frozen
 from ui.labels import (
     EDUCATION_LABELS,
     ETHNICITY_LABELS,

@@ -18,7 +18,7 @@ from reports.follow_up_letter import letter_pdf
 from ui.clients import open_household
 from ui.db import engine
 from ui.errors import FieldErrors
-from ui.household_labels import frozen
+from ui.households.labels import frozen
 from ui.labels import CLOSE_REASON_LABELS, LANGUAGE_LABELS, OUTCOME_LABELS, chooser, label
 from ui.text import N_, _, date, ngettext
 from ui.widget_text import date_format

@@ -14,11 +14,11 @@ from db import education, workshop_schedule
 from db.codes import EDUCATION_TYPE
 from db.local_time import to_local
 from db.scope import AccessDenied
-from ui import funding_view
 from ui.appointments.common import clock
 from ui.appointments.workshop_plan import plan_form
 from ui.db import engine
 from ui.errors import FieldErrors
+from ui.fees import funding as funding_view
 from ui.labels import EDUCATION_LABELS, LANGUAGE_LABELS, label
 from ui.text import N_, _, date, lang, ngettext, plain
 from ui.widget_text import date_format

@@ -1,34 +1,22 @@
-"""Budget coach panels: messages at the field, summaries, tips, debt comparison, snapshots."""
+"""Budget coach panels: messages at the field, summaries, tips, the cash calendar, savings, snapshots.
+
+Money sent home and the tanda are in ui/budget/remittance.py; debts and mortgage-ready in ui/budget/debts.py.
+"""
 
 from __future__ import annotations
 
-import contextlib
-
 import streamlit as st
-from streamlit.errors import StreamlitPageNotFoundError
 
 from calculators import InputError
-from calculators.budget import (
-    compare_methods,
-    compare_snapshots,
-    mortgage_ready_gap,
-    remittance_costs,
-    savings_timeline,
-    tanda_schedule,
-)
+from calculators.budget import compare_snapshots, savings_timeline
 from calculators.debt import add_months
-from calculators.rules import rule, today
+from calculators.rules import today
 from curricula import coaching
-from ui import budget_charts as charts
-from ui import budget_tables as tables
-from ui import clients, staleness
+from ui import clients
+from ui.budget import charts, tables
 from ui.errors import message_for
 from ui.labels import OUTCOME_LABELS
 from ui.text import N_, _, date, money, number, percent, pick
-
-# the remittance benchmark's name and whom to ask, for the staleness note under the comparison
-REMITTANCE_GOAL = N_("The UN goal for transfer costs")
-REMITTANCE_WHOM = N_("the World Bank's Remittance Prices Worldwide")
 
 MESSAGES = {
     "budget_below_minimums": N_(
@@ -61,12 +49,6 @@ COMPARED_LABELS = {
     "total_debt": N_("Total debt"),
     "left_over": N_("Left over each month"),
     "credit_score": N_("Credit score"),
-}
-# The affordability calculator; the link carries amounts only (income and debt payments), never a client.
-AFFORDABILITY_PAGE = "pages/affordability.py"
-METHOD_LABELS = {
-    "snowball": N_("Snowball (smallest balance first)"),
-    "avalanche": N_("Avalanche (highest APR first)"),
 }
 
 
@@ -182,23 +164,6 @@ def tips(situation: dict) -> None:
         st.caption(_("Source: {url}").format(url=tip["source_url"]))
 
 
-def debt_comparison(result: dict) -> None:
-    """Snowball and avalanche side by side: months, interest, debt-free month, the difference."""
-    cols = st.columns(2)
-    for col, method in zip(cols, ("snowball", "avalanche"), strict=True):
-        plan = result[method]
-        with col:
-            st.markdown(f"**{_(METHOD_LABELS[method])}**")
-            st.metric(_("Months to pay off"), number(plan["months"]))
-            st.metric(_("Interest paid"), money(plan["total_interest"]))
-            st.caption(_("Order: {order}").format(order=", ".join(plan["payoff_order"])))
-    saved = result["interest_difference"]
-    if saved > 0.005:
-        st.success(_("Avalanche saves {amount} in interest.").format(amount=money(saved)))
-    else:
-        st.info(_("Both methods cost the same interest here. Pick the one that keeps you going."))
-
-
 def table_tab(tab, title: str, table, errors, slot: str, caption: str | None = None) -> list[dict]:
     """A budget tab's table: heading, caption and error slot while the tab is open, its rows either way."""
     if tab.open:
@@ -252,129 +217,6 @@ def snapshots(summary: dict) -> None:
     clients.propose_outcomes(result["outcomes"])
 
 
-def remittance_panel(tab, plan: dict, errors: BudgetErrors) -> float | None:
-    """Transfer services compared for the money sent home; returns the cost share of the service used now.
-
-    The share feeds a tip, so it is worked out from the kept values while the tab is closed (shown nothing).
-    """
-    sent = plan["by_category"].get("remittances", 0.0)
-    if sent <= 0:
-        return None
-    if not tab.open:
-        return _remittance_share(sent, kept("transfers_per_month", 1, url=True), tables.transfer_table(False))
-    benchmark = rule("budget", "remittance_cost")
-    with tab, st.expander(_("Sending money home: compare the cost"), expanded=True):
-        per_month = st.number_input(
-            _("Transfers each month"), value=1, step=1, key="transfers_per_month", bind="query-params"
-        )
-        errors.slot("transfers_per_month")
-        options = tables.transfer_table()
-        errors.slot("remittance_options")
-        if not isinstance(per_month, int) or per_month < 1:
-            errors.show(InputError("out_of_range", "transfers_per_month"))
-            return None
-        try:
-            costs = remittance_costs(sent / per_month, options)
-        except InputError as error:
-            errors.show(error)
-            return None
-        if not costs:
-            return None
-        # Offer services in the order entered: the first row is usually the one the family uses now.
-        names = list(dict.fromkeys(str(o["name"]) for o in options))
-        used = st.selectbox(
-            _("Service used now"),
-            names,
-            key="remittance_used",
-            persist_state="page",
-            placeholder=_("Choose an option"),
-        )
-        current = next(c for c in costs if c["name"] == used)
-        cheapest = costs[0]
-        for row in costs:
-            st.text(
-                _("{name}: {cost} per transfer ({share} of what you send)").format(
-                    name=row["name"], cost=money(row["cost"]), share=percent(row["share"], 1)
-                )
-            )
-        yearly = (current["cost"] - cheapest["cost"]) * per_month * 12
-        if yearly > 0.005:
-            st.success(
-                _("Sending with {name} would save about {amount} a year.").format(
-                    name=cheapest["name"], amount=money(yearly, cents=False)
-                )
-            )
-        st.caption(
-            _(
-                "Goal set by the United Nations (SDG 10.c): transfers should cost under {target}, and never over {ceiling}. Source: {url}"
-            ).format(
-                target=percent(benchmark["target"], 0),
-                ceiling=percent(benchmark["ceiling"], 0),
-                url=benchmark["source_url"],
-            )
-        )
-        staleness.rule_note(benchmark, REMITTANCE_GOAL, REMITTANCE_WHOM)
-        return current["share"]
-
-
-def _remittance_share(sent: float, per_month, options: list[dict]) -> float | None:
-    """The cost share of the service used now, from kept values; None where the open panel would show an error."""
-    if not isinstance(per_month, int) or per_month < 1:
-        return None
-    try:
-        costs = remittance_costs(sent / per_month, options)
-    except InputError:
-        return None
-    if not costs:
-        return None
-    names = list(dict.fromkeys(str(o["name"]) for o in options))
-    used = kept("remittance_used", names[0])
-    return next((c["share"] for c in costs if c["name"] == used), None)
-
-
-def tanda_panel(tab, plan: dict, errors: BudgetErrors) -> None:
-    """The household's tanda: the pot, the month they take it, and what they owe the circle after."""
-    paid = plan["by_category"].get("tanda", 0.0)
-    if paid <= 0:
-        return
-    with (
-        tab,
-        st.expander(
-            _("Tanda or lending circle"),
-            # A link carrying the tanda's numbers opens it; otherwise it starts closed.
-            expanded="tanda_members" in st.query_params or "tanda_payout_month" in st.query_params,
-            key="budget_tanda_open",
-            on_change="rerun",
-        ) as panel,
-    ):
-        if not panel.open:  # its widgets are only built while it is open
-            return
-        members = st.number_input(
-            _("People in the circle"), value=10, step=1, key="tanda_members", bind="query-params"
-        )
-        errors.slot("tanda_members")
-        turn = st.number_input(
-            _("Month you receive the pot"), value=1, step=1, key="tanda_payout_month", bind="query-params"
-        )
-        errors.slot("tanda_payout_month")
-        try:
-            result = tanda_schedule(paid, int(members), int(turn))
-        except InputError as error:
-            errors.show(error)
-            return
-        st.text(
-            _("Pot: {pot}, received in month {month}.").format(
-                pot=money(result["pot"], cents=False), month=int(turn)
-            )
-        )
-        if result["months_owing"] > 0:
-            st.caption(
-                _(
-                    "After you receive it, you keep paying for {n} more months. If the circle is informal and someone stops paying, you can lose money."
-                ).format(n=result["months_owing"])
-            )
-
-
 def calendar_events(income_rows: list[dict], irregular: list[float], spending_rows: list[dict], month: int):
     """Paydays and bills for the calendar from the tables: yearly pay is left out (it is not a monthly
     event), other schedules land on their first payday, and this month's irregular income on the 15th."""
@@ -413,100 +255,6 @@ def calendar_panel(calendar: dict) -> None:
                 "Money runs short in week(s) {weeks}. Move a due date or set money aside from an earlier payday."
             ).format(weeks=", ".join(str(w) for w in calendar["short_weeks"]))
         )
-
-
-def debts_panel(debt_rows: list[dict], debt_budget, errors: BudgetErrors) -> None:
-    """Snowball and avalanche compared, with total balances over time."""
-    if not debt_rows:
-        st.caption(_("No debts entered."))
-        return
-    try:
-        result = compare_methods(debt_rows, debt_budget)
-    except InputError as error:
-        if error.code in ("budget_below_minimums", "never_paid_off"):
-            error = InputError(error.code, "debt_budget")
-        errors.show(error)
-        return
-    debt_comparison(result)
-    for method in ("snowball", "avalanche"):
-        st.caption(
-            _("{method}: debt-free in {month}.").format(
-                method=_(METHOD_LABELS[method]), month=date(result[method]["debt_free_date"], "MMMM y")
-            )
-        )
-    charts.show(
-        "debt",
-        {
-            _(METHOD_LABELS[m]): [
-                {"month": r["month"], "total_balance": r["total_balance"]} for r in result[m]["schedule"]
-            ]
-            for m in ("snowball", "avalanche")
-        },
-    )
-
-
-def mortgage_ready(tab, summary: dict, errors: BudgetErrors) -> dict | None:
-    """Debt-to-income and the room left for a home payment, with a link to the affordability calculator.
-
-    The result feeds a tip, so it is worked out from the kept income while the tab is closed (shown nothing).
-    """
-    default = round(summary["monthly_income"], 2)
-    if not tab.open:
-        try:
-            return mortgage_ready_gap(kept("gross_income", default), summary["monthly_debt_payments"], "fha")
-        except InputError:
-            return None
-    with tab:
-        return _mortgage_ready_panel(summary, default, errors)
-
-
-def _mortgage_ready_panel(summary: dict, default: float, errors: BudgetErrors) -> dict | None:
-    """The open Debts tab's part of mortgage_ready: the income input, the gap and the link."""
-    st.markdown(_("**Getting mortgage-ready**"))
-    gross = st.number_input(
-        _("Income before taxes (monthly)"),
-        value=default,
-        step=100.0,
-        key="gross_income",
-        persist_state="page",
-    )
-    errors.slot("gross_income")
-    try:
-        ready = mortgage_ready_gap(gross, summary["monthly_debt_payments"], "fha")
-    except InputError as error:
-        errors.show(InputError(error.code, "gross_income"))
-        return None
-    st.text(
-        _(
-            "DTI (the part of your income that goes to debts): {dti}. FHA guideline with a home payment: {limit}."
-        ).format(dti=percent(ready["dti"], 0), limit=percent(ready["guideline_back"], 0))
-    )
-    if ready["debt_payments_to_cut"] > 0:
-        st.warning(
-            _("To be mortgage-ready, monthly debt payments would need to drop by {amount}.").format(
-                amount=money(ready["debt_payments_to_cut"])
-            )
-        )
-    else:
-        st.success(
-            _("Room for a home payment under the guideline: {amount} a month.").format(
-                amount=money(ready["room_for_housing"])
-            )
-        )
-    st.caption(_("Source: {url}").format(url=ready["source_url"]))
-    staleness.rule_note(ready, N_("FHA debt-to-income guideline"), N_("the lender"))
-    # Run outside st.navigation (Streamlit's legacy router runs a page file directly), the page is unknown.
-    with contextlib.suppress(StreamlitPageNotFoundError):
-        st.page_link(
-            AFFORDABILITY_PAGE,
-            label=_("See what home price fits"),
-            icon=":material/house:",
-            query_params={
-                "income": str(round(gross, 2)),
-                "other_debt": str(round(summary["monthly_debt_payments"], 2)),
-            },
-        )
-    return ready
 
 
 def emergency_panel(fund: dict) -> None:

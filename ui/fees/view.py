@@ -15,7 +15,7 @@ from db import funding
 from reports.fee_schedule_pdf import fee_schedule_pdf
 from ui.db import engine
 from ui.errors import FieldErrors
-from ui.household_labels import frozen
+from ui.households.labels import frozen
 from ui.hud_file.labels import HUD_GRANT
 from ui.labels import LANGUAGE_LABELS, chooser
 from ui.text import N_, _, date, lang, money

@@ -8,10 +8,11 @@ from calculators import InputError
 from calculators.affordability.levers import what_it_takes
 from calculators.affordability.price import analyze
 from calculators.rent_vs_buy import compare
-from ui.affordability_inputs import LOAN_LABELS, bound_number, coded_choice, labels
-from ui.affordability_view import EXTRA_ERRORS, PART_LABELS, issues
+from ui.affordability.inputs import LOAN_LABELS
+from ui.affordability.view import EXTRA_ERRORS, PART_LABELS, issues
 from ui.errors import FieldErrors
 from ui.text import N_, _, money, ngettext, percent
+from ui.url_inputs import bound_number, coded_choice, labels
 
 # Starting scenarios for the comparison: the usual three a Latino first-time buyer hears about.
 COMPARE_START = [("fha", 6.5, 12250.0), ("conventional", 6.75, 10500.0), ("itin", 8.25, 35000.0)]
@@ -30,7 +31,7 @@ WHY_NOT = {
 @st.fragment
 def compare_panel(base: dict) -> None:
     """Up to three loans side by side: the monthly parts as stacked bars, balance and equity over time."""
-    from ui import affordability_charts as charts  # Altair and pandas load when a chart is first needed
+    from ui.affordability import charts  # Altair and pandas load when a chart is first needed
 
     st.subheader(_("Compare loans side by side"))
     count = st.segmented_control(
@@ -107,7 +108,7 @@ def compare_panel(base: dict) -> None:
 @st.fragment
 def rent_panel(analysis: dict, scenario: dict) -> None:
     """Rent or buy over 1 to 15 years, with the break-even year, from the home analysed above."""
-    from ui import affordability_charts as charts
+    from ui.affordability import charts
 
     st.subheader(_("Rent or buy?"))
     errors = FieldErrors()

@@ -11,7 +11,7 @@ import streamlit as st
 from db import codes
 from db.pipeline import Filters, fiscal_quarter, quarter_bounds
 from ui import chart_theme  # noqa: F401  (whole axis and legend labels)
-from ui import dashboard_data as data
+from ui.dashboard import data
 from ui.labels import (
     JURISDICTION_LABELS,
     LANGUAGE_LABELS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import staleness
-from ui.affordability_inputs import DEBTS, LOAN_LABELS
+from ui.affordability.inputs import DEBTS, LOAN_LABELS
 from ui.text import N_, _, date, money, number, percent
 
 MODES = {

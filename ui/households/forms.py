@@ -13,7 +13,7 @@ import streamlit as st
 from db import codes
 from db.households import INTAKE_FIELDS, LANGUAGES, MAX_HOUSEHOLD_SIZE
 from ui.errors import FieldErrors
-from ui.household_labels import FIELD_CODES, FIELD_LABELS, NOT_CHOSEN, frozen
+from ui.households.labels import FIELD_CODES, FIELD_LABELS, NOT_CHOSEN, frozen
 from ui.labels import label
 from ui.text import _, date, money
 from ui.widget_text import date_format

@@ -12,7 +12,7 @@ import streamlit as st
 from calculators import InputError, tenancy
 from calculators.rules import as_date, is_stale
 from ui.errors import FieldErrors
-from ui.tenant_view import choice
+from ui.tenant_rights.view import choice
 from ui.text import N_, _, date, money, percent
 from ui.widget_text import date_format
 

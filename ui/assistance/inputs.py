@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.affordability_inputs import bound_number, coded_choice, labels
-
-__all__ = ["bound_number", "household_form", "purchase_form"]
 from ui.errors import FieldErrors
 from ui.text import N_, _
+from ui.url_inputs import bound_number, coded_choice, labels
+
+__all__ = ["household_form", "purchase_form"]
 
 JURISDICTIONS = {
     "dc": N_("District of Columbia"),

@@ -1,0 +1,1 @@
+"""The follow-up page: who is due, tries logged, the letter, and closing."""
