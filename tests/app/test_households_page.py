@@ -110,8 +110,9 @@ def test_export_page_offers_sensitive_fields_only_to_admins(agency):
     button(at, "Prepare the export").click().run()
     assert "1 household in the file." in visible_text(at)
     admin = app_test("pages/import_export.py", lang="es", user=agency["users"]["admin"])
-    assert "Incluir datos delicados (teléfono, correo, tipo de identificación, residencia)" in visible_text(
-        admin
+    assert (
+        "Incluir datos delicados (teléfono, correo, tipo de identificación, residencia, dirección de la calle)"
+        in visible_text(admin)
     )
     button(admin, "Preparar la exportación").click().run()
     assert "2 hogares en el archivo." in visible_text(admin)
