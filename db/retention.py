@@ -17,7 +17,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 
 from calculators.rules import rule
-from db import audit, document_store, documents
+from db import audit, documents
+from db.documents import store as document_store
 from db.engine import reading, transaction
 from db.models import Household
 from db.scope import households_visible_to

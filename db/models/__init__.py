@@ -28,10 +28,10 @@ from db.models.reporting import fiscal_year_of, refresh_services, session_servic
 # Appointments and reminders (issue 27, migration 0012) live in their own module; importing it here
 # puts their tables in Base.metadata for Alembic's drift check.
 from db import appointment_models as _appointment_models  # noqa: F401
-from db import document_models as _document_models  # noqa: F401  (issue 26, 0015)
 
 # Follow-up contacts, funding sources and the fee schedule (issue 26, migration 0016).
 from db import followup_funding_models as _followup_funding_models  # noqa: F401
+from db.models import documents as _documents  # noqa: F401  (issue 26, 0015)
 
 __all__ = [
     "NAMING",
