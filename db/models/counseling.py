@@ -203,6 +203,6 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(40), default="")
     entity_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[str] = mapped_column(String(300), default="")
-    # Tamper evidence (db.audit_chain): the previous row's hash, and this row's over its fields and that.
+    # Tamper evidence (db.audit.chain): the previous row's hash, and this row's over its fields and that.
     prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
     row_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
