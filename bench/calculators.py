@@ -35,7 +35,7 @@ def warn(message: str) -> None:
 
 def naive_max_price(scenario: dict, step: int = 100) -> int:
     """The obvious way: call analyze at every $100 until a price stops being affordable."""
-    from calculators.affordability import analyze
+    from calculators.affordability.price import analyze
 
     rate = scenario["down_payment_rate"]
     base = {k: v for k, v in scenario.items() if k != "down_payment_rate"}
@@ -49,7 +49,7 @@ def naive_max_price(scenario: dict, step: int = 100) -> int:
 
 
 def max_price_figure() -> dict:
-    from calculators.affordability import max_price
+    from calculators.affordability.max_price import max_price
 
     answer = max_price(SCENARIO)["price"]
     naive = naive_max_price(SCENARIO)
@@ -120,7 +120,7 @@ def screening_households(n: int = 1000, seed: int = 7) -> list[dict]:
 
 
 def screen_figure() -> dict:
-    from calculators.assistance import screen
+    from calculators.assistance.screen import screen
 
     caseload = screening_households()
     purchase = {"price": 380_000.0, "loan_type": "fha", "first_mortgage_amount": 366_700.0}

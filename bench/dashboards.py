@@ -276,7 +276,7 @@ def hud_period(today: dt.date) -> tuple[int, int]:
 def hud9902_pandas(engine, fiscal_year: int, quarter: int) -> dict:
     """The naive way: read sessions, workshops, attendance, outcomes and households, count in pandas."""
     from db import codes
-    from reports.hud9902 import DEMOGRAPHICS, period
+    from reports.hud9902.form import DEMOGRAPHICS, period
 
     start, end = (pd.Timestamp(d) for d in period(fiscal_year, quarter))
     sessions = _read(engine, "counseling_session")
@@ -349,11 +349,11 @@ def backend_figures(engine, backend: str, today: dt.date) -> dict:
     except Exception as err:
         out[f"pipeline_{backend}_ms"] = failed(err)
     try:
-        from reports import hud9902
+        from reports.hud9902 import counting
 
         fy, q = hud_period(today)
-        compare_hud(hud9902.build(engine, fy, q), hud9902_pandas(engine, fy, q), backend)
-        value = median_ms(lambda: hud9902.build(engine, fy, q), runs=SQL_RUNS, warmup=1)
+        compare_hud(counting.build(engine, fy, q), hud9902_pandas(engine, fy, q), backend)
+        value = median_ms(lambda: counting.build(engine, fy, q), runs=SQL_RUNS, warmup=1)
         baseline = median_ms(lambda: hud9902_pandas(engine, fy, q), runs=PANDAS_RUNS, warmup=0)
         out[f"hud9902_{backend}_ms"] = figure(value, "ms", baseline, "every row into pandas")
     except Exception as err:

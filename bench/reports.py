@@ -19,8 +19,8 @@ BATCH_TARGET_S = BATCH * PDF_TARGET_MS / 1000  # our reading: the batch is no sl
 
 def one_pdf_figure() -> dict:
     """The demo household's plan (goals, steps, budget chart, referrals) in Spanish, median of 10."""
-    from reports.action_plan import build_pdf
-    from reports.plan_data import demo_plan
+    from reports.action_plan.build import build_pdf
+    from reports.action_plan.demo import demo_plan
 
     plan = demo_plan()
     return figure(median_ms(lambda: build_pdf(plan, "es"), runs=10), "ms", PDF_TARGET_MS, "target")
@@ -28,12 +28,12 @@ def one_pdf_figure() -> dict:
 
 def batch_figure() -> dict:
     """200 households of a generated caseload printed as a program lead would: one print run
-    (reports.action_plan.build_batch) that loads every plan (scoped, audited) and prints each, in seconds."""
+    (reports.action_plan.build.build_batch) that loads every plan (scoped, audited) and prints each, in seconds."""
     from db import migrate, seed
     from db.engine import make_engine, reading
     from db.models import Household, User
-    from reports.action_plan import build_batch
-    from reports.plan_data import session_user
+    from reports.action_plan.build import build_batch
+    from reports.action_plan.demo import session_user
 
     with tempfile.TemporaryDirectory(prefix="camino-bench-") as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'plans.db'}")

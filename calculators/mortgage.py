@@ -12,27 +12,16 @@ if TYPE_CHECKING:
     import pandas as pd
 
 SCHEDULE_COLUMNS = ["month", "payment", "interest", "principal", "extra", "balance"]
-
-
-@cache
-def _schedule_index() -> pd.Index:
-    """The schedule's column labels, built once: making an Index is a large share of a small frame.
-
-    pandas is imported here, not at the top: the payment and the highest price need only numpy, and a
-    newly started server draws the first calculator page sooner without loading pandas.
-    """
-    import pandas as pd
-
-    return pd.Index(SCHEDULE_COLUMNS)
+_MONEY_COLUMNS = len(SCHEDULE_COLUMNS) - 1  # every column but the month number
 
 
 @lru_cache(maxsize=32)
 def _month_numbers(last: int) -> tuple[np.ndarray, np.ndarray]:
-    """Month numbers 1..last (as a one-row block) and payments made before each month, for a term.
+    """Month numbers 1..last and payments made before each month, for a term.
 
-    Both are read-only and shared between calls; a schedule copies what it keeps.
+    Both are read-only and shared between calls; a schedule's frame copies what it keeps.
     """
-    numbers = np.arange(1, last + 1).reshape(1, last)
+    numbers = np.arange(1, last + 1)
     elapsed = np.arange(last, dtype=float)
     numbers.flags.writeable = elapsed.flags.writeable = False
     return numbers, elapsed
@@ -40,26 +29,34 @@ def _month_numbers(last: int) -> tuple[np.ndarray, np.ndarray]:
 
 @lru_cache(maxsize=32)
 def _row_labels(count: int) -> pd.RangeIndex:
-    """Row labels 0..count-1; a schedule's length repeats, and a RangeIndex is immutable."""
+    """Row labels 0..count-1; a schedule's length repeats, and a RangeIndex is immutable.
+
+    pandas is imported here, not at the top: the payment and the highest price need only numpy, and a
+    newly started server draws the first calculator page sooner without loading pandas.
+    """
     import pandas as pd
 
     return pd.RangeIndex(count)
 
 
-def _schedule_frame(whole: np.ndarray, money: np.ndarray, months: int) -> pd.DataFrame:
-    """The schedule's frame from its two blocks (whole months, money), with pandas' public constructor
-    for ready-made blocks (`pandas.api.internals.create_dataframe_from_blocks`): a frame from a dict of
-    columns would regroup them, which costs more than all the arithmetic."""
-    from pandas.api.internals import create_dataframe_from_blocks
+@cache
+def _money_labels() -> pd.Index:
+    """The labels of the money columns, built once (an Index of text is a large share of a small frame)."""
+    import pandas as pd
 
-    return create_dataframe_from_blocks(
-        [(whole, _MONTH_BLOCK), (money, _MONEY_BLOCK)], index=_row_labels(months), columns=_schedule_index()
-    )
+    return pd.Index(SCHEDULE_COLUMNS[1:])
 
 
-_MONTH_BLOCK = np.array([0])  # where each block's rows sit among the schedule's columns
-_MONEY_BLOCK = np.arange(1, len(SCHEDULE_COLUMNS))
-_MONEY_COLUMNS = len(SCHEDULE_COLUMNS) - 1  # every column but the month number
+def _schedule_frame(numbers: np.ndarray, money: np.ndarray, months: int) -> pd.DataFrame:
+    """The schedule's frame through pandas' public API only: the money rows (this call's own array) as one
+    two-dimensional table of floats, then the month numbers (copied: they are shared) inserted in front.
+
+    About twice as fast as a frame from a dict of six columns, which regroups them into blocks."""
+    import pandas as pd
+
+    frame = pd.DataFrame(money[:, :months].T, index=_row_labels(months), columns=_money_labels(), copy=False)
+    frame.insert(0, SCHEDULE_COLUMNS[0], numbers[:months].copy())
+    return frame
 
 
 def _months(years: float) -> float:
@@ -141,7 +138,7 @@ def amortization(
     i = float(annual_rate) / 12.0
     last = math.ceil(12.0 * float(years))
     numbers, elapsed = _month_numbers(last)
-    # One row per money column, each contiguous: the layout pandas keeps for a block of floats (no copy).
+    # One row per money column, each contiguous, so each row is one column of the frame.
     money = np.empty((_MONEY_COLUMNS, last))
     pay, interest, scheduled, extra, balance = money
     outflow = payment + extra_monthly
@@ -178,4 +175,4 @@ def amortization(
     pay[final] = interest[final] + scheduled[final]
     balance[final] = 0.0  # every earlier balance is above 1e-7, so none is negative
     months = final + 1
-    return _schedule_frame(numbers[:, :months].copy(), money[:, :months], months)
+    return _schedule_frame(numbers, money, months)

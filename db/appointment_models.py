@@ -27,6 +27,9 @@ from db.models import Base, utcnow
 APPOINTMENT_STATUS = ("booked", "kept", "no_show", "cancelled", "rescheduled")
 CHANNELS = ("email", "text")
 REMINDER_STATUS = ("sending", "sent", "failed", "interrupted", "skipped")
+# A notice that an appointment was moved or cancelled rides the reminder queue as a Reminder row with
+# one of these offsets (real reminder offsets are 15 minutes or more), so it too goes once per channel.
+NOTICE_MOVED, NOTICE_CANCELLED = -1, -2
 
 
 class Appointment(Base):

@@ -52,6 +52,11 @@ class WorkshopItem:
     education_type: str
     module_id: str
     duration_minutes: int
+    starts: dt.datetime | None = None  # aware, America/New_York; None for a workshop recorded by date only
+    ends: dt.datetime | None = None
+    place: str = ""
+    leader_id: int | None = None
+    leader_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -171,19 +176,44 @@ def history(engine: Engine, user: dict, appointment_id: int) -> list[Appointment
 
 
 def workshops(
-    engine: Engine, user: dict, first: dt.date, days: int = 1, office_id: int | None = None
+    engine: Engine,
+    user: dict,
+    first: dt.date,
+    days: int = 1,
+    office_id: int | None = None,
+    *,
+    leader_id: int | None = None,
 ) -> list[WorkshopItem]:
-    """Workshops (db.education) of the office in these days, for the office calendar."""
+    """Workshops (db.education) of the office in these days, by time, for the office calendar; with
+    `leader_id`, only the timed ones that staff member leads (their own calendar)."""
     user = _client_user(user)
-    stmt = select(EducationEvent).where(
-        EducationEvent.office_id == _office_for(user, office_id),
-        EducationEvent.event_date >= first,
-        EducationEvent.event_date < first + dt.timedelta(days=days),
+    stmt = (
+        select(EducationEvent, User.display_name)
+        .outerjoin(User, User.id == EducationEvent.leader_id)
+        .where(
+            EducationEvent.office_id == _office_for(user, office_id),
+            EducationEvent.event_date >= first,
+            EducationEvent.event_date < first + dt.timedelta(days=days),
+        )
     )
+    if leader_id is not None:
+        stmt = stmt.where(EducationEvent.leader_id == leader_id)
+    order = (EducationEvent.event_date, EducationEvent.starts_at.nulls_first(), EducationEvent.id)
     with reading(engine) as s:
         return [
-            WorkshopItem(e.id, e.event_date, e.education_type, e.module_id, e.duration_minutes)
-            for e in s.scalars(stmt.order_by(EducationEvent.event_date, EducationEvent.id))
+            WorkshopItem(
+                e.id,
+                e.event_date,
+                e.education_type,
+                e.module_id,
+                e.duration_minutes,
+                to_local(e.starts_at) if e.starts_at else None,
+                to_local(e.ends_at) if e.ends_at else None,
+                e.place or "",
+                e.leader_id,
+                leader or "",
+            )
+            for e, leader in s.execute(stmt.order_by(*order))
         ]
 
 

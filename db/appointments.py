@@ -2,7 +2,7 @@
 
 Booking rules:
 * a counselor books a household of their office on their own or a colleague's calendar (same office);
-* a counselor is never double booked: the booking transaction first locks the counselor's row
+* a counselor is never double booked, nor booked while leading a workshop (db.workshop_schedule): the booking transaction first locks the counselor's row
   (PostgreSQL: SELECT ... FOR NO KEY UPDATE; SQLite: the writer's BEGIN IMMEDIATE), then looks for an
   overlapping booked or kept appointment, so two people booking the same hour cannot both succeed;
 * a reschedule closes the old row (status 'rescheduled') and books a new one pointing back to it, in
@@ -39,6 +39,7 @@ from db.engine import transaction
 from db.local_time import now_utc, to_local, to_utc
 from db.models import Household, User
 from db.scope import CLIENT_ROLES, check_household
+from db.workshop_schedule import LeadsWorkshop, refuse_workshop  # noqa: F401  LeadsWorkshop for callers
 
 MODES = ("in_person", "phone", "video")
 MIN_MINUTES, MAX_MINUTES = 15, 8 * 60
@@ -107,6 +108,7 @@ def _refuse_overlap(s: Session, counselor_id: int, starts, ends, exclude: int | 
     clash = s.execute(stmt.order_by(Appointment.starts_at).limit(1)).first()
     if clash is not None:
         raise DoubleBooked(clash.starts_at, clash.ends_at)
+    refuse_workshop(s, counselor_id, starts, ends)  # nor while leading a workshop
 
 
 def _not_past(starts: dt.datetime, now: dt.datetime | None) -> None:

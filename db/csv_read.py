@@ -1,4 +1,4 @@
-"""Reading an uploaded CSV strictly: a known text encoding, well-formed quoting, one cell per column.
+"""Reading an uploaded CSV (or the first sheet of an .xlsx workbook) strictly: a known text encoding, well-formed quoting, one cell per column.
 
 Encodings accepted: UTF-8 (with or without a byte-order mark), UTF-16 (what Excel's "Unicode text"
 writes) and Windows-1252 (older Windows exports). The byte-order mark decides when there is one; else
@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
+from openpyxl import load_workbook
 
 # charset-normalizer's names for the single-byte and UTF-16 encodings it may pick (UTF-8 is tried first).
 DETECTABLE = ("cp1252", "utf_16", "utf_16_le", "utf_16_be")
@@ -121,3 +123,37 @@ def parse(text: str, max_rows: int) -> ParsedCsv:
             continue
         parsed.rows.append((number, dict(zip(parsed.columns, cells, strict=True))))
     return parsed
+
+
+def is_xlsx(data: bytes | str) -> bool:
+    """An .xlsx workbook is a zip file: it starts with PK."""
+    return isinstance(data, bytes) and data.startswith(b"PK\x03\x04")
+
+
+def xlsx_text(data: bytes, max_rows: int) -> str:
+    """The first sheet of an .xlsx workbook as CSV text (dates as ISO, whole numbers without .0)."""
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        out = io.StringIO()
+        writer = csv.writer(out)
+        for number, cells in enumerate(sheet.iter_rows(values_only=True)):
+            if number > max_rows + 1:
+                break
+            writer.writerow([_xlsx_cell(c) for c in cells])
+        book.close()
+    except Exception as err:  # a damaged or foreign zip file: refused as a whole
+        raise FileRefused("unknown_encoding") from err
+    return out.getvalue()
+
+
+def _xlsx_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

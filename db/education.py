@@ -141,11 +141,13 @@ def record_event(
     funding: str = "",
     funding_source_id: int | None = None,
     fee=None,
+    planned_id: int | None = None,
 ) -> int:
     """Record one workshop with its attendees, adding newcomers, all in one transaction; returns the event id.
 
     `module_id` names a curriculum module; without one, the trainer's typed `title` is kept instead.
-    `new_people` is a list of {name, language} for people with no household yet.
+    `new_people` is a list of {name, language} for people with no household yet. `planned_id` records
+    the attendance on a workshop planned for a time (db.workshop_schedule), held on its own date.
     """
     user = _staff(user)
     when = _event_date(event_date)
@@ -175,18 +177,26 @@ def record_event(
             hh = s.get(Household, hid)
             if hh is None or not _in_scope(user, hh.office_id):
                 raise AccessDenied("no access")
-        event = EducationEvent(
-            office_id=user["office_id"],
-            trainer_id=user["id"],
-            event_date=when,
-            education_type=education_type,
-            module_id=label,
-            language=language,
-            duration_minutes=minutes,
-            funding=paid.funding,
-            funding_source_id=paid.source_id,
-            fee=paid.fee,
-        )
+        fields = {
+            "education_type": education_type,
+            "module_id": label,
+            "language": language,
+            "funding": paid.funding,
+            "funding_source_id": paid.source_id,
+            "fee": paid.fee,
+        }
+        if planned_id is None:
+            event = EducationEvent(
+                office_id=user["office_id"],
+                trainer_id=user["id"],
+                event_date=when,
+                duration_minutes=minutes,
+                **fields,
+            )
+        else:
+            event = _planned(s, user, planned_id)
+            for name, value in fields.items():
+                setattr(event, name, value)
         s.add(event)
         s.flush()
         ids += [_quick_add(s, user, name, lang) for name, lang in newcomers]
@@ -200,6 +210,19 @@ def record_event(
             f"attendees={len(ids)} new={len(newcomers)}",
         )
         return event.id
+
+
+def _planned(s: Session, user: dict, event_id: int) -> EducationEvent:
+    """A planned workshop of the user's office, held by now and with no attendance yet, locked for the update."""
+    event = s.scalars(select(EducationEvent).where(EducationEvent.id == event_id).with_for_update()).first()
+    if event is None or event.office_id != user["office_id"] or event.starts_at is None:
+        raise AccessDenied("no access")
+    if event.event_date > dt.date.today():
+        raise InputError("date_in_future", "event_date")
+    taken = s.scalar(select(func.count()).where(EducationAttendance.event_id == event_id))
+    if taken:
+        raise InputError("already_recorded", "planned_id")
+    return event
 
 
 def list_events(engine: Engine, user: dict, limit: int = 50) -> list[dict]:

@@ -5,7 +5,7 @@ or visit that did not reach the family); then sends a letter that gives the fami
 after that day the file is *ready to close* with one of HUD's termination reasons (codes.CLOSE_REASON,
 through db.activity.close). Any contact starts the count again: tries and letters dated before the
 last contact no longer count. Outcomes the family confirms at a follow-up are stored with
-`at_follow_up`, and the HUD-9902 section 10 counts them (reports/hud9902.py).
+`at_follow_up`, and the HUD-9902 section 10 counts them (reports/hud9902/counting.py).
 
 Every function checks office scope through db.scope and audits in the same transaction.
 """

@@ -9,13 +9,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from calculators import InputError
 from db import audit
-from db.appointment_models import CHANNELS, Appointment, ContactConsent, Reminder, ReminderSetting
+from db.appointment_models import (
+    CHANNELS,
+    NOTICE_CANCELLED,
+    Appointment,
+    ContactConsent,
+    Reminder,
+    ReminderSetting,
+)
 from db.appointment_views import AppointmentView, _client_user, _office_for, _select_views, _view
 from db.engine import reading, transaction
 from db.local_time import day_bounds, today_local
@@ -238,7 +245,10 @@ def failed_reminders(
         .join(Reminder, Reminder.appointment_id == Appointment.id)
         .where(
             Appointment.office_id == _office_for(user, office_id),
-            Appointment.status == "booked",
+            or_(
+                Appointment.status == "booked",
+                and_(Appointment.status == "cancelled", Reminder.offset_minutes == NOTICE_CANCELLED),
+            ),
             Appointment.starts_at > now,
             Reminder.status.in_(("failed", "interrupted")),
         )

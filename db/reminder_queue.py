@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from db.appointment_models import Appointment, Reminder, ReminderAttempt
+from db.appointment_models import NOTICE_CANCELLED, NOTICE_MOVED, Appointment, Reminder, ReminderAttempt
 from db.engine import reading, transaction
 from db.local_time import before, to_local
 from db.models import Household, Office, User
@@ -53,6 +53,8 @@ class Message:
     office_address: str
     series_id: int = 0  # the first appointment of a reschedule chain: the invitation's UID stays the same
     sequence: int = 0  # how many times it was rescheduled: a calendar app replaces the older invitation
+    kind: str = "reminder"  # reminder | moved | cancelled (a notice: db.reminder_notices)
+    previous_starts: dt.datetime | None = None  # a moved appointment's old time, aware, local
 
 
 def _contact(hh: Household, channel: str) -> str:
@@ -61,7 +63,8 @@ def _contact(hh: Household, channel: str) -> str:
 
 def due(engine: Engine, now: dt.datetime, channels: tuple[str, ...] = ("email", "text")) -> list[Due]:
     """Reminders due now and not yet claimed: per appointment and channel, only the latest due time
-    (a worker that was off for two days sends the 2-hour reminder, not both)."""
+    (a worker that was off for two days sends the 2-hour reminder, not both). A reminder whose time had
+    come when the family was told of the move (db.reminder_notices) is not sent: the notice said it."""
     horizon = now + dt.timedelta(minutes=MAX_OFFSET)
     with reading(engine) as s:
         settings = all_settings(s)
@@ -73,13 +76,13 @@ def due(engine: Engine, now: dt.datetime, channels: tuple[str, ...] = ("email", 
             )
         ).all()
         consents = active_consents(s, {hh.id for *_, hh in rows})
-        claimed = set(
-            s.execute(
-                select(Reminder.appointment_id, Reminder.channel, Reminder.offset_minutes).where(
-                    Reminder.appointment_id.in_([r[0] for r in rows])
-                )
-            ).all()
-        )
+        taken = s.execute(
+            select(Reminder.appointment_id, Reminder.channel, Reminder.offset_minutes, Reminder.claimed_at).where(
+                Reminder.appointment_id.in_([r[0] for r in rows])
+            )
+        ).all()
+    claimed = {(a, ch, off) for a, ch, off, _at in taken}
+    told = {(a, ch): at for a, ch, off, at in taken if off == NOTICE_MOVED and at is not None}
     found = []
     for appointment_id, starts_at, office_id, hh in rows:
         office = settings.get(office_id) or Settings((2880, 120), True, True)
@@ -88,7 +91,12 @@ def due(engine: Engine, now: dt.datetime, channels: tuple[str, ...] = ("email", 
                 continue
             if not (office.email_on if channel == "email" else office.text_on):
                 continue
-            passed = [m for m in office.offsets if before(starts_at, m) <= now]
+            notice = told.get((appointment_id, channel))
+            passed = [
+                m
+                for m in office.offsets
+                if before(starts_at, m) <= now and (notice is None or before(starts_at, m) > notice)
+            ]
             if not passed:
                 continue
             latest = min(passed)
@@ -120,7 +128,8 @@ def claim(engine: Engine, item: Due, worker: str, now: dt.datetime) -> int | Non
 def claim_retries(
     engine: Engine, worker: str, now: dt.datetime, channels: tuple[str, ...] = ("email", "text")
 ) -> list[int]:
-    """Claim failed reminders whose retry time has come (appointment still booked and ahead)."""
+    """Claim failed reminders whose retry time has come (appointment still booked, or cancelled for a
+    cancel notice, and ahead)."""
     with reading(engine) as s:
         candidates = s.execute(
             select(Reminder.id, Reminder.attempts)
@@ -130,7 +139,10 @@ def claim_retries(
                 Reminder.channel.in_(channels),
                 Reminder.attempts < MAX_ATTEMPTS,
                 Reminder.next_attempt_at <= now,
-                Appointment.status == "booked",
+                or_(
+                    and_(Reminder.offset_minutes == NOTICE_CANCELLED, Appointment.status == "cancelled"),
+                    and_(Reminder.offset_minutes != NOTICE_CANCELLED, Appointment.status == "booked"),
+                ),
                 Appointment.starts_at > now,
             )
         ).all()
@@ -180,12 +192,19 @@ def message(engine: Engine, reminder_id: int) -> Message | None:
         if row is None:
             return None
         reminder, appt, hh, counselor, office = row
-        if appt.status != "booked" or reminder.channel not in active_consents(s, [hh.id]).get(hh.id, {}):
+        cancel = reminder.offset_minutes == NOTICE_CANCELLED
+        if appt.status != ("cancelled" if cancel else "booked"):
+            return None
+        if reminder.channel not in active_consents(s, [hh.id]).get(hh.id, {}):
             return None
         to = _contact(hh, reminder.channel)
         if not to:
             return None
         series_id, sequence = _series(s, appt)
+        previous = None
+        if reminder.offset_minutes == NOTICE_MOVED and appt.rescheduled_from_id is not None:
+            previous = to_local(s.get(Appointment, appt.rescheduled_from_id).starts_at)
+        kind = "cancelled" if cancel else "moved" if reminder.offset_minutes == NOTICE_MOVED else "reminder"
         return Message(
             reminder_id=reminder.id,
             appointment_id=appt.id,
@@ -202,7 +221,9 @@ def message(engine: Engine, reminder_id: int) -> Message | None:
             office_phone=office.phone,
             office_address=office.address,
             series_id=series_id,
-            sequence=sequence,
+            sequence=sequence + 1 if cancel else sequence,  # a cancel outranks every invitation sent
+            kind=kind,
+            previous_starts=previous,
         )
 
 

@@ -16,7 +16,7 @@ import sys
 from sqlalchemy import bindparam, exists, insert, or_, select
 from sqlalchemy.engine import Engine
 
-from db import audit, seed_followup, seed_hud
+from db import audit, seed_documents, seed_followup, seed_hud
 from db.accounts import hash_password
 from db.engine import transaction
 from db.households import DERIVED_COLUMNS
@@ -218,6 +218,7 @@ def generate(
                 household_activity(rng, hid, row, staff, today, out)
             seed_hud.write(s, seed, ids, rows, out["sessions"])  # HUD answers and cases (issue 26)
             seed_followup.write(s, seed, ids, rows, out, sources, today)  # funding, follow-up stages
+            seed_documents.write(s, seed, ids, rows)  # agreement, disclosure, privacy notice given
             wanted += out["attendance_wanted"]
             for key in counts:
                 counts[key] += len(out.get(key, ()))
@@ -230,6 +231,7 @@ def generate(
         counts["education_events"] = sum(len(v) for v in events.values())
         counts["attendance"] = len(attendance)
         audit.record(s, None, "demo_seeded", "", None, f"households={made}")
+    counts["documents"] = seed_documents.add_documents(engine, today)  # a few files in the document store
     return {"counts": counts, "accounts": [(u, p, r) for u, _n, r, _o, p in DEMO_ACCOUNTS]}
 
 

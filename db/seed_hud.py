@@ -40,8 +40,9 @@ def profile_row(seed: int, household_id: int, row: dict) -> dict | None:
         races = [race]
     else:
         races = []
-    married = rng.random() < 0.55
-    dependents = rng.choice((0, 1, 2, 3)) if row["household_size"] > 1 else 0
+    size = row["household_size"]
+    married = rng.random() < 0.55 and size > 1  # a married person lives with a spouse
+    dependents = min(rng.choice((0, 1, 2, 3)), size - (2 if married else 1)) if size > 1 else 0
     has_score = rng.random() < 0.7
     return {
         "household_id": household_id,

@@ -42,12 +42,13 @@ def printable(text: str) -> str:
 
 @event.listens_for(Session, "before_flush")
 def _refuse_control_characters(session, _context, _instances) -> None:
-    for obj in (*session.new, *session.dirty):
+    new = session.new  # built once: asking session.new per object made a 5,000-row import quadratic
+    for obj in (*new, *session.dirty):
         state = inspect(obj)
         for column in state.mapper.columns:
             if not isinstance(column.type, String) or column.key not in state.attrs:
                 continue
             attr = state.attrs[column.key]
-            values = attr.history.added if obj not in session.new else [attr.value]
+            values = attr.history.added if obj not in new else [attr.value]
             for value in values:
                 check(value, column.key, multiline=isinstance(column.type, Text))

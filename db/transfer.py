@@ -1,4 +1,4 @@
-"""Moving caseloads in and out: CSV import (preview, row-by-row report, all-or-nothing commit) and
+"""Moving caseloads in and out: CSV or XLSX import (preview, row-by-row report, all-or-nothing commit) and
 caseload export to CSV/XLSX without sensitive columns unless an administrator asks.
 
 Every exported text cell that a spreadsheet could run as a formula is neutralized with a leading '.
@@ -17,10 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from calculators import InputError
-from db import audit, csv_read
+from db import audit, csv_read, hud_import
 from db.engine import reading, transaction
 from db.households import INTAKE_FIELDS, derive_fields, validate_intake
-from db.models import SENSITIVE_COLUMNS, Household, User
+from db.hud_import import CODES_ONLY, HUD_COLUMNS, HudAliases
+from db.models import SENSITIVE_COLUMNS, Household, HudClientProfile, User
 from db.scope import AccessDenied, households_visible_to
 from db.text_guard import printable
 
@@ -28,6 +29,20 @@ MAX_ROWS = 20_000
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Columns a CSV may carry: the intake fields (counselor by username) plus the date the file opened.
 IMPORT_COLUMNS = tuple(f for f in INTAKE_FIELDS if f != "counselor_id") + ("counselor_username", "opened_on")
+# Columns of Camino's own export that an import reads past (worked out again, or kept by the old system).
+EXPORT_ONLY = (
+    "id",
+    "ami_percent",
+    "income_band",
+    "stage",
+    "stage_since",
+    "status",
+    "closed_on",
+    "close_reason",
+    "last_contact_on",
+)
+# A street address identifies a home: exports leave it out unless an administrator asks, like phone.
+EXPORT_SENSITIVE = SENSITIVE_COLUMNS | {"street"}
 YES = {"yes", "y", "true", "1", "si", "sí", "x"}
 NO = {"no", "n", "false", "0", ""}
 EXPORT_COLUMNS = (
@@ -168,12 +183,31 @@ def _check_row(raw: dict, usernames: dict[str, int]) -> tuple[dict, list[tuple[s
     return clean, problems
 
 
-def preview(engine: Engine, user: dict, data: bytes | str) -> ImportReport:
-    """Read a CSV and check every row without writing anything."""
+def _header_map(columns: list[str], aliases: HudAliases) -> tuple[dict[str, str | None], list[str]]:
+    """Each header to the field it fills (None: read past), and the headers not recognized."""
+    mapped: dict[str, str | None] = {}
+    unknown = []
+    for column in columns:
+        if column in IMPORT_COLUMNS:
+            mapped[column] = column
+        elif column == "counselor":  # the export's name for the counselor's username
+            mapped[column] = "counselor_username"
+        elif column in EXPORT_ONLY:
+            mapped[column] = None
+        elif (hud := hud_import.column_of(column, aliases)) is not None:
+            mapped[column] = hud
+        else:
+            unknown.append(column)
+    return mapped, unknown
+
+
+def preview(engine: Engine, user: dict, data: bytes | str, aliases: HudAliases = CODES_ONLY) -> ImportReport:
+    """Read a CSV and check every row without writing anything; HUD columns by code or `aliases` label."""
     if not user or user.get("role") not in ("admin", "lead", "counselor"):
         raise AccessDenied("no access")
     try:
-        parsed = csv_read.parse(csv_read.decode(data), MAX_ROWS)
+        text = csv_read.xlsx_text(data, MAX_ROWS) if csv_read.is_xlsx(data) else csv_read.decode(data)
+        parsed = csv_read.parse(text, MAX_ROWS)
     except csv_read.FileRefused as refused:
         return ImportReport(columns=[], file_problem=refused.code)
     columns = parsed.columns
@@ -181,7 +215,7 @@ def preview(engine: Engine, user: dict, data: bytes | str) -> ImportReport:
     if parsed.problems and parsed.problems[0][0] == 1:  # the header itself could not be read
         report.problems = [RowProblem(*p) for p in parsed.problems]
         return report
-    unknown = [c for c in columns if c not in IMPORT_COLUMNS]
+    mapped, unknown = _header_map(columns, aliases)
     if not columns:
         report.file_problem = "empty_file"
         return report
@@ -191,7 +225,8 @@ def preview(engine: Engine, user: dict, data: bytes | str) -> ImportReport:
     if "display_name" not in columns:
         report.file_problem = "missing_columns:display_name"
         return report
-    repeated = sorted({c for c in columns if columns.count(c) > 1})
+    targets = [mapped.get(c) or c for c in columns]
+    repeated = sorted({c for c in columns if targets.count(mapped.get(c) or c) > 1})
     if repeated:
         report.file_problem = "repeated_columns:" + ",".join(repeated)
         return report
@@ -207,8 +242,15 @@ def preview(engine: Engine, user: dict, data: bytes | str) -> ImportReport:
                 )
             )
         }
+    hud_keys = [c for c in columns if mapped.get(c) in HUD_COLUMNS]
     for number, raw in parsed.rows:
-        clean, problems = _check_row(raw, usernames)
+        cells = {mapped[c]: v for c, v in raw.items() if mapped.get(c) and mapped[c] not in HUD_COLUMNS}
+        clean, problems = _check_row(cells, usernames)
+        if hud_keys:
+            hud, hud_problems = hud_import.check({mapped[c]: raw[c] for c in hud_keys}, aliases)
+            problems += hud_problems
+            if hud:
+                clean["hud"] = hud
         report.rows.append({"row": number, **clean})
         report.problems += [RowProblem(number, f, c) for f, c in problems]
     report.problems += [RowProblem(*p) for p in parsed.problems]  # rows the csv reader could not split
@@ -218,27 +260,38 @@ def preview(engine: Engine, user: dict, data: bytes | str) -> ImportReport:
     return report
 
 
-def commit(engine: Engine, user: dict, data: bytes | str, today: dt.date | None = None) -> int:
+def commit(
+    engine: Engine,
+    user: dict,
+    data: bytes | str,
+    today: dt.date | None = None,
+    aliases: HudAliases = CODES_ONLY,
+) -> int:
     """Import every row in one transaction, or none: any problem raises ImportRejected and writes nothing."""
-    report = preview(engine, user, data)
+    report = preview(engine, user, data, aliases)
     if not report.ok:
         raise ImportRejected(report)
     today = today or dt.date.today()
     with transaction(engine) as s:
+        pairs = []
         for row in report.rows:
-            values = {k: v for k, v in row.items() if k != "row"}
+            values = {k: v for k, v in row.items() if k not in ("row", "hud")}
             values.setdefault("opened_on", today)
             values.setdefault("counselor_id", None)
             hh = Household(office_id=user["office_id"], **values)
             derive_fields(hh)
             s.add(hh)
+            pairs.append((hh, row.get("hud")))
+        s.flush()
+        s.add_all(hud_import.profile_rows(pairs, user.get("id")))
         s.flush()
         audit.record(s, user, "households_imported", "household", None, f"rows={len(report.rows)}")
     return len(report.rows)
 
 
 def export_columns(include_sensitive: bool) -> list[str]:
-    return [c for c in EXPORT_COLUMNS if include_sensitive or c not in SENSITIVE_COLUMNS]
+    """The export's header: household columns, then HUD's client fields; sensitive ones only on request."""
+    return [c for c in (*EXPORT_COLUMNS, *HUD_COLUMNS) if include_sensitive or c not in EXPORT_SENSITIVE]
 
 
 def caseload(
@@ -248,18 +301,22 @@ def caseload(
     include_sensitive: bool = False,
     household_ids: list[int] | None = None,
     office_id: int | None = None,
+    label=None,
 ) -> tuple[list[str], list[list]]:
     """The caseload the user may see (or just `household_ids` of it, or of one office), as a header and rows.
 
-    Sensitive columns only for an admin who asks.
+    Sensitive columns only for an admin who asks. HUD answers are codes, or `label(field, code)` text.
     """
     if include_sensitive and (not user or user.get("role") != "admin"):
         raise AccessDenied("sensitive export is for administrators")
     columns = export_columns(include_sensitive)
+    own = [c for c in columns if c not in HUD_COLUMNS]
+    hud_at = [HUD_COLUMNS.index(c) for c in columns if c in HUD_COLUMNS]
     stmt = (
         households_visible_to(user)
-        .add_columns(User.username)
+        .add_columns(User.username, HudClientProfile)
         .outerjoin(User, User.id == Household.counselor_id)
+        .outerjoin(HudClientProfile, HudClientProfile.household_id == Household.id)
         .order_by(Household.id)
     )
     if household_ids is not None:
@@ -268,8 +325,11 @@ def caseload(
         stmt = stmt.where(Household.office_id == office_id)
     rows = []
     with transaction(engine) as s:
-        for hh, counselor in s.execute(stmt.execution_options(yield_per=2000)):
-            rows.append([(counselor or "") if c == "counselor" else getattr(hh, c) for c in columns])
+        for hh, counselor, profile in s.execute(stmt.execution_options(yield_per=2000)):
+            hud = hud_import.export_values(profile, label)
+            rows.append(
+                [(counselor or "") if c == "counselor" else getattr(hh, c) for c in own] + [hud[i] for i in hud_at]
+            )
         audit.record(
             s, user, "caseload_exported", "household", None, f"rows={len(rows)};sensitive={include_sensitive}"
         )
@@ -310,4 +370,4 @@ def to_xlsx(columns: list[str], rows: Iterable[list]) -> bytes:
 
 def template_csv() -> bytes:
     """An empty import file with every accepted column, to fill in a spreadsheet."""
-    return to_csv(list(IMPORT_COLUMNS), [])
+    return to_csv([*IMPORT_COLUMNS, *HUD_COLUMNS], [])

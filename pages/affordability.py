@@ -6,8 +6,9 @@ Inputs live in the URL (amounts only), so a scenario is a link; nothing identify
 import streamlit as st
 
 from calculators import InputError
-from calculators.affordability import analyze, max_price
-from calculators.affordability_levers import levers
+from calculators.affordability.levers import levers
+from calculators.affordability.max_price import max_price
+from calculators.affordability.price import analyze
 from ui import affordability_inputs as inputs
 from ui import affordability_panels as panels
 from ui import affordability_view as view

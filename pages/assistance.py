@@ -6,8 +6,9 @@ Works logged out; inputs live in the URL (codes and amounts only). Saved to the 
 import streamlit as st
 
 from calculators import InputError
-from calculators.assistance import hints, screen, stack
-from calculators.assistance_affordability import compare, scenario_for
+from calculators.assistance.affordability import compare, scenario_for
+from calculators.assistance.screen import hints, screen
+from calculators.assistance.stacking import stack
 from ui import assistance_inputs as inputs
 from ui import assistance_view as view
 from ui import staleness

@@ -1,4 +1,4 @@
-"""Import households from another system (CSV, checked row by row, all or nothing) and export the caseload."""
+"""Import households from another system (CSV or XLSX, checked row by row, all or nothing) and export the caseload."""
 
 from ui.auth import CLIENT_ROLES, require_role
 
@@ -14,10 +14,15 @@ from db import transfer  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.errors import message_for  # noqa: E402
 from ui.household_labels import ERRORS, FIELD_LABELS, frozen  # noqa: E402
+from ui.hud_file import labels as hud_labels  # noqa: E402
+from ui.hud_file.transfer_labels import aliases, labeler  # noqa: E402
 from ui.office_picker import office_picker  # noqa: E402
-from ui.text import N_, _, ngettext, plain  # noqa: E402
+from ui.text import N_, _, lang, ngettext, plain  # noqa: E402
+
+COLUMN_LABELS = {**hud_labels.FIELD_LABELS, **FIELD_LABELS}
 
 IMPORT_ERRORS = {
+    **hud_labels.ERRORS,
     **ERRORS,
     "unknown_counselor": N_("No counselor with that username in your office."),
     "unclosed_quote": N_(
@@ -53,8 +58,15 @@ tab_import, tab_export = st.tabs([_("Import households"), _("Export caseload")])
 with tab_import:
     st.caption(
         _(
-            "Upload a CSV file from another system. Nothing is saved until every row is correct; "
-            "then all households are added at once."
+            "Upload a CSV or Excel (XLSX) file from another system. Nothing is saved until every row is "
+            "correct; then all households are added at once."
+        )
+    )
+    st.caption(
+        _(
+            "HUD's client questions (address, marital status, education, credit score and the rest) may be "
+            "columns too, named as in the template or in English or Spanish, with answers as in the client "
+            "file. Columns left out stay “Not asked yet”."
         )
     )
     st.download_button(
@@ -64,11 +76,11 @@ with tab_import:
         mime="text/csv",
         key="imp_template",
     )
-    upload = st.file_uploader(_("CSV file"), type=["csv"], key="imp_file")
-    st.caption(_("Click the button above or drop the file on it: one CSV file, up to 200 MB."))
+    upload = st.file_uploader(_("CSV or XLSX file"), type=["csv", "xlsx"], key="imp_file")
+    st.caption(_("Click the button above or drop the file on it: one CSV or XLSX file, up to 200 MB."))
     if upload is not None:
         data = upload.getvalue()
-        report = transfer.preview(engine(), user, data)
+        report = transfer.preview(engine(), user, data, aliases())
         if report.file_problem:
             code, _sep, columns = report.file_problem.partition(":")
             st.error(_(FILE_PROBLEMS.get(code, N_("The file could not be read."))).format(columns=plain(columns)))
@@ -88,7 +100,7 @@ with tab_import:
                         {
                             _("Row"): [p.row for p in report.problems],
                             _("Column"): [
-                                _(FIELD_LABELS[p.field]) if p.field in FIELD_LABELS else p.field or "—"
+                                _(COLUMN_LABELS[p.field]) if p.field in COLUMN_LABELS else p.field or "—"
                                 for p in report.problems
                             ],
                             _("Problem"): [
@@ -125,7 +137,7 @@ with tab_import:
                 key="imp_commit",
             ):
                 try:
-                    added = transfer.commit(engine(), user, data)
+                    added = transfer.commit(engine(), user, data, aliases=aliases())
                 except transfer.ImportRejected:
                     st.error(_("The file changed or has problems. Nothing was saved."))
                 else:
@@ -136,7 +148,10 @@ with tab_import:
 
 with tab_export:
     st.caption(
-        _("The households you can see, one row each. Phone, email, ID type and residency are left out.")
+        _(
+            "The households you can see, one row each, with HUD's client questions. Phone, email, ID type, "
+            "residency and street address are left out."
+        )
     )
     fmt = st.segmented_control(
         _("Format"),
@@ -150,12 +165,14 @@ with tab_export:
     sensitive = False
     if user["role"] == "admin":
         sensitive = st.checkbox(
-            _("Include sensitive fields (phone, email, ID type, residency)"),
+            _("Include sensitive fields (phone, email, ID type, residency, street address)"),
             key="exp_sensitive",
             help=_("Only for a reason you can explain. The export is recorded in the audit log."),
         )
     if st.button(_("Prepare the export"), key="exp_prepare"):
-        columns, rows = transfer.caseload(engine(), user, include_sensitive=sensitive, office_id=office_id)
+        columns, rows = transfer.caseload(
+            engine(), user, include_sensitive=sensitive, office_id=office_id, label=labeler(lang())
+        )
         body = transfer.to_xlsx(columns, rows) if fmt == "xlsx" else transfer.to_csv(columns, rows)
         st.session_state["exp_file"] = (fmt, body, len(rows))
     prepared = st.session_state.get("exp_file")

@@ -49,10 +49,10 @@ class EmailSender:
         msg["To"] = m.to
         msg.set_content(body)
         msg.add_attachment(
-            appointment_message.invitation(m).decode("utf-8"),
+            appointment_message.invitation(m, organizer=self.settings.sender).decode("utf-8"),
             subtype="calendar",
             filename="appointment.ics",
-            params={"method": "PUBLISH"},
+            params={"method": appointment_message.method(m)},
         )
         return msg
 

@@ -1,4 +1,5 @@
-"""One pass of the reminder worker: mark interrupted sends, claim what is due, send, record each attempt."""
+"""One pass of the reminder worker: mark interrupted sends, claim what is due (notices of moved or cancelled
+appointments, then reminders, then retries), send, record each attempt."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sqlalchemy.engine import Engine
 
 from db import reminder_queue as queue
 from db.local_time import now_utc
+from db.reminder_notices import due_notices
 from reminders import config
 from reminders.senders import EmailSender, Sender, SendError, TwilioSender
 
@@ -50,7 +52,11 @@ def run_once(
     channels = tuple(senders)
     if not channels:
         return report
-    claimed = [
+    # Notices of moved or cancelled appointments first: a reminder of a moved time already told is not sent.
+    notices = [
+        rid for item in due_notices(engine, now, channels) if (rid := queue.claim(engine, item, worker, now))
+    ]
+    claimed = notices + [
         rid for item in queue.due(engine, now, channels) if (rid := queue.claim(engine, item, worker, now))
     ]
     claimed += queue.claim_retries(engine, worker, now, channels)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_time
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress
 
 import i18n
 from db.reminder_queue import Message
@@ -38,7 +38,9 @@ def where(m: Message, lang: str) -> str:
 
 
 def email(m: Message) -> tuple[str, str]:
-    """(subject, plain-text body) of an email reminder."""
+    """(subject, plain-text body) of an email reminder, or of a notice that the appointment moved or was cancelled."""
+    if m.kind != "reminder":
+        return notice_email(m)
     _ = _t(m.language)
     day, time = when(m.starts, m.language)
     subject = _("Reminder: your appointment on {day} at {time}").format(day=day, time=time)
@@ -72,6 +74,8 @@ def cancel_line(m: Message, lang: str) -> str:
 
 def text(m: Message) -> str:
     """A short text message."""
+    if m.kind != "reminder":
+        return notice_text(m)
     _ = _t(m.language)
     day, time = when(m.starts, m.language)
     parts = [
@@ -84,21 +88,113 @@ def text(m: Message) -> str:
         parts.append(_("Please bring: {items}").format(items=m.bring))
     parts.append(cancel_line(m, m.language))
     body = " ".join(p.strip() for p in parts if p.strip())
+    return _shorten(body)
+
+
+def _shorten(body: str) -> str:
     return body if len(body) <= TEXT_LIMIT else body[: TEXT_LIMIT - 1] + "…"
 
 
-def invitation(m: Message, domain: str = "camino.local") -> bytes:
-    """An iCalendar invitation (.ics) for the appointment, in the household's language."""
+def method(m: Message) -> str:
+    """The invitation's iTIP method: PUBLISH for a reminder, REQUEST for a moved time, CANCEL for a cancel."""
+    return {"moved": "REQUEST", "cancelled": "CANCEL"}.get(m.kind, "PUBLISH")
+
+
+def _new_appointment_line(m: Message, lang: str) -> str:
+    _ = _t(lang)
+    if m.office_phone:
+        return _("To make a new appointment, call {phone}.").format(phone=m.office_phone)
+    return _("To make a new appointment, call or reply to this message.")
+
+
+def notice_email(m: Message) -> tuple[str, str]:
+    """(subject, body) telling the family their appointment moved (with the new time) or was cancelled."""
+    _ = _t(m.language)
+    day, time = when(m.starts, m.language)
+    if m.kind == "cancelled":
+        subject = _("Cancelled: your appointment on {day} at {time}").format(day=day, time=time)
+        lines = [
+            _("Hello,"),
+            "",
+            _("Your appointment with {counselor} at {agency} on {day} at {time} was cancelled.").format(
+                counselor=m.counselor, agency=m.office_name, day=day, time=time
+            ),
+            "",
+            _new_appointment_line(m, m.language),
+            "",
+            _("Open the attached notice to remove it from your calendar."),
+        ]
+        return subject, "\n".join(lines) + "\n"
+    subject = _("New time for your appointment: {day} at {time}").format(day=day, time=time)
+    lines = [
+        _("Hello,"),
+        "",
+        _("Your appointment with {counselor} at {agency} has a new day or time.").format(
+            counselor=m.counselor, agency=m.office_name
+        ),
+        "",
+        _("When: {day}, {time}").format(day=day, time=time),
+        _("Where: {place}").format(place=where(m, m.language)),
+    ]
+    if m.previous_starts is not None:
+        old_day, old_time = when(m.previous_starts, m.language)
+        lines.append(_("(Before: {day}, {time})").format(day=old_day, time=old_time))
+    if m.bring:
+        lines.append(_("Please bring: {items}").format(items=m.bring))
+    lines += [
+        "",
+        cancel_line(m, m.language),
+        "",
+        _("The updated invitation is attached; open it to update your calendar."),
+    ]
+    return subject, "\n".join(lines) + "\n"
+
+
+def notice_text(m: Message) -> str:
+    """A short text message: the appointment moved (the new time) or was cancelled."""
+    _ = _t(m.language)
+    day, time = when(m.starts, m.language)
+    if m.kind == "cancelled":
+        parts = [
+            _("{agency}: your appointment with {counselor} on {day} at {time} was cancelled.").format(
+                agency=m.office_name, counselor=m.counselor, day=day, time=time
+            ),
+            _new_appointment_line(m, m.language),
+        ]
+    else:
+        parts = [
+            _("{agency}: your appointment with {counselor} has a new time: {day} at {time}.").format(
+                agency=m.office_name, counselor=m.counselor, day=day, time=time
+            ),
+            where(m, m.language),
+        ]
+        if m.bring:
+            parts.append(_("Please bring: {items}").format(items=m.bring))
+        parts.append(cancel_line(m, m.language))
+    return _shorten(" ".join(p.strip() for p in parts if p.strip()))
+
+
+def invitation(m: Message, domain: str = "camino.local", organizer: str = "") -> bytes:
+    """An iCalendar invitation (.ics) for the appointment, in the household's language.
+
+    A moved time (REQUEST) or a cancel (CANCEL) names the agency as organizer and the family's address
+    as attendee, as iTIP asks, so mail programs apply it to the event they already hold."""
     _ = _t(m.language)
     cal = Calendar()
     cal.add("prodid", "-//Camino//Appointments//EN")
     cal.add("version", "2.0")
-    cal.add("method", "PUBLISH")
+    cal.add("method", method(m))
     event = Event()
     # One UID for an appointment and its reschedules, a higher SEQUENCE each move: the family's calendar
     # moves the event instead of keeping the old time too.
     event.add("uid", f"appointment-{m.series_id or m.appointment_id}@{domain}")
     event.add("sequence", m.sequence)
+    if m.kind == "cancelled":
+        event.add("status", "CANCELLED")
+    if m.kind != "reminder" and organizer:
+        event.add("organizer", vCalAddress(f"mailto:{organizer}"), parameters={"cn": m.office_name})
+        if m.channel == "email" and m.to:
+            event.add("attendee", vCalAddress(f"mailto:{m.to}"), parameters={"role": "REQ-PARTICIPANT"})
     event.add("dtstamp", dt.datetime.now(dt.UTC))
     event.add("dtstart", m.starts)
     event.add("dtend", m.ends)

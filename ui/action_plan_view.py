@@ -7,14 +7,9 @@ import datetime as dt
 import streamlit as st
 
 from db.scope import AccessDenied
-from reports.action_plan import (
-    MILESTONE_LABELS,
-    OWNER_LABELS,
-    STATUS_LABELS,
-    build_pdf,
-    plan_languages,
-)
-from reports.plan_data import load_plan, mark_given
+from reports.action_plan.build import build_pdf, plan_languages
+from reports.action_plan.data import load_plan, mark_given
+from reports.action_plan.sections import MILESTONE_LABELS, OWNER_LABELS, STATUS_LABELS
 from ui.clients import selected_household_id
 from ui.db import engine
 from ui.session_flow import plan_sections

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from calculators import InputError
-from calculators.affordability import defaults
+from calculators.affordability.inputs import defaults
 from calculators.pay import FREQUENCIES, monthly_income
 from ui.errors import FieldErrors
 from ui.labels import JURISDICTION_LABELS

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from calculators import InputError
-from calculators.affordability import analyze
-from calculators.affordability_levers import what_it_takes
+from calculators.affordability.levers import what_it_takes
+from calculators.affordability.price import analyze
 from calculators.rent_vs_buy import compare
 from ui.affordability_inputs import LOAN_LABELS, bound_number, coded_choice, labels
 from ui.affordability_view import EXTRA_ERRORS, PART_LABELS, issues

@@ -10,10 +10,13 @@ import datetime as dt
 import streamlit as st
 
 from calculators import InputError
-from db import education
+from db import education, workshop_schedule
 from db.codes import EDUCATION_TYPE
+from db.local_time import to_local
 from db.scope import AccessDenied
 from ui import funding_view
+from ui.appointments.common import clock
+from ui.appointments.workshop_plan import plan_form
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.labels import EDUCATION_LABELS, LANGUAGE_LABELS, label
@@ -34,6 +37,7 @@ MESSAGES = {
     "no_attendees": N_("Add at least one person who attended."),
     "too_long": N_("This text is too long. Please shorten it."),
     "missing_field": N_("Please fill in this field."),
+    "already_recorded": N_("Attendance was already recorded for this workshop."),
 }
 
 
@@ -151,6 +155,22 @@ def chosen_list() -> None:
             st.rerun()
 
 
+def _planned_choice(user: dict):
+    """A planned workshop held by today with no attendance yet, to record the attendance on; None: a new one."""
+    planned = {e.id: e for e in workshop_schedule.planned_without_attendance(engine(), user, dt.date.today())}
+    if not planned:
+        return None
+    names = {0: _("A workshop that was not planned")} | {
+        e.id: f"{date(e.event_date, 'medium')} {clock(to_local(e.starts_at))} — {e.module_id}"
+        for e in planned.values()
+    }
+    chosen = st.selectbox(
+        _("Planned workshop"), list(names), format_func=names.get, key="att_planned",
+        placeholder=_("Choose an option"),
+    )  # fmt: skip
+    return planned.get(chosen)
+
+
 def record_form(user: dict, modules: list) -> None:
     """Choose the workshop, add who came, save it all at once."""
     errors = FieldErrors()
@@ -174,11 +194,16 @@ def record_form(user: dict, modules: list) -> None:
     if module_id == OTHER:
         title = st.text_input(_("Workshop title"), key="att_title", max_chars=education.TITLE_LIMIT)
     errors.slot("title")
+    planned = _planned_choice(user)
     left, middle, right = st.columns(3)
     with left:
-        when = st.date_input(
-            _("Date"), value=dt.date.today(), max_value=dt.date.today(), key="att_date", format=date_format()
-        )
+        if planned is None:
+            when = st.date_input(
+                _("Date"), value=dt.date.today(), max_value=dt.date.today(), key="att_date", format=date_format()
+            )
+        else:
+            when = planned.event_date
+            st.text(_("Date: {day}").format(day=date(when)))
         errors.slot("event_date")
     with middle:
         if "att_type" not in st.session_state and module_id != OTHER:
@@ -223,6 +248,7 @@ def record_form(user: dict, modules: list) -> None:
                 funding=paid[0],
                 funding_source_id=paid[1],
                 fee=st.session_state.get("att_fee"),
+                planned_id=None if planned is None else planned.id,
             )
         except InputError as err:
             errors.show(err, {**MESSAGES, **funding_view.ERRORS})
@@ -325,6 +351,9 @@ def render(user: dict) -> None:
         )
     )
     modules = workshop_modules()
+    with st.expander(_("Plan a workshop"), icon=":material/event:"):
+        st.caption(_("A planned workshop is on the office calendar, and its leader is not booked over it."))
+        plan_form(user, key="att_ws")
     record_form(user, modules)
     st.divider()
     certificates(user, modules)

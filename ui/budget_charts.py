@@ -6,8 +6,8 @@ import json
 
 import altair as alt
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
-from streamlit import dataframe_util
 
 from ui import chart_theme  # noqa: F401  (whole axis and legend labels)
 from ui.text import _, lang
@@ -106,11 +106,17 @@ def _spec(kind: str, payload: str, language: str) -> dict:
     once per data and language, keeps an open tab's rerun light.
     """
     spec = BUILDERS[kind](json.loads(payload)).to_dict()
-    spec["datasets"] = {
-        name: dataframe_util.convert_anything_to_arrow_bytes(rows)
-        for name, rows in spec.get("datasets", {}).items()
-    }
+    spec["datasets"] = {name: arrow_bytes(rows) for name, rows in spec.get("datasets", {}).items()}
     return spec
+
+
+def arrow_bytes(rows: list[dict]) -> bytes:
+    """One dataset as an Arrow IPC stream, with pyarrow's public API (the same bytes Streamlit would make)."""
+    table = pa.Table.from_pandas(pd.DataFrame(rows))
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
 
 
 def show(kind: str, data) -> None:

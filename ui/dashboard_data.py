@@ -13,7 +13,7 @@ import streamlit as st
 
 from db import accounts, households, lead_offices, pipeline
 from db.pipeline import Filters
-from reports import hud9902
+from reports.hud9902 import counting
 from ui.db import engine
 
 TTL_SECONDS = 600
@@ -53,7 +53,7 @@ def _breakdown(url: str, version: int, scope: tuple, filters: tuple, by: str) ->
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def _hud9902(url: str, version: int, fiscal_year: int, quarter: int, office_id: int | None):
-    return hud9902.build_with_hud_column(engine(), fiscal_year, quarter, office_id)
+    return counting.build_with_hud_column(engine(), fiscal_year, quarter, office_id)
 
 
 def _as_tuple(filters: Filters) -> tuple:

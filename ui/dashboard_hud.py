@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from db.pipeline import fiscal_quarter
-from reports import hud9902
+from reports.hud9902 import form, writers
 from ui import dashboard_data as data
 from ui.dashboard_view import open_in_households
 from ui.household_labels import frozen
@@ -102,13 +102,13 @@ def choose_period(user: dict, today: dt.date) -> tuple[int, int, int | None]:
     return fiscal_year, quarter, office_id
 
 
-def period_caption(report: hud9902.Report) -> str:
+def period_caption(report: form.Report) -> str:
     return _("From {start} to {end}. Each household counts once for each different service.").format(
         start=date(report.start), end=date(report.end)
     )
 
 
-def checks(report: hud9902.Report) -> None:
+def checks(report: form.Report) -> None:
     """HUD's rule: sections 3 to 7 each add up to section 8 + section 9."""
     for check in report.checks:
         text = _("Section {section}: {total} — section 8 + section 9: {expected}").format(
@@ -120,7 +120,7 @@ def checks(report: hud9902.Report) -> None:
             st.error(text + " " + _("(does not match)"), icon=":material/error:")
 
 
-def section_table(section: hud9902.Section, hud: hud9902.Section | None = None) -> pd.DataFrame:
+def section_table(section: form.Section, hud: form.Section | None = None) -> pd.DataFrame:
     """A section's rows; with `hud`, the form's HUD-grant column beside them (services a HUD grant paid)."""
     names = SECTION_LABELS[section.key]
     rows = [
@@ -134,8 +134,8 @@ def section_table(section: hud9902.Section, hud: hud9902.Section | None = None) 
     return pd.DataFrame(rows)
 
 
-def sections(report: hud9902.Report) -> None:
-    for key in hud9902.SECTIONS:
+def sections(report: form.Report) -> None:
+    for key in form.SECTIONS:
         with st.expander(
             _(SECTION_TITLES[key]) + f" — {number(report.sections[key].total)}", expanded=key == "9"
         ):
@@ -143,7 +143,7 @@ def sections(report: hud9902.Report) -> None:
             st.dataframe(section_table(report.sections[key], hud), hide_index=True, width="stretch")
 
 
-def drop_offs(user: dict, report: hud9902.Report) -> None:
+def drop_offs(user: dict, report: form.Report) -> None:
     """The households the form would miss, with names (this page is for leads and admins only)."""
     if not report.would_drop_off:
         st.success(_("No household is missing demographics or a session purpose."), icon=":material/check:")
@@ -176,13 +176,13 @@ def drop_offs(user: dict, report: hud9902.Report) -> None:
         open_in_households(list(reasons))
 
 
-def downloads(report: hud9902.Report) -> None:
+def downloads(report: form.Report) -> None:
     """The form as CSV, Excel and JSON (each built when its button is pressed): numbers and household ids only."""
     name = f"hud9902-FY{report.fiscal_year}-Q{report.quarter}"
     a, b, c = st.columns(3)
     a.download_button(
         _("Download CSV"),
-        partial(hud9902.to_csv, report),
+        partial(writers.to_csv, report),
         f"{name}.csv",
         "text/csv",
         key="hud_csv",
@@ -190,7 +190,7 @@ def downloads(report: hud9902.Report) -> None:
     )
     b.download_button(
         _("Download Excel"),
-        partial(hud9902.to_xlsx, report),
+        partial(writers.to_xlsx, report),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="hud_xlsx",
@@ -198,7 +198,7 @@ def downloads(report: hud9902.Report) -> None:
     )
     c.download_button(
         _("Download JSON"),
-        partial(hud9902.to_json, report),
+        partial(writers.to_json, report),
         f"{name}.json",
         "application/json",
         key="hud_json",

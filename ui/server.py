@@ -5,49 +5,30 @@ first session calls st.navigation, so right after a restart a direct link could 
 without the entry point's login gate and menu ("Page not found" for function pages such as
 /login). Deciding it up front closes that window; each client page still guards itself.
 Once the server answers, the first page's modules are imported in the background (ui.warmup).
-Camino ships no Streamlit components, so the server skips looking for them (skip_component_scan).
+The server itself is started as `python -m streamlit run` would start it (Streamlit's public CLI).
 Usage: python -m ui.server [streamlit run options...]
 """
 
 from __future__ import annotations
 
+import runpy
 import sys
 from pathlib import Path
 
+# Private, and the one exception tests/content/test_no_private_apis.py allows: Streamlit has no public
+# switch for the legacy pages/ router. The public way out is a folder not named pages/ (issue 25).
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit.web import cli
 
 from ui.warmup import warm_when_serving
 
 ENTRY_POINT = Path(__file__).resolve().parent.parent / "streamlit_app.py"
 
 
-def skip_component_scan() -> None:
-    """Start without reading every installed package's metadata to look for Streamlit components.
-
-    Streamlit's runtime parses the metadata of each installed distribution (about 90 with the test
-    tools) for "v2" component manifests: a quarter of a second of each start, to find none here. A test
-    checks that none is installed; if one ever is, this must go. Should Streamlit move or rename the
-    method, the scan simply happens again.
-    """
-    try:
-        from streamlit.components.v2.component_manager import BidiComponentManager
-    except ImportError:
-        return
-    if hasattr(BidiComponentManager, "discover_and_register_components"):
-        BidiComponentManager.discover_and_register_components = _no_components
-
-
-def _no_components(_manager, *, start_file_watching: bool = True) -> None:
-    return None
-
-
 def main(argv: list[str]) -> None:
     PagesManager.uses_pages_directory = False
-    skip_component_scan()
-    warm_when_serving()
+    warm_when_serving(argv=argv)
     sys.argv = ["streamlit", "run", str(ENTRY_POINT), *argv]
-    cli.main()
+    runpy.run_module("streamlit", run_name="__main__", alter_sys=True)
 
 
 if __name__ == "__main__":

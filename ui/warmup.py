@@ -14,8 +14,10 @@ import ast
 import gc
 import importlib
 import logging
+import socket
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,25 +90,55 @@ def freeze_start_up() -> None:
     gc.freeze()
 
 
-def _serving() -> bool:
-    """True once Streamlit's runtime has started, which is when the server begins answering."""
-    from streamlit.runtime import Runtime, RuntimeState
+def command_line_option(argv: Sequence[str], name: str) -> str | None:
+    """The value of `--name=value` or `--name value` in `streamlit run` options, else None (the last wins)."""
+    found = None
+    for position, arg in enumerate(argv):
+        if arg.startswith(f"--{name}="):
+            found = arg.split("=", 1)[1]
+        elif arg == f"--{name}" and position + 1 < len(argv):
+            found = argv[position + 1]
+    return found
 
-    return Runtime.exists() and Runtime.instance().state != RuntimeState.INITIAL
+
+def listening_address(argv: Sequence[str] = ()) -> tuple[str, int]:
+    """Where this server listens: `server.address` (loopback when unset) and `server.port`, from the
+    command line, else from Streamlit's configuration (config.toml, environment) via public `st.get_option`."""
+    return option(argv, "server.address") or "127.0.0.1", int(option(argv, "server.port"))
+
+
+def option(argv: Sequence[str], name: str):
+    """A `streamlit run` option: the command line's value, else Streamlit's (imported only then)."""
+    found = command_line_option(argv, name)
+    if found is not None:
+        return found
+    import streamlit as st
+
+    return st.get_option(name)
+
+
+def _serving(argv: Sequence[str] = ()) -> bool:
+    """True once the server accepts connections on its address, which is when it begins answering."""
+    try:
+        with socket.create_connection(listening_address(argv), timeout=0.5):
+            return True
+    except (OSError, ValueError):
+        return False
 
 
 def warm_when_serving(
-    modules: list[str] | None = None, timeout: float = 120.0, poll: float = 0.02
+    modules: list[str] | None = None, timeout: float = 120.0, poll: float = 0.02, argv: Sequence[str] = ()
 ) -> threading.Thread:
     """Start a daemon thread that waits for the server to answer, then imports the first page's modules.
 
     Waiting matters: during start-up the server is busy importing its own code on the same
-    interpreter, and a second importer would only delay its first answer.
+    interpreter, and a second importer would only delay its first answer. `argv`: the server's
+    `streamlit run` options, which say where it listens.
     """
 
     def run() -> None:
         deadline = time.monotonic() + timeout
-        while not _serving():
+        while not _serving(argv):
             if time.monotonic() > deadline:
                 return
             time.sleep(poll)

@@ -2,17 +2,23 @@
 hints Streamlit does not translate (the file uploader's size line and button, "Press Enter to
 apply", the running indicator's "Stop"), hidden so the page's own translated words stand alone;
 the drop-down list's own words ("No results", a multiselect's "Select all" and "Select 3
-matches") and an empty date box's "yyyy", drawn over with ours in Spanish; and labels cut with
-"…" (metric, checkbox, widget and button labels wrap instead).
+matches"), an empty date box's "yyyy" and the calendar that opens from it (month names, month list,
+weekday initials), drawn over with ours in Spanish; and labels cut with "…" (metric, checkbox,
+widget and button labels wrap instead).
 
 Streamlit (1.67) has no setting for the language of these words. The list's empty state, bulk
 choices and date parts are found through react-aria's documented `data-empty`, `data-key`,
-`data-type` and `data-placeholder` attributes. What is left in English: README, "Known limits"."""
+`data-type` and `data-placeholder` attributes; the calendar's parts as `calendar_rules` says.
+What is left in English: README, "Known limits"."""
 
 from __future__ import annotations
 
-import streamlit as st
+from functools import cache
 
+import streamlit as st
+from babel.dates import get_day_names, get_month_names
+
+import i18n
 from ui.text import _, lang
 
 # Fixed style sheets (never anything typed by a user). The file uploader keeps its icon and the
@@ -43,7 +49,23 @@ SPANISH_STYLE = """<style>
 [data-testid="stDateInputField"] [data-type="year"][data-placeholder="true"]::after {
   content: %(year)s; font-size: 0.875rem;
 }
+%(calendar)s
 </style>"""
+
+# The calendar under a date box. Streamlit draws it in the browser's language (navigator.language),
+# not Camino's: a browser in English shows "December", "S M T W T F S" and an English month list.
+CALENDAR = '[data-testid="stDateInputCalendar"]'
+# The month button sits beside a hidden <select> of months 1-12 (the year's holds years), whose
+# shown month is its :checked <option>, in any browser language.
+MONTH_BUTTON = (
+    CALENDAR + ' header div:has(> [data-testid="hidden-select-container"] option[value="%s"]%s) > button'
+)
+MONTH_OPTION = '[data-testid="stDateInputHeaderPickerPopover"] [role="option"][data-key="%d"]'
+# A table whose first column is the given English weekday: the first week's first day is named
+# "Sunday, November 29, 2026" (en-US starts on Sunday, en-GB on Monday). A browser in another
+# language names it otherwise and keeps its own initials (Spanish ones in a Spanish browser).
+WEEK_STARTS_ON = CALENDAR + ' table:has(> tbody > tr:first-child > td:first-child [aria-label*="%s, "])'
+TEXT_SIZE = "0.875rem"  # the calendar's own size for these words
 
 DATE_FORMATS = {"es": "DD/MM/YYYY", "en": "MM/DD/YYYY"}
 
@@ -72,4 +94,39 @@ def spanish_style() -> str:
         "select_matches": _css_string(_("Select all that match")),
         # The empty date box reads dd/mm/yyyy: Spanish says año (aaaa).
         "year": _css_string(_("yyyy")),
+        "calendar": calendar_rules("es"),
     }
+
+
+@cache
+def calendar_rules(language: str = "es") -> str:
+    """CSS rules drawing `language`'s month names and weekday initials (Babel's, es_US) over the calendar's English."""
+    locale = i18n.locale_of(language)
+    months = get_month_names("wide", "stand-alone", locale)
+    initials = get_day_names("narrow", "stand-alone", locale)
+    english_days = get_day_names("wide", "format", "en_US")  # Babel numbers days from Monday = 0
+    rules = [MONTH_BUTTON % ("12", "") + " {font-size: 0 !important;}"]
+    rules += [
+        f"{MONTH_BUTTON % (month, ':checked')}::before {{content: {_css_string(name)}; font-size: {TEXT_SIZE};}}"
+        for month, name in months.items()
+    ]
+    rules.append(", ".join(MONTH_OPTION % month for month in months) + " {font-size: 0 !important;}")
+    rules += [
+        f"{MONTH_OPTION % month}::after {{content: {_css_string(name)}; font-size: {TEXT_SIZE};}}"
+        for month, name in months.items()
+    ]
+    # Each week start sets the seven columns' initials; the columns then draw them.
+    for first in range(7):
+        columns = "; ".join(
+            f"--camino-day-{col + 1}: {_css_string(initials[(first + col) % 7])}" for col in range(7)
+        )
+        rules.append(f"{WEEK_STARTS_ON % english_days[first]} {{{columns};}}")
+    rules.append(
+        ", ".join(f"{WEEK_STARTS_ON % day} > thead th" for day in english_days.values())
+        + " {font-size: 0 !important;}"
+    )
+    rules += [
+        f"{CALENDAR} thead th:nth-child({col})::after {{content: var(--camino-day-{col}); font-size: {TEXT_SIZE};}}"
+        for col in range(1, 8)
+    ]
+    return "\n".join(rules)

@@ -80,7 +80,7 @@ def ami_figures(jurisdiction: str, household_size: int, annual_income: float | N
     if annual_income is None:
         return None, codes.NOT_REPORTED
     try:
-        from calculators.assistance import ami_percent
+        from calculators.ami import ami_percent
     except ImportError:  # the assistance calculator is optional for the tracker
         return None, codes.NOT_REPORTED
     try:

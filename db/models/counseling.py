@@ -70,6 +70,7 @@ class EducationEvent(Base):
     """A group workshop (HUD-9902 section 8)."""
 
     __tablename__ = "education_event"
+    __table_args__ = (Index("ix_education_event_leader_starts", "leader_id", "starts_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     office_id: Mapped[int] = mapped_column(ForeignKey("office.id"), index=True)
     trainer_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
@@ -82,6 +83,12 @@ class EducationEvent(Base):
     funding: Mapped[str] = mapped_column(String(10), default="", server_default="")
     funding_source_id: Mapped[int | None] = mapped_column(ForeignKey("funding_source.id"))
     fee: Mapped[float | None] = mapped_column(Float)
+    # A workshop planned for a time (migration 0017): UTC start and end, where, and the staff member
+    # leading it, whose calendar it holds (db.workshop_schedule). NULL times: recorded by date only.
+    starts_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    ends_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    place: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    leader_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 

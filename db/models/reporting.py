@@ -23,7 +23,7 @@ Index("ix_household_office_follow_up", Household.office_id, Household.next_follo
 Index("ix_household_office_jurisdiction", Household.office_id, Household.jurisdiction)
 Index("ix_household_office_language", Household.office_id, Household.preferred_language)
 
-# Covering indexes for the HUD-9902 and pipeline aggregates (db/pipeline/, reports/hud9902.py); migration 0003.
+# Covering indexes for the HUD-9902 and pipeline aggregates (db/pipeline/, reports/hud9902/counting.py); migration 0003.
 Index(
     "ix_session_date_household_purpose",
     CounselingSession.session_date,

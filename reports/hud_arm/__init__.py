@@ -11,7 +11,7 @@ from db import audit
 from db.engine import transaction
 from db.models import CounselingSession, Household
 from db.scope import check_household, households_visible_to
-from reports.hud9902 import period
+from reports.hud9902.form import period
 from reports.hud_arm import readiness, records, serializer
 from reports.hud_arm.serializer import Export, Gap
 

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from db.engine import reading
 from db.models import AuditEvent, Household
-from reports.plan_data import add_demo_household
+from reports.action_plan.demo import add_demo_household
 from tests.app.conftest import ROOT, app_test, visible_text
 
 PAGE = "pages/action_plan.py"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.affordability import analyze, max_price
-from calculators.affordability_levers import levers
+from calculators.affordability.levers import levers
+from calculators.affordability.max_price import max_price
+from calculators.affordability.price import analyze
 from db import scenarios
 from i18n import format_money
 from tests.app.conftest import app_test, visible_text

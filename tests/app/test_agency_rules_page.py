@@ -154,7 +154,7 @@ def test_the_roll_over_panel_names_what_runs_out(agency, lang, missing, ending):
 def test_the_next_hud_median_starts_where_the_last_ended_and_the_calculators_use_it(agency, lang):
     """FY2026's median was not found when the tables shipped: a lead adds it from HUD, and the
     assistance screen has a percent of the median again instead of 'unknown'."""
-    from calculators.assistance import screen
+    from calculators.assistance.screen import screen
     from calculators.rules import overlay as rules_overlay
     from db import agency_rules
 

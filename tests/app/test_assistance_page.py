@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.assistance import screen, stack
-from calculators.assistance_affordability import compare, scenario_for
+from calculators.assistance.affordability import compare, scenario_for
+from calculators.assistance.screen import screen
+from calculators.assistance.stacking import stack
 from db import scenarios
 from i18n import format_money
 from tests.app.conftest import app_test, visible_text

@@ -37,16 +37,14 @@ def switch_tab(at, tab, lang="en"):
 
 
 def edit_table(at, name, lang, edited_rows):
-    """Edit cells of table `name` ('spending', 'debts'...) as the browser does: AppTest cannot edit a data
-    editor, so its widget state (the edits relative to the rows it was built on) is sent with the rerun."""
+    """Edit cells of table `name` ('spending', 'debts'...) as the browser does: AppTest cannot type into a
+    data editor, so its edit state (the edits relative to the rows it was built on) is set on the keyed
+    editor through Session State before the rerun, which is AppTest's public way to edit one."""
     key = f"budget_{name}_{lang}"
-    editors = [d for d in at.dataframe if d.proto.id.endswith(f"-{key}")]
-    assert len(editors) == 1, [d.proto.id for d in at.dataframe]
-    states = at._tree.get_widget_states()
-    state = states.widgets.add()
-    state.id = editors[0].proto.id
-    state.string_value = json.dumps({"edited_rows": edited_rows, "added_rows": [], "deleted_rows": []})
-    at._tree._runner._run(states)
+    editors = [d for d in at.data_editor if d.key == key]
+    assert len(editors) == 1, [d.key for d in at.data_editor]
+    at.session_state[key] = {"edited_rows": edited_rows, "added_rows": [], "deleted_rows": []}
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

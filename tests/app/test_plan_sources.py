@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from db import households
-from reports.plan_data import add_demo_household, load_plan, stale_sections
+from reports.action_plan.data import load_plan, stale_sections
+from reports.action_plan.demo import add_demo_household
 from tests.app.conftest import app_test, visible_text
 
 PAGE = "pages/action_plan.py"

@@ -9,7 +9,7 @@ import tomllib
 import pytest
 from sqlalchemy import func, select
 
-from calculators import affordability
+from calculators.affordability.price import analyze
 from calculators.rules import validate_rows
 from calculators.rules.overlay import use
 from db import agency_rules
@@ -84,10 +84,10 @@ def test_a_saved_row_is_audited_used_from_its_date_and_exported_in_the_shipped_f
         "credit_score": 700,
     }
     scenario.update(price=1_350_000.0, down_payment=47_250.0, as_of="2027-03-01")  # base loan $1,302,750
-    codes = {i["code"] for i in affordability.analyze(scenario)["issues"]}
+    codes = {i["code"] for i in analyze(scenario)["issues"]}
     assert "loan_limit_unknown" in codes and "loan_over_limit" not in codes  # no 2027 figure shipped
     with use(agency_rules.overlay(engine)):
-        result = affordability.analyze(scenario)
+        result = analyze(scenario)
         limit = next(a for a in result["assumptions"] if a["field"] == "loan_limit")
         assert (limit["value"], limit["set_by_agency"]) == (1_290_000, True)
         assert "loan_over_limit" in {i["code"] for i in result["issues"]}  # over the agency's $1,290,000

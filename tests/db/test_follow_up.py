@@ -13,7 +13,7 @@ from db import activity, follow_up
 from db.engine import reading, transaction
 from db.models import CounselingSession, Household
 from db.scope import AccessDenied
-from reports import hud9902
+from reports.hud9902 import counting
 from tests.factories import audit_actions, make_household
 
 D = dt.date
@@ -180,14 +180,14 @@ def test_outcome_confirmed_at_follow_up_counts_in_9902_section_10(agency):
     from db import scenarios
 
     scenarios.confirm_outcome(eng, user, plain, "purchased_housing", D(2025, 11, 20))
-    report = hud9902.build(eng, 2026, 1)
+    report = counting.build(eng, 2026, 1)
     assert report.sections["10"].counts.get("purchased_housing", 0) == 1
     assert report.sections["9"].total == 0  # the earlier counseling is not counted again in 3-9
     assert report.passed
     # Outside the quarter it is dated in (FY2026 Q1 ends 31 Dec) it is not counted in FY2025.
-    assert hud9902.build(eng, 2025, 4).sections["10"].counts.get("purchased_housing", 0) == 0
+    assert counting.build(eng, 2025, 4).sections["10"].counts.get("purchased_housing", 0) == 0
     # Office scope: the south office's report does not count a north household.
-    assert hud9902.build(eng, 2026, 1, agency["offices"]["south"]).sections["10"].total == 0
+    assert counting.build(eng, 2026, 1, agency["offices"]["south"]).sections["10"].total == 0
     with reading(eng) as s:
         assert s.get(Household, counseled).last_contact_on == D(2025, 11, 20)
 
@@ -198,4 +198,4 @@ def test_follow_up_outcome_before_any_counseling_does_not_count(agency):
     hid = make_household(eng, north, "Familia Tarde", opened_on=D(2025, 3, 1))
     follow_up.confirm_outcome(eng, user, hid, "budget_developed", D(2025, 10, 5))
     _session(eng, hid, north, D(2025, 10, 20))  # counseled after the outcome's day
-    assert hud9902.build(eng, 2026, 1).sections["10"].counts.get("budget_developed", 0) == 0
+    assert counting.build(eng, 2026, 1).sections["10"].counts.get("budget_developed", 0) == 0

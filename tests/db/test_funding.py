@@ -12,7 +12,7 @@ from calculators import InputError
 from db import activity, education, funding
 from db.engine import reading
 from db.models import CounselingSession, EducationEvent
-from reports import hud9902
+from reports.hud9902 import counting, writers
 from tests.factories import make_household
 
 D = dt.date
@@ -132,16 +132,16 @@ def test_9902_hud_grant_column_counts_only_hud_funded_services(agency, grants):
                            household_ids=ids[:1], funding="hud", fee=0)
     education.record_event(eng, trainer, event_date=D(2026, 2, 2), education_type="fair_housing", title="Otro",
                            household_ids=ids[1:2], funding="grant", funding_source_id=grants["other"])
-    report = hud9902.build_with_hud_column(eng, 2026, 2)
+    report = counting.build_with_hud_column(eng, 2026, 2)
     assert report.sections["9"].counts["prepurchase"] == 3
     hud = report.hud_sections
     assert hud["9"].counts == {"prepurchase": 1}
     assert hud["8"].counts == {"prepurchase": 1}
     assert hud["3"].counts == {"hispanic": 2}  # the HUD household's two services, by its demographics
     assert hud["10"].counts == {"also_education": 1}
-    rows = hud9902.table_rows(report)
+    rows = writers.table_rows(report)
     assert rows[0] == ["section", "row", "count", "hud_grant"]
     assert ["9", "c. Prepurchase/homebuying", 3, 1] in rows
     assert report.as_dict()["hud_grant"]["9"]["total"] == 1
     # The plain report (and its CSV) keeps its shape.
-    assert hud9902.table_rows(hud9902.build(eng, 2026, 2))[0] == ["section", "row", "count"]
+    assert writers.table_rows(counting.build(eng, 2026, 2))[0] == ["section", "row", "count"]

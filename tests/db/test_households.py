@@ -314,7 +314,7 @@ FY2025 = dt.date(2025, 11, 27)  # HUD's FY2025 median is on file; FY2026's (from
     ],
 )
 def test_income_band_comes_from_the_ami_calculator(agency, jurisdiction, income, opened, band_known):
-    assistance = pytest.importorskip("calculators.assistance")
+    ami = pytest.importorskip("calculators.ami")
     from db.codes import income_band
 
     counselor = agency["users"]["counselor"]
@@ -326,7 +326,7 @@ def test_income_band_comes_from_the_ami_calculator(agency, jurisdiction, income,
     )
     hh = households.current(agency["engine"], counselor, hid)
     if band_known:
-        percent = assistance.ami_percent(jurisdiction, 4, income, opened)
+        percent = ami.ami_percent(jurisdiction, 4, income, opened)
         assert hh["ami_percent"] == pytest.approx(percent)
         assert hh["income_band"] == income_band(percent) != "not_reported"
     else:

@@ -29,7 +29,7 @@ from sqlalchemy import select
 from db import codes, migrate
 from db.engine import make_engine, reading, transaction
 from db.models import CounselingSession, EducationAttendance, EducationEvent, Household, Outcome
-from reports import hud9902
+from reports.hud9902 import counting, form, writers
 from tests.conftest import fresh_postgres_engine
 from tests.factories import small_agency
 
@@ -179,7 +179,7 @@ SCENARIOS = sorted({(fy, q, office or "") for fy, q, office, _s, _e in KNOWN})
 def test_known_counts(world, fy, quarter, office):
     """Every section listed for this period and office matches the hand count (one database per period)."""
     office_id = world["agency"]["offices"][office] if office else None
-    report = hud9902.build(world["engine"], fy, quarter, office_id)
+    report = counting.build(world["engine"], fy, quarter, office_id)
     expected = {s: e for f, q, o, s, e in KNOWN if (f, q, o or "") == (fy, quarter, office)}
     assert {section: nonzero(report, section) for section in expected} == expected
 
@@ -192,7 +192,7 @@ def test_known_counts(world, fy, quarter, office):
     ],
 )
 def test_total_rule_checks(world, fy, quarter, failing):
-    report = hud9902.build(world["engine"], fy, quarter)
+    report = counting.build(world["engine"], fy, quarter)
     services = report.sections["8"].total + report.sections["9"].total
     assert [c["section"] for c in report.checks] == ["3", "4", "5", "6", "7"]
     assert {c["section"] for c in report.checks if not c["passed"]} == failing
@@ -203,7 +203,7 @@ def test_total_rule_checks(world, fy, quarter, failing):
 
 
 def test_section_3_fails_by_exactly_the_blank_household(world):
-    report = hud9902.build(world["engine"], 2026, 2)
+    report = counting.build(world["engine"], 2026, 2)
     check = next(c for c in report.checks if c["section"] == "3")
     assert (check["total"], check["expected"]) == (6, 7)
 
@@ -217,7 +217,7 @@ def test_section_3_fails_by_exactly_the_blank_household(world):
     ],
 )
 def test_would_drop_off_lists_ids_and_reasons(world, fy, quarter, expected):
-    report = hud9902.build(world["engine"], fy, quarter)
+    report = counting.build(world["engine"], fy, quarter)
     by_id = {v: k for k, v in world["ids"].items()}
     assert {by_id[d["household_id"]]: d["reasons"] for d in report.would_drop_off} == expected
 
@@ -235,7 +235,7 @@ def test_would_drop_off_names_every_reason_of_one_household(engine):
         h6 = s.get(Household, ids["H6"])
         h6.rural = ""
         s.add(EducationAttendance(event_id=other.id, household_id=ids["H6"], completed=True))
-    report = hud9902.build(engine, 2026, 2)
+    report = counting.build(engine, 2026, 2)
     by_id = {v: k for k, v in ids.items()}
     assert {by_id[d["household_id"]]: d["reasons"] for d in report.would_drop_off} == {
         "H3": ["missing_purpose", "missing_race", "missing_income_band"],
@@ -271,7 +271,7 @@ def test_demographic_key_is_computed_by_the_database_on_every_write(engine):
 
 
 def test_outcome_counted_once_per_household_and_only_with_one_on_one(world):
-    report = hud9902.build(world["engine"], 2026, 2)
+    report = counting.build(world["engine"], 2026, 2)
     assert report.sections["10"].counts.get("budget_developed") == 1  # typed twice
     assert report.sections["10"].counts.get("fair_housing_info", 0) == 0  # H2: group education only
     assert report.sections["10"].total == 6
@@ -288,7 +288,7 @@ def test_outcome_counted_once_per_household_and_only_with_one_on_one(world):
     ],
 )
 def test_period_is_cumulative_from_october(fy, quarter, start, end):
-    assert hud9902.period(fy, quarter) == (start, end)
+    assert form.period(fy, quarter) == (start, end)
 
 
 @pytest.mark.parametrize(
@@ -303,18 +303,18 @@ def test_period_is_cumulative_from_october(fy, quarter, start, end):
     ],
 )
 def test_fiscal_quarter_of(day, expected):
-    assert hud9902.fiscal_quarter_of(day) == expected
+    assert form.fiscal_quarter_of(day) == expected
 
 
 @pytest.mark.parametrize("quarter", [0, 5])
 def test_bad_quarter_is_refused(quarter):
     with pytest.raises(ValueError):
-        hud9902.period(2026, quarter)
+        form.period(2026, quarter)
 
 
 def test_json_shape_has_every_row_and_no_names(world):
-    report = hud9902.build(world["engine"], 2026, 2)
-    data = json.loads(hud9902.to_json(report))
+    report = counting.build(world["engine"], 2026, 2)
+    data = json.loads(writers.to_json(report))
     assert (data["fiscal_year"], data["quarter"]) == (2026, 2)
     assert list(data["sections"]) == ["3", "4", "5", "6", "7", "8", "9", "10"]
     assert data["sections"]["9"]["rows"]["b. Rental topics"] == 3
@@ -322,21 +322,21 @@ def test_json_shape_has_every_row_and_no_names(world):
     assert len(data["sections"]["10"]["rows"]) == 19
     assert len(data["sections"]["4"]["rows"]) == 7
     assert {c["section"]: c["passed"] for c in data["checks"]}["3"] is False
-    text = hud9902.to_json(report) + hud9902.to_csv(report)
+    text = writers.to_json(report) + writers.to_csv(report)
     assert "Peña" not in text and "Familia" not in text
 
 
 def test_csv_and_xlsx_carry_the_same_numbers(world):
     from openpyxl import load_workbook
 
-    report = hud9902.build(world["engine"], 2026, 2)
-    csv_text = hud9902.to_csv(report)
+    report = counting.build(world["engine"], 2026, 2)
+    csv_text = writers.to_csv(report)
     assert "9,b. Rental topics,3" in csv_text
     assert "9,Total,5" in csv_text
     assert "FAIL: 6 vs 7" in csv_text
     import io
 
-    book = load_workbook(io.BytesIO(hud9902.to_xlsx(report)))
+    book = load_workbook(io.BytesIO(writers.to_xlsx(report)))
     rows = [tuple(r) for r in book["HUD-9902"].iter_rows(values_only=True)]
     assert ("9", "b. Rental topics", 3) in rows
     assert ("10", "Total", 6) in rows
@@ -354,11 +354,11 @@ def test_sqlite_and_postgresql_give_identical_reports(tmp_path, pg_admin_url):
         build_fixture(lite)
         build_fixture(pg)
         for fy, quarter in [(2026, 1), (2026, 2), (2026, 4), (2027, 1)]:
-            a = hud9902.build(lite, fy, quarter).as_dict()
-            b = hud9902.build(pg, fy, quarter).as_dict()
+            a = counting.build(lite, fy, quarter).as_dict()
+            b = counting.build(pg, fy, quarter).as_dict()
             assert a == b
-            assert hud9902.to_csv(hud9902.build(lite, fy, quarter)) == hud9902.to_csv(
-                hud9902.build(pg, fy, quarter)
+            assert writers.to_csv(counting.build(lite, fy, quarter)) == writers.to_csv(
+                counting.build(pg, fy, quarter)
             )
     finally:
         lite.dispose()

@@ -10,8 +10,9 @@ from pypdf import PdfReader
 from sqlalchemy import event
 
 from db.scope import AccessDenied
-from reports.action_plan import build_batch
-from reports.plan_data import add_demo_household, load_plan, load_plans
+from reports.action_plan.build import build_batch
+from reports.action_plan.data import load_plan, load_plans
+from reports.action_plan.demo import add_demo_household
 from tests.factories import audit_actions, make_household
 
 TODAY = dt.date(2026, 3, 5)

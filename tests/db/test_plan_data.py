@@ -10,8 +10,9 @@ from sqlalchemy import select
 from db.engine import reading, transaction
 from db.models import ActionPlan, AuditEvent, Household, PlanStep, Scenario
 from db.scope import AccessDenied
-from reports.action_plan import build_pdf
-from reports.plan_data import add_demo_household, load_plan, mark_given, plan_from_database
+from reports.action_plan.build import build_pdf
+from reports.action_plan.data import load_plan, mark_given
+from reports.action_plan.demo import add_demo_household, plan_from_database
 from tests.factories import audit_actions
 
 TODAY = dt.date(2026, 3, 5)

@@ -17,9 +17,9 @@ from db import scenario_schemas as schemas
 from db import scenarios
 from db.engine import transaction
 from db.models import Office, Scenario
-from reports import action_plan
-from reports.action_plan import build_pdf
-from reports.plan_data import load_plan
+from reports.action_plan import layout
+from reports.action_plan.build import build_pdf
+from reports.action_plan.data import load_plan
 
 TODAY = dt.date(2026, 3, 5)
 ADDRESS = "3000 14th St NW, Washington, DC 20009"
@@ -123,13 +123,13 @@ def household(agency):
 def chart_bars(monkeypatch):
     """The labelled bars each printed budget chart is drawn from (the chart is an image pypdf cannot read)."""
     drawn = []
-    real = action_plan.bar_chart_png
+    real = layout.bar_chart_png
 
     def spy(bars, **kwargs):
         drawn.append([label for label, _amount in bars])
         return real(bars, **kwargs)
 
-    monkeypatch.setattr(action_plan, "bar_chart_png", spy)
+    monkeypatch.setattr(layout, "bar_chart_png", spy)
     return drawn
 
 

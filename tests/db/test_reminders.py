@@ -277,7 +277,9 @@ def test_withdrawn_consent_and_cancelled_appointments_send_nothing(agency, sende
     assert len(inbox.messages) == 1 and provider.received == []
     appts.cancel(engine, user, first)
     run_once(engine, chosen, now=START_UTC - dt.timedelta(hours=1))
-    assert len(inbox.messages) == 1
+    # The 2-hour reminder does not go; only the notice of the cancel (tests/db/test_reminder_notices.py).
+    assert len(inbox.messages) == 2 and str(inbox.messages[1]["Subject"]).strip().startswith("Cancelada")
+    assert provider.received == []
 
 
 def test_a_failed_text_is_retried_recorded_and_shown(agency, senders):

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from db import follow_up, funding, seed
 from db.engine import reading
 from db.models import CounselingSession, EducationEvent, User
-from reports import hud9902
+from reports.hud9902 import counting
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -28,6 +28,6 @@ def test_demo_has_every_follow_up_stage_and_funded_sessions(engine):
         assert s.scalar(select(func.count()).where(EducationEvent.funding == "")) == 0
     assert funding.schedule_on(engine, TODAY) is not None
     assert {s.hud_grant for s in funding.sources(engine)} == {"comprehensive", ""}
-    report = hud9902.build_with_hud_column(engine, 2026, 4)
+    report = counting.build_with_hud_column(engine, 2026, 4)
     assert 0 < report.hud_sections["9"].total < report.sections["9"].total
 

@@ -15,7 +15,7 @@ from sqlalchemy import MetaData, Table, delete, select, text
 from db import activity, codes, migrate, seed
 from db.engine import make_engine, reading, transaction
 from db.models import CounselingSession, Household, SessionService, fiscal_year_of, session_services
-from reports import hud9902
+from reports.hud9902 import counting, form
 from tests.factories import make_office, small_agency
 
 D = dt.date
@@ -41,7 +41,7 @@ def from_sessions(engine) -> set[tuple]:
 
 def section_9_from_sessions(engine, fiscal_year: int, quarter: int) -> tuple[dict, set]:
     """Section 9 and the households with a bad purpose, counted from the raw sessions of the period."""
-    start, end = hud9902.period(fiscal_year, quarter)
+    start, end = form.period(fiscal_year, quarter)
     with reading(engine) as s:
         pairs = set(
             s.execute(
@@ -62,7 +62,7 @@ def assert_in_step(engine) -> None:
     assert stored(engine) == from_sessions(engine)
     for fiscal_year in (2025, 2026, 2027):
         for quarter in (1, 2, 3, 4):
-            report = hud9902.build(engine, fiscal_year, quarter)
+            report = counting.build(engine, fiscal_year, quarter)
             counts, bad = section_9_from_sessions(engine, fiscal_year, quarter)
             assert {k: n for k, n in report.sections["9"].counts.items() if n} == counts, (
                 fiscal_year,
@@ -225,10 +225,10 @@ def test_office_scope_reads_the_households_office(two_households):
     """A session logged at another office still counts for the household's own office."""
     engine, agency, north, _south = two_households
     add(engine, north, agency["offices"]["south"], D(2026, 1, 5), "rental")
-    assert hud9902.build(engine, 2026, 2, office_id=agency["offices"]["north"]).sections["9"].counts == {
+    assert counting.build(engine, 2026, 2, office_id=agency["offices"]["north"]).sections["9"].counts == {
         "rental": 1
     }
-    assert hud9902.build(engine, 2026, 2, office_id=agency["offices"]["south"]).sections["9"].counts == {}
+    assert counting.build(engine, 2026, 2, office_id=agency["offices"]["south"]).sections["9"].counts == {}
 
 
 def test_seed_writes_the_same_rows(engine):

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from calculators.affordability import analyze
+from calculators.affordability.price import analyze
 from i18n import format_money
 from tests.e2e.conftest import wait_for_app
 

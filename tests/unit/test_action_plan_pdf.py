@@ -14,13 +14,14 @@ from pypdf import PdfReader
 
 from db import scenario_schemas as schemas
 from reports import charts
-from reports.action_plan import build_pdf, main, plan_languages
+from reports.action_plan.__main__ import main
+from reports.action_plan.build import build_pdf, plan_languages
 
 TODAY = dt.date(2026, 3, 5)
 
 
 def rich_plan(name: str = "María José Núñez Pérez", lang: str = "es") -> dict:
-    """A plan with something in every section (the shape reports.plan_data.load_plan returns)."""
+    """A plan with something in every section (the shape reports.action_plan.data.load_plan returns)."""
     return {
         "household": {
             "id": 7,

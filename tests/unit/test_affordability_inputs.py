@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from calculators import InputError
-from calculators.affordability import defaults
+from calculators.affordability.inputs import defaults
 from calculators.pay import monthly_income
 
 # amount, frequency, hours a week, monthly income

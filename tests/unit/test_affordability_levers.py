@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from calculators import InputError
-from calculators.affordability import _failures as failures
-from calculators.affordability import max_price, resolve_for_max_price
-from calculators.affordability_levers import levers, what_it_takes
+from calculators.affordability.levers import levers, what_it_takes
+from calculators.affordability.max_price import _failures as failures
+from calculators.affordability.max_price import max_price, resolve_for_max_price
 
 SCENARIO = {
     "loan_type": "fha",

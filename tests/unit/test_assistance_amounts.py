@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import InputError
-from calculators.assistance import PROGRAM_IDS, purchase_effect, screen, stack
+from calculators.assistance.inputs import PROGRAM_IDS
+from calculators.assistance.screen import screen
+from calculators.assistance.stacking import purchase_effect, stack
 from calculators.repayment import schedule
 
 AS_OF = "2025-06-01"

@@ -3,7 +3,8 @@ SSN/ITIN, residency, credit, area and employer."""
 
 import pytest
 
-from calculators.assistance import PROGRAM_IDS, screen
+from calculators.assistance.inputs import PROGRAM_IDS
+from calculators.assistance.screen import screen
 
 AS_OF = "2025-06-01"
 MONTGOMERY_2024 = [185640, 185640, 216580, 216580, 216580, 216580, 216580, 216580]

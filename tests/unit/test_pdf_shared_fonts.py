@@ -10,7 +10,7 @@ from fontTools import ttLib
 from pypdf import PdfReader
 
 from reports import pdf
-from reports.action_plan import build_pdf
+from reports.action_plan.build import build_pdf
 from tests.unit.test_action_plan_pdf import rich_plan
 
 NAMES = ["Nguyễn Thị Ngọc Đặng", "Zoë Ødegård Łukasz", "José Ñañez Güemes", "Renée O'Connor-Çelik"]

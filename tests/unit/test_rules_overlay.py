@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from calculators import affordability, tenancy
+from calculators import tenancy
+from calculators.affordability.price import analyze
 from calculators.rules import load, rule, shipped
 from calculators.rules.overlay import AGENCY_MARK, AgencyRow, Overlay, merge, use
 
@@ -48,7 +49,7 @@ def test_an_agency_row_replaces_the_shipped_row_from_its_date():
         july = rule("loans", "loan_limit", "2026-07-01", program="fha")
         scenario = {"loan_type": "fha", "annual_rate": 0.065, "gross_monthly_income": 60_000.0}
         scenario.update(price=1_300_000.0, down_payment=45_500.0, as_of="2026-08-01", credit_score=700)
-        assert affordability.analyze(scenario)["eligible"]  # $1,254,500 fits the agency's $1.3M
+        assert analyze(scenario)["eligible"]  # $1,254,500 fits the agency's $1.3M
     assert (june["amount"], june.get(AGENCY_MARK)) == (1_249_125, None)
     assert (july["amount"], july[AGENCY_MARK]) == (1_300_000, True)
     assert sum(1 for r in rows if r["effective_from"] <= D(2026, 7, 1) < r.get("effective_to", D.max)) == 1

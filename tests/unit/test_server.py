@@ -1,24 +1,19 @@
-"""ui.server: what the server skips at start-up, and why that is safe here."""
+"""ui.server: it starts Streamlit through its public command line, with our entry point and options."""
 
 from __future__ import annotations
 
-from streamlit.components.v2.component_manager import BidiComponentManager
-from streamlit.components.v2.manifest_scanner import scan_component_manifests
+import subprocess
+import sys
+from pathlib import Path
 
-from ui import server
-
-
-def test_no_streamlit_component_is_installed():
-    """The server skips Streamlit's search for components: right only while the search finds none."""
-    assert scan_component_manifests() == []
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_the_component_search_is_skipped(monkeypatch):
-    """Fails if Streamlit moves the search: the server then starts a quarter of a second slower."""
-    monkeypatch.setattr(  # put the real method back after the test
-        BidiComponentManager,
-        "discover_and_register_components",
-        BidiComponentManager.discover_and_register_components,
+def test_the_server_runs_streamlits_command_line_with_the_options_given():
+    """`python -m ui.server --help` reaches `streamlit run`'s own help: the options are passed through."""
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.server", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
-    server.skip_component_scan()
-    assert BidiComponentManager.discover_and_register_components is server._no_components
+    assert done.returncode == 0, done.stderr
+    assert "Usage: streamlit run" in done.stdout
+    assert "--server.port" in done.stdout

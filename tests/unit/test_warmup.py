@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sys
 import textwrap
 
@@ -36,7 +37,7 @@ def test_the_first_page_modules_are_the_entry_point_and_calculator_imports():
         "db.accounts",
         "ui.auth",
         "ui.db.engine",
-        "calculators.affordability.analyze",
+        "calculators.affordability.price.analyze",
         "streamlit.emojis",
     ):
         assert name in modules
@@ -73,15 +74,57 @@ def test_warm_languages_loads_both_catalogs():
     assert translations("es").gettext("Home affordability") == "¿Cuánta casa puedo pagar?"
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def test_the_warm_up_waits_for_the_server_and_gives_up_without_one(tmp_path, monkeypatch):
-    """With no Streamlit runtime running, nothing is imported: start-up is never slowed by the warm-up."""
+    """With nothing listening on the server's port, nothing is imported: start-up is never slowed by it."""
     (tmp_path / "warm_waiting.py").write_text("VALUE = 3\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    thread = warmup.warm_when_serving(["warm_waiting"], timeout=0.2, poll=0.01)
+    argv = [f"--server.port={free_port()}", "--server.address=127.0.0.1"]
+    thread = warmup.warm_when_serving(["warm_waiting"], timeout=0.2, poll=0.01, argv=argv)
     thread.join(timeout=5)
     assert not thread.is_alive()
     assert thread.daemon
     assert "warm_waiting" not in sys.modules
+
+
+def test_the_warm_up_starts_once_the_server_answers(tmp_path, monkeypatch):
+    """A listening socket on the server's address and port is what starts the imports."""
+    (tmp_path / "warm_answered.py").write_text("VALUE = 4\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(warmup, "warm_languages", lambda: None)
+    monkeypatch.setattr(warmup, "freeze_start_up", lambda: None)
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        argv = ["--server.address", "127.0.0.1", "--server.port", str(server.getsockname()[1])]
+        thread = warmup.warm_when_serving(["warm_answered"], timeout=30, poll=0.01, argv=argv)
+        thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert "warm_answered" in sys.modules
+
+
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["--server.port=8600", "--server.address=127.0.0.2"], ("127.0.0.2", 8600)),
+        (["--server.headless=true", "--server.port", "8601"], ("127.0.0.1", 8601)),
+        (["--server.port=8600", "--server.port=8602"], ("127.0.0.1", 8602)),  # the last one wins
+        (["--server.port"], ("127.0.0.1", 8501)),  # no value: config.toml's port
+        ([], ("127.0.0.1", 8501)),
+    ],
+)
+def test_the_server_is_looked_for_where_its_options_say(argv, expected, monkeypatch):
+    """Command-line options first, then Streamlit's configuration (the repository's config.toml: 8501)."""
+    import streamlit as st
+
+    options = {"server.address": "", "server.port": 8501}
+    monkeypatch.setattr(st, "get_option", options.__getitem__)
+    assert warmup.listening_address(argv) == expected
 
 
 def test_start_up_objects_are_left_out_of_later_collections():

@@ -8,8 +8,9 @@ import streamlit as st
 
 from calculators import InputError
 from db import appointments as appts
-from db import reminder_queue
+from db import reminder_data, reminder_queue
 from db.appointment_views import AppointmentView
+from reminders import config
 from reports.appointment_card import card_pdf
 from ui.appointments.common import MODE_LABELS, STATUS_LABELS, TIMES, chooser_of, clock, day_name, error_text
 from ui.db import engine
@@ -32,6 +33,25 @@ def pick(items: list[AppointmentView]) -> int | None:
         key="appt_pick",
         placeholder=_("Choose an option"),
     )
+
+
+def who_tells(user: dict, household_id: int) -> str:
+    """After a move or cancel: whether the family is told by email or text (consent and a configured
+    channel), or must be called."""
+    state = reminder_data.consent(engine(), user, household_id)
+    ways = [
+        name
+        for since, name, on in (
+            (state.email_since, _("email"), config.smtp() is not None),
+            (state.text_since, _("text message"), config.text() is not None),
+        )
+        if since and on
+    ]
+    if not ways:
+        return _("The family gets no email or text notice: please call them.")
+    if len(ways) == 2:
+        ways = [_("{first} and {second}").format(first=ways[0], second=ways[1])]
+    return _("The family will be told by {ways}.").format(ways=ways[0])
 
 
 def _run(action, done: str) -> None:
@@ -108,9 +128,14 @@ def panel(user: dict, appointment_id: int) -> None:
         if st.form_submit_button(_("Reschedule"), key=f"appt_rgo_{a.id}", type="primary"):
             _run(
                 lambda: appts.reschedule(engine(), user, a.id, day=day, start_time=at, counselor_id=who),
-                _("Rescheduled to {day} at {time}.").format(day=day_name(day), time=clock(at)),
+                _("Rescheduled to {day} at {time}.").format(day=day_name(day), time=clock(at))
+                + " "
+                + who_tells(user, a.household_id),
             )
     with st.expander(_("Cancel")):
         note = st.text_input(_("Reason (optional)"), key=f"appt_cnote_{a.id}")
         if st.button(_("Cancel appointment"), key=f"appt_cgo_{a.id}"):
-            _run(lambda: appts.cancel(engine(), user, a.id, note), _("The appointment was cancelled."))
+            _run(
+                lambda: appts.cancel(engine(), user, a.id, note),
+                _("The appointment was cancelled.") + " " + who_tells(user, a.household_id),
+            )

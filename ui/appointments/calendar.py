@@ -23,7 +23,16 @@ def _line(a: AppointmentView, with_counselor: bool) -> str:
 
 
 def _workshop_line(w: WorkshopItem) -> str:
-    return _("Workshop: {topic}").format(topic=label(EDUCATION_LABELS, w.education_type))
+    """'6:00 PM–8:00 PM · Workshop: … · Community room · Led by Ana' (by date only when it has no time)."""
+    topic = _("Workshop: {topic}").format(topic=label(EDUCATION_LABELS, w.education_type))
+    if w.starts is None or w.ends is None:
+        return topic
+    parts = [f"{clock(w.starts)}–{clock(w.ends)}", topic]
+    if w.place:
+        parts.append(w.place)
+    if w.leader_name:
+        parts.append(_("Led by {name}").format(name=w.leader_name))
+    return " · ".join(parts)
 
 
 def day_view(
@@ -31,7 +40,7 @@ def day_view(
 ) -> None:
     st.subheader(day_name(day))
     for w in workshops:
-        st.info(_workshop_line(w), icon=":material/co_present:")
+        st.info(plain(_workshop_line(w)), icon=":material/co_present:")  # place and names are typed text
     if not items:
         st.caption(_("No appointments on this day."))
         return

@@ -6,6 +6,7 @@ import datetime as dt
 
 from calculators import InputError
 from db.appointments import DoubleBooked
+from db.workshop_schedule import LeaderBusy, LeadsWorkshop
 from reports.appointment_message import when
 from ui.text import N_, _, lang, ngettext
 
@@ -39,6 +40,8 @@ MESSAGES = {
     "not_yet": N_("You can record this once the appointment's time has come."),
     "too_long": N_("This text is too long."),
     "bad_date": N_("Please enter a valid date."),
+    "missing_field": N_("Please fill in this field."),
+    "unknown_education_type": N_("Choose the type of workshop."),
 }
 # Times offered when booking: every 15 minutes from 7:00 to 20:45.
 TIMES = tuple(dt.time(h, m) for h in range(7, 21) for m in (0, 15, 30, 45))
@@ -60,6 +63,14 @@ def error_text(error: InputError) -> str:
     if isinstance(error, DoubleBooked):
         return _(
             "This counselor already has an appointment from {start} to {end} on that day. Choose another time or counselor."
+        ).format(start=clock(error.clash), end=clock(error.clash_end))
+    if isinstance(error, LeadsWorkshop):
+        return _(
+            "This counselor leads a workshop from {start} to {end} on that day. Choose another time or counselor."
+        ).format(start=clock(error.clash), end=clock(error.clash_end))
+    if isinstance(error, LeaderBusy):
+        return _(
+            "The person leading it is busy from {start} to {end} on that day. Choose another time or leader."
         ).format(start=clock(error.clash), end=clock(error.clash_end))
     return _(MESSAGES.get(error.code, N_("Please check this value.")))
 

@@ -7,7 +7,7 @@ import streamlit as st
 from db import appointments as appts
 from db.local_time import today_local, week_start
 from db.models import Office
-from ui.appointments import actions, booking, calendar, lists
+from ui.appointments import actions, booking, calendar, lists, workshop_plan
 from ui.db import engine
 from ui.text import _
 from ui.widget_text import date_format
@@ -58,10 +58,11 @@ def render(user: dict) -> None:
     counselor_id = who or None
     first, days = (day, 1) if span == "day" else (week_start(day), 7)
     items = appts.calendar(engine(), user, first, days, counselor_id=counselor_id, office_id=office_id)
-    workshops = appts.workshops(engine(), user, first, days, office_id) if counselor_id is None else []
+    # The office's workshops on the office calendar; on a counselor's, the timed ones they lead.
+    workshops = appts.workshops(engine(), user, first, days, office_id, leader_id=counselor_id)
 
-    tab_names = [_("Calendar"), _("Book"), _("Call list"), _("Reminder settings")]
-    cal_tab, book_tab, call_tab, settings_tab = st.tabs(tab_names, key="appt_tabs")
+    tab_names = [_("Calendar"), _("Book"), _("Workshops"), _("Call list"), _("Reminder settings")]
+    cal_tab, book_tab, workshop_tab, call_tab, settings_tab = st.tabs(tab_names, key="appt_tabs")
     with cal_tab:
         lists.failed(user, office_id, counselor_id)
         if span == "day":
@@ -77,6 +78,15 @@ def render(user: dict) -> None:
             st.session_state["appt_flash"] = _("The appointment was booked.")
             st.session_state["appt_view_day_next"] = appts.get(engine(), user, new_id).starts.date()
             st.rerun()
+    with workshop_tab:
+        st.subheader(_("Plan a workshop"))
+        if office_id != user["office_id"]:
+            st.caption(_("Workshops are planned for your own office."))
+        else:
+            if workshop_plan.plan_form(user, key="appt_ws", default_place=_office_address(office_id)):
+                st.session_state["appt_flash"] = _("The workshop was planned; it is on the office calendar.")
+                st.rerun()
+            workshop_plan.upcoming(user)
     with call_tab:
         lists.call_list(user, office_id, counselor_id)
     with settings_tab:

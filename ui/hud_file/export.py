@@ -10,7 +10,7 @@ import streamlit as st
 
 from db import agreements
 from reports import hud_arm
-from reports.hud9902 import period
+from reports.hud9902.form import period
 from reports.hud_arm import serializer
 from reports.hud_arm.readiness import fields_missing
 from reports.notices_pdf import TITLES

@@ -7,7 +7,7 @@ import streamlit as st
 
 from db import scenarios as repo
 from db.scope import AccessDenied
-from reports import plan_scenarios as ps
+from reports.action_plan import scenarios as ps
 from ui.clients import current_user
 from ui.db import engine
 from ui.session_flow import context as flow_context

@@ -1,6 +1,6 @@
 """The plan preview's calculator sections: what each saved scenario says, which one it is, and if it is stale.
 
-Labels come from reports.plan_scenarios in the viewer's language, the same words the printed plan uses.
+Labels come from reports.action_plan.scenarios in the viewer's language, the same words the printed plan uses.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import contextlib
 
 import streamlit as st
 
-from reports import plan_scenarios as ps
+from reports.action_plan import scenarios as ps
+from reports.action_plan.data import stale_sections
 from reports.charts import bar_chart_png
-from reports.plan_data import stale_sections
 from ui.text import N_, _, date, lang, money
 
 KIND_NAMES = {

@@ -40,7 +40,7 @@ BUDGET_FIGURES = (
 
 
 def scenario_of(plan: dict, kind: str):
-    """The typed latest scenario of `kind` in a plan dict (reports.plan_data), or None."""
+    """The typed latest scenario of `kind` in a plan dict (reports.action_plan.data), or None."""
     entry = (plan.get("scenarios") or {}).get(kind) or {}
     typed = entry.get("scenario")
     return typed if isinstance(typed, schemas.KINDS.get(kind, ())) else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calculators import InputError, check_keys, number
-from calculators.affordability import max_price
+from calculators.affordability.max_price import max_price
 
 EXTRA_KEYS = frozenset({"annual_rate", "monthly_debts", "loan_type"})
 

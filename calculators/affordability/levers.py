@@ -6,7 +6,8 @@ import dataclasses
 import math
 
 from calculators import InputError, number
-from calculators.affordability import MAX_INCOME, _failures, highest_price, resolve_for_max_price
+from calculators.affordability.inputs import MAX_INCOME
+from calculators.affordability.max_price import _failures, highest_price, resolve_for_max_price
 
 CASH_STEP = 5_000.0
 INCOME_STEP = 500.0
