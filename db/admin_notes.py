@@ -11,9 +11,9 @@ from sqlalchemy.engine import Engine
 
 from calculators import InputError
 from db import audit
-from db.document_models import AdminNote
 from db.engine import reading, transaction
 from db.models import Household, User
+from db.models.documents import AdminNote
 from db.scope import check_household
 from db.text_guard import check as check_text
 

@@ -5,7 +5,7 @@ PostgreSQL: pg_dump in custom format, restored with pg_restore --clean.
 With CAMINO_BACKUP_PASSPHRASE set, backups are encrypted (db.backup_crypto) and restores decrypt.
 A restore first keeps a copy of the database it replaces (owner-only, encrypted too when a passphrase
 is set) and then records itself in the restored database's audit log.
-The uploaded documents go in PATH.documents.tar beside it (db/document_backup.py), encrypted the same
+The uploaded documents go in PATH.documents.tar beside it (db/documents/backup.py), encrypted the same
 way, and come back with it.
 Usage: python -m db.backup create --out PATH | python -m db.backup restore PATH [--keep-dir DIR]
 """
@@ -24,8 +24,9 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from db import audit, backup_crypto, document_backup
+from db import audit, backup_crypto
 from db.config import database_url
+from db.documents import backup as document_backup
 from db.engine import make_engine, transaction
 from db.models import utcnow
 

@@ -8,7 +8,8 @@ import argparse
 import getpass
 import sys
 
-from db import accounts, audit_chain, migrate
+from db import accounts, migrate
+from db.audit import chain as audit_chain
 from db.engine import make_engine
 
 

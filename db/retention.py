@@ -4,7 +4,7 @@ The number of years is a dated rule (calculators/rules/hud.toml, 24 CFR 214.315)
 
 The audit log is kept at least as long as the records it describes: a purge deletes the client file
 and its child rows, never an audit row (the file's history, and the purge itself, stay in the log and
-in its hash chain, db.audit_chain). No code deletes audit rows (tests/db/test_retention.py checks it);
+in its hash chain, db.audit.chain). No code deletes audit rows (tests/db/test_retention.py checks it);
 an operator who archives old audit rows must keep every row newer than the retention cutoff of the
 files it names, and keep the chain's head hash to verify what remains.
 """
@@ -17,7 +17,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 
 from calculators.rules import rule
-from db import audit, document_store, documents
+from db import audit, documents
+from db.documents import store as document_store
 from db.engine import reading, transaction
 from db.models import Household
 from db.scope import households_visible_to

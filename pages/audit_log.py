@@ -7,7 +7,7 @@ user = require_role("admin")
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from db import audit_log  # noqa: E402
+from db.audit import log as audit_log  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.text import _  # noqa: E402
 

@@ -83,7 +83,7 @@ def fresh_postgres_engine(admin_url: str):
 
 @pytest.fixture(scope="session", autouse=True)
 def _documents_folder(tmp_path_factory):
-    """Uploaded documents (db/document_store.py) go to a temporary folder, never var/ in the repo."""
+    """Uploaded documents (db/documents/store.py) go to a temporary folder, never var/ in the repo."""
     old = os.environ.get("CAMINO_DOCUMENTS_DIR")
     os.environ["CAMINO_DOCUMENTS_DIR"] = str(tmp_path_factory.mktemp("documents"))
     yield

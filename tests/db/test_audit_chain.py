@@ -7,7 +7,8 @@ import threading
 import pytest
 from sqlalchemy import func, select, text
 
-from db import audit, audit_chain
+from db import audit
+from db.audit import chain as audit_chain
 from db.engine import reading, transaction
 from db.models import AuditEvent
 from tests.factories import small_agency

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from db import audit_chain, backup, backup_crypto
+from db import backup, backup_crypto
+from db.audit import chain as audit_chain
 from db.engine import reading, transaction
 from db.models import AuditEvent, Household
 from tests.factories import small_agency

@@ -11,10 +11,12 @@ import pytest
 from sqlalchemy import func, select
 
 from calculators import InputError
-from db import backup, document_backup, document_store, documents, retention
-from db.document_models import HouseholdDocument
+from db import backup, documents, retention
+from db.documents import backup as document_backup
+from db.documents import store as document_store
 from db.engine import reading
 from db.models import AuditEvent
+from db.models.documents import HouseholdDocument
 from db.scope import AccessDenied
 from tests.factories import audit_actions, make_household
 

@@ -158,7 +158,7 @@ def test_a_race_inside_the_save_is_a_conflict_too(agency, monkeypatch):
     """If another writer commits between our read and our UPDATE, the version check in SQL catches it."""
     eng, counselor = agency["engine"], agency["users"]["counselor"]
     hid = agency["households"]["north"]
-    original = households.derive_fields
+    original = households.records.derive_fields  # update() calls it from db.households.records
 
     def sneaky(hh):
         original(hh)
@@ -171,10 +171,10 @@ def test_a_race_inside_the_save_is_a_conflict_too(agency, monkeypatch):
                 Household.__table__.update().where(Household.__table__.c.id == hid).values(version=99)
             )
 
-    monkeypatch.setattr(households, "derive_fields", sneaky)
+    monkeypatch.setattr(households.records, "derive_fields", sneaky)
     with pytest.raises(households.EditConflict):
         households.update(eng, counselor, hid, 1, {"phone": "202-555-0000"})
-    monkeypatch.setattr(households, "derive_fields", original)
+    monkeypatch.setattr(households.records, "derive_fields", original)
     assert households.current(eng, counselor, hid)["phone"] == "202-555-0101"
 
 

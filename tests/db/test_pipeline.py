@@ -20,7 +20,7 @@ import datetime as dt
 import pytest
 
 from calculators import InputError
-from db import activity, pipeline
+from db import activity, codes, pipeline
 from db.engine import transaction
 from db.households import record_list_view, refresh_stage
 from db.models import AuditEvent, Household, Milestone
@@ -146,7 +146,7 @@ def names(world, ids) -> set[str]:
 )
 def test_funnel_counts(world, who, filters, at_stage):
     got = pipeline.funnel(world["engine"], world["users"][who], resolve(world, filters))
-    assert [r["stage"] for r in got] == list(pipeline.codes.STAGES)
+    assert [r["stage"] for r in got] == list(codes.STAGES)
     assert {r["stage"]: r["at_stage"] for r in got if r["at_stage"]} == at_stage
 
 
@@ -199,7 +199,7 @@ def test_funnel_with_nobody_has_no_conversion_and_no_division_by_zero(world):
                 "under_contract": (30.0, 1),
             },
         ),
-        ("trainer", {s: (None, 0) for s in pipeline.codes.STAGES[:-1]}),
+        ("trainer", {s: (None, 0) for s in codes.STAGES[:-1]}),
     ],
 )
 def test_median_days_in_stage(world, who, expected):

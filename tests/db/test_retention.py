@@ -84,7 +84,8 @@ def test_lead_cannot_purge_another_office(agency):
 
 def test_purge_keeps_the_audit_rows_of_the_files_it_deletes(agency):
     """The audit log outlives the records it describes: a purge deletes the file, never its history."""
-    from db import audit, audit_chain
+    from db import audit
+    from db.audit import chain as audit_chain
     from db.engine import transaction
 
     eng, lead = agency["engine"], agency["users"]["lead"]

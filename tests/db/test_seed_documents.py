@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from db import agreements, documents, seed, seed_documents
 from db.accounts import user_dict
-from db.document_store import detect
+from db.documents.store import detect
 from db.engine import reading
 from db.models import ClientAgreement, Household, HudClientProfile, User
 

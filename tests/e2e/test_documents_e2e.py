@@ -7,7 +7,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from db import document_store
+from db.documents import store as document_store
 from db.engine import reading
 from db.models import Household
 from tests.e2e.conftest import login, wait_for_app

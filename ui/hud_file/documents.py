@@ -1,5 +1,5 @@
 """The client file's Documents tab: add a pay stub, ID, letter or credit report; list, view, download
-and remove them. The pure work (type by content, size, scope, audit, files on disk) is db/documents.py.
+and remove them. The pure work (type by content, size, scope, audit, files on disk) is db/documents/.
 
 A file's name is the client's own text: it is shown only inside a table (plain text), never as Markdown.
 """
@@ -10,9 +10,10 @@ import pandas as pd
 import streamlit as st
 
 from calculators import InputError
-from db import document_store, documents
-from db.document_models import DOCUMENT_KINDS
+from db import documents
+from db.documents import store as document_store
 from db.local_time import to_local
+from db.models.documents import DOCUMENT_KINDS
 from db.scope import AccessDenied
 from ui.db import engine
 from ui.errors import FieldErrors

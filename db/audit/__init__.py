@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db import audit_chain
+from db.audit import chain as audit_chain
 from db.models import AuditEvent, utcnow
 
 
@@ -19,7 +19,7 @@ def record(
 ) -> None:
     """Add an audit event to the caller's transaction, so it commits (or not) with the change itself.
 
-    The event is chained onto the last one (db.audit_chain), inside this same transaction.
+    The event is chained onto the last one (db.audit.chain), inside this same transaction.
     """
     event = AuditEvent(
         at=utcnow(),

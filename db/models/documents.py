@@ -1,7 +1,7 @@
 """The tables of migration 0015 (issue 26): household_document, one row per uploaded file, and
 admin_note, a note by staff that is not a counseling session (not counted in the HUD-9902).
 
-The file itself lives under the data folder with a random name (db/documents.py); the row keeps the
+The file itself lives under the data folder with a random name (db/documents/); the row keeps the
 name the client's file had only to show it back to staff, as plain text.
 """
 

@@ -12,7 +12,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from db import document_store
+from db.documents import store as document_store
 
 SUFFIX = ".documents.tar"
 

@@ -2,7 +2,7 @@
 
 Every function checks office scope (db.scope) and audits in the same transaction: an upload, a view,
 a download and a removal each leave an audit event on the household (by ids only, never a file name).
-The bytes live on disk (db.document_store), the row in household_document (db.document_models).
+The bytes live on disk (db.documents.store), the row in household_document (db.models.documents).
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 
 from calculators import InputError
-from db import audit, document_store
-from db.document_models import DOCUMENT_KINDS, HouseholdDocument
+from db import audit
+from db.documents import store as document_store
 from db.engine import reading, transaction
 from db.models import Household, User
+from db.models.documents import DOCUMENT_KINDS, HouseholdDocument
 from db.scope import check_household
 
 MAX_NAME = 200
