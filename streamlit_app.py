@@ -49,12 +49,12 @@ def page(path: str, title: str, url_path: str, icon: str, **kwargs) -> st.Page:
 
 def calculator_pages() -> list:
     return [
-        page("pages/affordability.py", _("Home affordability"), "affordability", ":material/house:"),
+        page("app_pages/affordability.py", _("Home affordability"), "affordability", ":material/house:"),
         page(
-            "pages/assistance.py", _("Down-payment assistance"), "assistance", ":material/volunteer_activism:"
+            "app_pages/assistance.py", _("Down-payment assistance"), "assistance", ":material/volunteer_activism:"
         ),
-        page("pages/budget.py", _("Budget coach"), "budget", ":material/savings:"),
-        page("pages/tenant_rights.py", _("Tenant rights"), "tenant-rights", ":material/gavel:"),
+        page("app_pages/budget.py", _("Budget coach"), "budget", ":material/savings:"),
+        page("app_pages/tenant_rights.py", _("Tenant rights"), "tenant-rights", ":material/gavel:"),
     ]
 
 
@@ -76,60 +76,60 @@ def build_menu(user: dict | None) -> dict:
             st.Page(login_form, title=_("Log in"), url_path="login", visibility="hidden"),
         ]
         menu[_("Calculators")] = calculators
-        menu[_("Workshop")] = [page("pages/workshop.py", _("Workshops"), "workshop", ":material/co_present:")]
+        menu[_("Workshop")] = [page("app_pages/workshop.py", _("Workshops"), "workshop", ":material/co_present:")]
         return menu
     if accounts.needs_second_factor(user):
         # An administrator without a second factor sets one up before anything else.
         menu[_("Account")] = [
-            page("pages/account.py", _("My account"), "account", ":material/person:", default=True),
+            page("app_pages/account.py", _("My account"), "account", ":material/person:", default=True),
             st.Page(auth.logout_page, title=_("Log out"), url_path="logout", icon=":material/logout:"),
         ]
         return menu
 
     if role in auth.CLIENT_ROLES:
         menu[_("Clients")] = [
-            page("pages/households.py", _("Households"), "households", ":material/groups:", default=True),
-            page("pages/household.py", _("Client file"), "household", ":material/folder_shared:"),
-            page("pages/intake.py", _("New household"), "intake", ":material/person_add:"),
-            page("pages/action_plan.py", _("Action plan"), "action-plan", ":material/checklist:"),
-            page("pages/follow_up.py", _("Follow-up"), "follow-up", ":material/event_repeat:"),
-            page("pages/fees.py", _("Fees and funding"), "fees", ":material/payments:"),
-            page("pages/appointments.py", _("Appointments"), "appointments", ":material/calendar_month:"),
+            page("app_pages/households.py", _("Households"), "households", ":material/groups:", default=True),
+            page("app_pages/household.py", _("Client file"), "household", ":material/folder_shared:"),
+            page("app_pages/intake.py", _("New household"), "intake", ":material/person_add:"),
+            page("app_pages/action_plan.py", _("Action plan"), "action-plan", ":material/checklist:"),
+            page("app_pages/follow_up.py", _("Follow-up"), "follow-up", ":material/event_repeat:"),
+            page("app_pages/fees.py", _("Fees and funding"), "fees", ":material/payments:"),
+            page("app_pages/appointments.py", _("Appointments"), "appointments", ":material/calendar_month:"),
             page(
-                "pages/import_export.py", _("Import and export"), "import-export", ":material/import_export:"
+                "app_pages/import_export.py", _("Import and export"), "import-export", ":material/import_export:"
             ),
         ]
     menu[_("Calculators")] = calculators
     program = []
     if role in auth.CLIENT_ROLES:
         program.append(
-            page("pages/pipeline.py", _("Pipeline and outcomes"), "pipeline", ":material/monitoring:")
+            page("app_pages/pipeline.py", _("Pipeline and outcomes"), "pipeline", ":material/monitoring:")
         )
     if role in auth.PROGRAM_ROLES:
         program += [
-            page("pages/hud9902.py", _("HUD-9902 report"), "hud-9902", ":material/summarize:"),
-            page("pages/program_rules.py", _("Program rules"), "program-rules", ":material/rule:"),
-            page("pages/retention.py", _("Record retention"), "retention", ":material/inventory_2:"),
+            page("app_pages/hud9902.py", _("HUD-9902 report"), "hud-9902", ":material/summarize:"),
+            page("app_pages/program_rules.py", _("Program rules"), "program-rules", ":material/rule:"),
+            page("app_pages/retention.py", _("Record retention"), "retention", ":material/inventory_2:"),
         ]
     if program:
         menu[_("Program")] = program
     menu[_("Workshop")] = [
         page(
-            "pages/workshop.py",
+            "app_pages/workshop.py",
             _("Workshops"),
             "workshop",
             ":material/co_present:",
             default=role == "trainer",
         ),
-        page("pages/attendance.py", _("Attendance"), "attendance", ":material/how_to_reg:"),
+        page("app_pages/attendance.py", _("Attendance"), "attendance", ":material/how_to_reg:"),
     ]
     if role == "admin":
         menu[_("Admin")] = [
-            page("pages/users.py", _("Users and offices"), "users", ":material/manage_accounts:"),
-            page("pages/audit_log.py", _("Audit log"), "audit-log", ":material/history:"),
+            page("app_pages/users.py", _("Users and offices"), "users", ":material/manage_accounts:"),
+            page("app_pages/audit_log.py", _("Audit log"), "audit-log", ":material/history:"),
         ]
     menu[_("Account")] = [
-        page("pages/account.py", _("My account"), "account", ":material/person:"),
+        page("app_pages/account.py", _("My account"), "account", ":material/person:"),
         st.Page(auth.logout_page, title=_("Log out"), url_path="logout", icon=":material/logout:"),
         # /login once logged in (a bookmark, or the address the login form was on) opens the home page
         # instead of Streamlit's "Page not found".
@@ -147,7 +147,7 @@ def login_form() -> None:
 
 def to_home_page() -> None:
     role = (auth.current_user() or {}).get("role")
-    st.switch_page("pages/households.py" if role in auth.CLIENT_ROLES else "pages/workshop.py")
+    st.switch_page("app_pages/households.py" if role in auth.CLIENT_ROLES else "app_pages/workshop.py")
 
 
 hide_untranslated_hints()

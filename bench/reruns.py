@@ -18,9 +18,9 @@ RUNS = 30
 # figure name -> (page file, number_input key to change, two values to alternate between).
 # A key of None takes the page's first number input (for pages whose inputs are still being built).
 PAGES = {
-    "affordability_rerun_ms": ("pages/affordability.py", "income", (6500.0, 7200.0)),
-    "budget_rerun_ms": ("pages/budget.py", "savings", (900.0, 1000.0)),
-    "assistance_rerun_ms": ("pages/assistance.py", "dpa_income", (80000.0, 85000.0)),
+    "affordability_rerun_ms": ("app_pages/affordability.py", "income", (6500.0, 7200.0)),
+    "budget_rerun_ms": ("app_pages/budget.py", "savings", (900.0, 1000.0)),
+    "assistance_rerun_ms": ("app_pages/assistance.py", "dpa_income", (80000.0, 85000.0)),
 }
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # The entry point, and the page a newly opened link most often shows (the calculators need no login).
-FIRST_SCRIPTS = (ROOT / "streamlit_app.py", ROOT / "pages" / "affordability.py")
+FIRST_SCRIPTS = (ROOT / "streamlit_app.py", ROOT / "app_pages" / "affordability.py")
 # The sidebar's language switch is the first segmented control; drawing it loads Streamlit's emoji
 # table (about 0.15 s), to look for an icon at the start of "English" and "Español".
 STREAMLIT_EXTRAS = ("streamlit.emojis",)

@@ -33,9 +33,9 @@ AUDIENCES = ("pre_purchase", "renter", "financial_capability", "homeowner")
 
 # Query parameters each calculator page binds to the URL (widget key -> allowed values). A preset may
 # use only these. ("number", min, max) is a number in that range; ("choice", values) one of the codes.
-# Aligned on 2026-11-27 with the keys the calculator pages bind (pages/affordability.py and
-# ui/affordability/ (inputs.py, costs.py), pages/assistance.py and ui/assistance/inputs.py, pages/budget.py and
-# ui/budget/ (view.py, debts.py, remittance.py), pages/tenant_rights.py and ui/tenant_rights/).
+# Aligned on 2026-11-27 with the keys the calculator pages bind (app_pages/affordability.py and
+# ui/affordability/ (inputs.py, costs.py), app_pages/assistance.py and ui/assistance/inputs.py, app_pages/budget.py and
+# ui/budget/ (view.py, debts.py, remittance.py), app_pages/tenant_rights.py and ui/tenant_rights/).
 # Rates are in percent as typed on screen (6.5 means 6.5%), not decimal fractions.
 _MONEY = ("number", 0.0, 10_000_000.0)
 _MONTHLY = ("number", 0.0, 1_000_000.0)

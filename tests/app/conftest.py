@@ -46,7 +46,7 @@ def app_test(
     query: dict | None = None,
     state: dict | None = None,
 ) -> AppTest:
-    """Run the entry point (optionally logged in, in a language) and switch to `page`, e.g. 'pages/budget.py'."""
+    """Run the entry point (optionally logged in, in a language) and switch to `page`, e.g. 'app_pages/budget.py'."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = lang
     if user is not None:

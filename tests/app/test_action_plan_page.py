@@ -14,7 +14,7 @@ from db.models import AuditEvent, Household
 from reports.action_plan.demo import add_demo_household
 from tests.app.conftest import ROOT, app_test, visible_text
 
-PAGE = "pages/action_plan.py"
+PAGE = "app_pages/action_plan.py"
 
 
 @pytest.fixture

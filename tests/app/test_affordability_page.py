@@ -11,7 +11,7 @@ from db import scenarios
 from i18n import format_money
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/affordability.py"
+PAGE = "app_pages/affordability.py"
 
 
 def open_page(lang="en", mode=None, **kwargs):

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from db.models import AgencyRuleRow, AuditEvent
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/program_rules.py"
+PAGE = "app_pages/program_rules.py"
 TODAY = dt.date.today().isoformat()
 
 
@@ -80,9 +80,9 @@ def test_a_lead_adds_the_next_dc_rent_figure_and_the_rent_calculator_uses_it(age
     assert any("your agency" in set(f["Set by"]) for f in frames)
 
     query = {"tr_place": "dc", "tr_old_rent": "1000.0", "tr_new_rent": "1040.0"}
-    calc = app_test("pages/tenant_rights.py", lang="es", query={**query, "tr_increase_date": "2027-06-01"})
+    calc = app_test("app_pages/tenant_rights.py", lang="es", query={**query, "tr_increase_date": "2027-06-01"})
     assert "Este aumento (4.0%) está dentro del límite de 4.5%." in visible_text(calc)
-    calc = app_test("pages/tenant_rights.py", lang="en", query={**query, "tr_increase_date": "2026-06-01"})
+    calc = app_test("app_pages/tenant_rights.py", lang="en", query={**query, "tr_increase_date": "2026-06-01"})
     assert "This increase (4.0%) is within the limit of 4.1%." in visible_text(calc)  # shipped row before it
 
 

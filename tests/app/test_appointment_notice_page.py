@@ -12,7 +12,7 @@ from db import reminder_data
 from db.local_time import today_local
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/appointments.py"
+PAGE = "app_pages/appointments.py"
 DAY = today_local() + dt.timedelta(days=1)
 
 

@@ -11,7 +11,7 @@ from db import appointments as appts
 from db.local_time import today_local, week_start
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/appointments.py"
+PAGE = "app_pages/appointments.py"
 TOMORROW = today_local() + dt.timedelta(days=1)
 
 

@@ -11,7 +11,7 @@ from db import scenarios
 from i18n import format_money
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/assistance.py"
+PAGE = "app_pages/assistance.py"
 # The page's defaults (and what the tests type in), as the calculator sees them.
 HOUSEHOLD = {
     "jurisdiction": "dc",

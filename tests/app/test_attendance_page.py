@@ -12,7 +12,7 @@ from db.engine import reading, transaction
 from db.models import AuditEvent, EducationAttendance, EducationEvent, Household
 from tests.app.conftest import ROOT, app_test, visible_text
 
-PAGE = "pages/attendance.py"
+PAGE = "app_pages/attendance.py"
 
 
 @pytest.fixture

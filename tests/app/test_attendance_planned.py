@@ -15,7 +15,7 @@ from db.local_time import today_local
 from db.models import EducationAttendance, EducationEvent
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/attendance.py"
+PAGE = "app_pages/attendance.py"
 
 
 @pytest.mark.parametrize("lang, plan, planned", [("en", "Plan workshop", "Workshop planned for"),

@@ -10,7 +10,7 @@ from db import scenarios
 from i18n import format_money, gettext
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/budget.py"
+PAGE = "app_pages/budget.py"
 # The example household the page starts with: $650 weekly cash, $900 every two weeks, $300 SNAP;
 # a $4,150 spending plan; three debts with $370 of minimums.
 INCOME = 650 * 52 / 12 + 900 * 26 / 12 + 300
@@ -194,7 +194,7 @@ def test_a_new_visit_starts_from_the_example(agency):
     assert at.session_state["budget_tab"] == "Spending plan"
     edit_table(at, "spending", "en", {"0": {"Monthly amount": 2600.0}})
     assert metric(at, "Spending a month") == format_money(SPENDING + 1000, "en")
-    at.switch_page("pages/affordability.py").run()
+    at.switch_page("app_pages/affordability.py").run()
     at.switch_page(PAGE).run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.session_state["budget_tab"] == "Income"  # a new visit: the tab and the tables start over

@@ -13,7 +13,7 @@ from db import activity, certification, documents
 from tests.app.conftest import app_test, visible_text
 from tests.factories import audit_actions
 
-PAGE = "pages/household.py"
+PAGE = "app_pages/household.py"
 DOCS_TAB = {"en": "Documents", "es": "Documentos"}
 ACTIVITY_TAB = {"en": "Activity", "es": "Actividad"}
 
@@ -145,7 +145,7 @@ def test_an_uncertified_user_cannot_record_a_session(agency, lang, warning):
     ],
 )
 def test_the_lead_sees_whose_certification_is_missing(agency, lang, heading, missing):
-    at = app_test("pages/hud9902.py", user=agency["users"]["lead"], lang=lang)
+    at = app_test("app_pages/hud9902.py", user=agency["users"]["lead"], lang=lang)
     assert not at.exception, [e.value for e in at.exception]
     assert heading in [s.value for s in at.subheader]
     assert any(w.value.startswith(missing) for w in at.warning)
@@ -155,7 +155,7 @@ def test_the_lead_sees_whose_certification_is_missing(agency, lang, heading, mis
 
 def test_admin_records_a_certification_and_the_lead_may_then_counsel(agency):
     eng, lead = agency["engine"], agency["users"]["lead"]
-    at = app_test("pages/users.py", user=agency["users"]["admin"])
+    at = app_test("app_pages/users.py", user=agency["users"]["admin"])
     assert any("no HUD certification" in w.value for w in at.warning)
     at.selectbox(key="manage_user").set_value(lead["id"]).run()
     at.text_input(key="cert_id").input("HUD-98765")

@@ -9,7 +9,7 @@ import pytest
 from db import funding
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/fees.py"
+PAGE = "app_pages/fees.py"
 
 
 @pytest.mark.parametrize(

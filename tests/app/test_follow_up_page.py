@@ -9,7 +9,7 @@ from db.engine import reading
 from db.models import Household
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/follow_up.py"
+PAGE = "app_pages/follow_up.py"
 WORDS = {
     "en": {
         "due": "Due: no contact in 60 days",

@@ -7,7 +7,7 @@ import pytest
 from db import activity, funding
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/household.py"
+PAGE = "app_pages/household.py"
 WORDS = {
     "en": {
         "add": "Add session",

@@ -12,7 +12,7 @@ from db.engine import reading
 from db.models import AuditEvent
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/household.py"
+PAGE = "app_pages/household.py"
 
 
 def button(at, label):

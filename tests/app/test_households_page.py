@@ -12,7 +12,7 @@ from db.households import normalize_name
 from db.models import AuditEvent, Household
 from tests.app.conftest import app_test, visible_text
 
-LIST = "pages/households.py"
+LIST = "app_pages/households.py"
 
 
 def button(at, label):
@@ -96,7 +96,7 @@ def test_open_a_household_from_the_list(agency):
     ("lang", "heading"), [("en", "No contact in 60 days"), ("es", "Sin contacto en 60 días")]
 )
 def test_follow_up_lists_the_silent_household(agency, lang, heading):
-    at = app_test("pages/follow_up.py", lang=lang, user=agency["users"]["counselor"])
+    at = app_test("app_pages/follow_up.py", lang=lang, user=agency["users"]["counselor"])
     assert not at.exception
     assert heading in [h.value for h in at.subheader]
     # The factory household was opened on 2026-01-05 with no contact since.
@@ -104,12 +104,12 @@ def test_follow_up_lists_the_silent_household(agency, lang, heading):
 
 
 def test_export_page_offers_sensitive_fields_only_to_admins(agency):
-    at = app_test("pages/import_export.py", user=agency["users"]["counselor"])
+    at = app_test("app_pages/import_export.py", user=agency["users"]["counselor"])
     assert not at.exception
     assert not [c for c in at.checkbox if c.key == "exp_sensitive"]
     button(at, "Prepare the export").click().run()
     assert "1 household in the file." in visible_text(at)
-    admin = app_test("pages/import_export.py", lang="es", user=agency["users"]["admin"])
+    admin = app_test("app_pages/import_export.py", lang="es", user=agency["users"]["admin"])
     assert (
         "Incluir datos delicados (teléfono, correo, tipo de identificación, residencia, dirección de la calle)"
         in visible_text(admin)
@@ -129,7 +129,7 @@ def household_total(engine) -> int:
 
 
 def test_import_with_a_bad_row_shows_the_report_and_saves_nothing(agency):
-    at = app_test("pages/import_export.py", user=agency["users"]["counselor"])
+    at = app_test("app_pages/import_export.py", user=agency["users"]["counselor"])
     bad = GOOD_CSV + "Luis Ortiz,baltimore,0\n"
     at.file_uploader(key="imp_file").upload("old-system.csv", bad.encode(), "text/csv").run()
     assert not at.exception
@@ -143,7 +143,7 @@ def test_import_with_a_bad_row_shows_the_report_and_saves_nothing(agency):
 
 
 def test_import_good_file_in_spanish(agency):
-    at = app_test("pages/import_export.py", lang="es", user=agency["users"]["counselor"])
+    at = app_test("app_pages/import_export.py", lang="es", user=agency["users"]["counselor"])
     at.file_uploader(key="imp_file").upload("casos.csv", GOOD_CSV.encode(), "text/csv").run()
     assert "2 filas están listas." in visible_text(at)
     button(at, "Importar 2 hogares").click().run()
@@ -160,7 +160,7 @@ def test_households_behind_a_dashboard_number(agency):
 
     extra = make_household(agency["engine"], agency["offices"]["north"], "Familia Detrás Del Número")
     at = app_test(
-        "pages/households.py",
+        "app_pages/households.py",
         user=agency["users"]["lead"],
         state={"households_filter": {"ids": [extra, agency["households"]["south"]]}},
     )

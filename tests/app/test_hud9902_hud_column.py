@@ -17,7 +17,7 @@ def test_section_9_has_the_hud_grant_column(agency, lang, column):
     activity.add_session(eng, user, north, session_date=dt.date(2026, 2, 2), purpose="rental", funding="hud", fee=0)
     activity.add_session(eng, agency["users"]["counselor_south"], south, session_date=dt.date(2026, 2, 3),
                          purpose="rental", funding="none", fee=0)
-    at = app_test("pages/hud9902.py", user=agency["users"]["admin"], lang=lang,
+    at = app_test("app_pages/hud9902.py", user=agency["users"]["admin"], lang=lang,
                   state={"hud_fy": 2026, "hud_quarter": 2})
     assert not at.exception
     frames = [df.value for df in at.dataframe if column in df.value.columns]

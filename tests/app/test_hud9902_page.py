@@ -25,7 +25,7 @@ def world(agency):
 def report_page(world, who: str, fiscal_year: int, quarter: int, lang: str = "en") -> AppTest:
     # Chosen through session state: option labels are translated and the test process has no language.
     at = app_test(
-        "pages/hud9902.py",
+        "app_pages/hud9902.py",
         user=world["users"][who],
         lang=lang,
         state={"hud_fy": fiscal_year, "hud_quarter": quarter},
@@ -112,7 +112,7 @@ def test_page_in_spanish(world):
 
 @pytest.mark.parametrize("who", [None, "counselor", "trainer"])
 def test_no_report_without_access(world, who):
-    at = AppTest.from_file(str(ROOT / "pages" / "hud9902.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "app_pages" / "hud9902.py"), default_timeout=30)
     if who:
         at.session_state["user"] = dict(world["users"][who])
         at.session_state["last_activity"] = time.time()

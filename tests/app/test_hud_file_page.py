@@ -9,7 +9,7 @@ import pytest
 from db import activity, households, hud_client
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/household.py"
+PAGE = "app_pages/household.py"
 
 
 HUD_TAB = {"en": "HUD file", "es": "Datos para HUD"}
@@ -117,7 +117,7 @@ def test_case_gets_its_hud_grant(agency):
 
 def test_9902_page_shows_the_client_level_file_in_spanish(agency):
     at = app_test(
-        "pages/hud9902.py", user=agency["users"]["lead"], lang="es", state={"hud_fy": 2027, "hud_quarter": 1}
+        "app_pages/hud9902.py", user=agency["users"]["lead"], lang="es", state={"hud_fy": 2027, "hud_quarter": 1}
     )
     assert not at.exception
     text = visible_text(at)
@@ -130,7 +130,7 @@ def test_9902_page_lists_households_left_out_and_opens_one(agency, lang):
     eng, user, hid = agency["engine"], agency["users"]["counselor"], agency["households"]["north"]
     activity.add_session(eng, user, hid, session_date=dt.date(2026, 10, 6), purpose="prepurchase")
     at = app_test(
-        "pages/hud9902.py", user=agency["users"]["lead"], lang=lang, state={"hud_fy": 2027, "hud_quarter": 1}
+        "app_pages/hud9902.py", user=agency["users"]["lead"], lang=lang, state={"hud_fy": 2027, "hud_quarter": 1}
     )
     assert not at.exception
     prepare = (
@@ -153,7 +153,7 @@ def test_9902_page_lists_households_left_out_and_opens_one(agency, lang):
     ("lang", "save"), [("en", "Save and open the client file"), ("es", "Guardar y abrir el expediente")]
 )
 def test_intake_asks_hud_s_questions_and_saves_them_with_the_new_file(agency, lang, save):
-    at = app_test("pages/intake.py", lang=lang, user=agency["users"]["counselor"])
+    at = app_test("app_pages/intake.py", lang=lang, user=agency["users"]["counselor"])
     assert not at.exception
     assert ("HUD's questions" if lang == "en" else "Las preguntas de HUD") in visible_text(at)
     at.text_input(key="new_display_name").input("Reina Batres Ayala")
@@ -180,7 +180,7 @@ def test_intake_with_a_bad_hud_answer_creates_nothing(agency):
     from db.engine import reading
     from db.models import Household
 
-    at = app_test("pages/intake.py", lang="es", user=agency["users"]["counselor"])
+    at = app_test("app_pages/intake.py", lang="es", user=agency["users"]["counselor"])
     at.text_input(key="new_display_name").input("Reina Batres Ayala")
     at.text_input(key="new_hud_zip_code").input("22O03")
     button(at, "Guardar y abrir el expediente").click().run()

@@ -10,7 +10,7 @@ from db.engine import reading
 from db.models import Household
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/import_export.py"
+PAGE = "app_pages/import_export.py"
 HUD_TAB = {"en": "HUD file", "es": "Datos para HUD"}
 BAD = (
     "display_name,jurisdiction,Marital status,zip_code\n"
@@ -81,7 +81,7 @@ def test_a_good_file_fills_the_hud_tab_of_the_client_file(agency, lang, button, 
     next(b for b in at.button if b.label == button).click().run()
     hid = names(agency["engine"])["Rosa Núñez"]
     at = app_test(
-        "pages/household.py", lang=lang, user=user, household_id=hid, state={"hh_tab": HUD_TAB[lang]}
+        "app_pages/household.py", lang=lang, user=user, household_id=hid, state={"hh_tab": HUD_TAB[lang]}
     )
     assert not at.exception
     marital = at.selectbox(key="hudp_marital_status")

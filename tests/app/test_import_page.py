@@ -10,7 +10,7 @@ from db.engine import reading
 from db.models import Household
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/import_export.py"
+PAGE = "app_pages/import_export.py"
 UNCLOSED = b'display_name,household_size,jurisdiction\nAna,2,dc\n"unterminated,3,dc\nx,y,1\n'
 TOO_LONG = b"display_name,jurisdiction\nAna,dc\n" + b"x" * 140_000 + b",dc\n"
 UTF16 = "display_name,jurisdiction,household_size\nMaría Núñez,dc,3\nJosé Peña,fairfax_va,1\n".encode(

@@ -11,7 +11,7 @@ from db.engine import reading
 from db.models import Household
 from tests.app.conftest import app_test
 
-PAGE = "pages/intake.py"
+PAGE = "app_pages/intake.py"
 SAVE = {"en": "Save and open the client file", "es": "Guardar y abrir el expediente"}
 
 

@@ -9,7 +9,7 @@ from db.engine import reading
 from db.models import Household
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/intake.py"
+PAGE = "app_pages/intake.py"
 
 
 def button(at, label):

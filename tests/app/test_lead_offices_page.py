@@ -39,7 +39,7 @@ def _give_south(agency):
 )
 def test_admin_assigns_offices_to_a_lead(agency, lang, save, choice, saved):
     lead = agency["users"]["lead"]
-    at = app_test("pages/users.py", user=agency["users"]["admin"], lang=lang)
+    at = app_test("app_pages/users.py", user=agency["users"]["admin"], lang=lang)
     at.selectbox(key="manage_user").set_value(lead["id"]).run()
     assert not at.exception
     at.multiselect(key=f"lead_offices_{lead['id']}").set_value([agency["offices"]["south"]])
@@ -57,18 +57,18 @@ def test_admin_assigns_offices_to_a_lead(agency, lang, save, choice, saved):
 
 
 def test_counselor_has_no_office_form(agency):
-    at = app_test("pages/users.py", user=agency["users"]["admin"])
+    at = app_test("app_pages/users.py", user=agency["users"]["admin"])
     at.selectbox(key="manage_user").set_value(agency["users"]["counselor"]["id"]).run()
     assert not [r for r in at.radio if r.key and r.key.startswith("lead_scope_")]
 
 
 def test_lead_of_two_offices_picks_among_them_on_the_pipeline(agency):
     world = build_pipeline_fixture(agency["engine"], agency)
-    at = app_test("pages/pipeline.py", user=world["users"]["lead"])
+    at = app_test("app_pages/pipeline.py", user=world["users"]["lead"])
     assert not [s for s in at.selectbox if s.key == "pipe_office"]  # one office: nothing to pick
     assert {m.label: m.value for m in at.metric}["Households"] == "4"
     _give_south(agency)
-    at = app_test("pages/pipeline.py", user=world["users"]["lead"])
+    at = app_test("app_pages/pipeline.py", user=world["users"]["lead"])
     assert {m.label: m.value for m in at.metric}["Households"] == "6"  # both offices, like the admin
     picker = at.selectbox(key="pipe_office")
     assert picker.options == ["All the offices you lead", "Oficina Norte", "Oficina Sur"]
@@ -82,7 +82,7 @@ def test_lead_of_two_offices_files_the_9902_for_both_or_one(agency):
 
     def report(state=None):
         at = app_test(
-            "pages/hud9902.py",
+            "app_pages/hud9902.py",
             user=agency["users"]["lead"],
             state={"hud_fy": 2026, "hud_quarter": 2, **(state or {})},
         )
@@ -101,7 +101,7 @@ def test_lead_of_two_offices_files_the_9902_for_both_or_one(agency):
 
 def test_lead_of_two_offices_exports_one_of_them(agency):
     _give_south(agency)
-    at = app_test("pages/import_export.py", user=agency["users"]["lead"])
+    at = app_test("app_pages/import_export.py", user=agency["users"]["lead"])
     at.selectbox(key="exp_office").set_value(agency["offices"]["south"]).run()
     at.button(key="exp_prepare").click().run()
     assert not at.exception

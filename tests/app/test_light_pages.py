@@ -7,7 +7,7 @@ import pytest
 from tests.app.conftest import app_test, visible_text
 from ui.households.client_file.page import TAB_KEY, TABS
 
-PAGE = "pages/household.py"
+PAGE = "app_pages/household.py"
 # A widget key that only each tab's body draws, in TABS order.
 ONLY_IN = ["sess_purpose", "ms_code", "step_text", "ref_agency", "", "hh_phone", "close_reason", "hudp_city", "doc_kind"]
 
@@ -49,7 +49,7 @@ def test_each_tab_draws_its_own_body_only(agency, index):
 
 
 def test_checklist_questions_carry_their_source_in_help(agency):
-    at = app_test("pages/tenant_rights.py", lang="es")
+    at = app_test("app_pages/tenant_rights.py", lang="es")
     assert not at.exception
     question = at.radio(key="tr_answer_dc-deposit-cap")
     assert question.help.startswith("Fuente: ") and "(https://" in question.help
@@ -61,7 +61,7 @@ def test_tenant_handout_is_not_built_on_a_rerun(agency, monkeypatch):
 
     calls = []
     monkeypatch.setattr(reports.tenant_handout, "build_handout", lambda *a: calls.append(a) or b"%PDF")
-    at = app_test("pages/tenant_rights.py", lang="en")
+    at = app_test("app_pages/tenant_rights.py", lang="en")
     at.radio(key="tr_answer_dc-deposit-cap").set_value("no").run()
     assert not at.exception
     assert at.get("download_button") and calls == []

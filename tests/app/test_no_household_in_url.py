@@ -11,7 +11,7 @@ from db import codes
 from tests.app.conftest import app_test
 from tests.factories import make_household
 
-PAGES = ("pages/affordability.py", "pages/assistance.py", "pages/budget.py", "pages/tenant_rights.py")
+PAGES = ("app_pages/affordability.py", "app_pages/assistance.py", "app_pages/budget.py", "app_pages/tenant_rights.py")
 TEXT = st.text(alphabet=string.ascii_letters + "áéíóúñÑ -'", min_size=3, max_size=30).filter(str.strip)
 
 

@@ -39,7 +39,7 @@ def frames(at) -> str:
 
 
 def test_lead_sees_the_office_figures(world):
-    at = app_test("pages/pipeline.py", user=world["users"]["lead"])
+    at = app_test("app_pages/pipeline.py", user=world["users"]["lead"])
     assert not at.exception
     assert at.title[0].value == "Pipeline and outcomes"
     shown = metrics(at)
@@ -66,7 +66,7 @@ def test_lead_sees_the_office_figures(world):
 
 
 def test_lead_page_in_spanish(world):
-    at = app_test("pages/pipeline.py", user=world["users"]["lead"], lang="es")
+    at = app_test("app_pages/pipeline.py", user=world["users"]["lead"], lang="es")
     assert not at.exception
     assert at.title[0].value == "Avance y resultados"
     shown = metrics(at)
@@ -96,7 +96,7 @@ def chart_groups(at) -> list[str]:
     ],
 )
 def test_intake_quarters_are_named_in_the_readers_language(world, lang, groups):
-    at = app_test("pages/pipeline.py", user=world["users"]["admin"], lang=lang)
+    at = app_test("app_pages/pipeline.py", user=world["users"]["admin"], lang=lang)
     assert not at.exception
     assert chart_groups(at) == groups
 
@@ -111,7 +111,7 @@ def test_intake_quarters_are_named_in_the_readers_language(world, lang, groups):
     ],
 )
 def test_admin_filters_narrow_the_figures(world, widget, choice, households):
-    at = app_test("pages/pipeline.py", user=world["users"]["admin"])
+    at = app_test("app_pages/pipeline.py", user=world["users"]["admin"])
     assert metrics(at)["Households"] == "6"
     if widget == "pipe_office":
         choice = world["offices"][choice]
@@ -121,7 +121,7 @@ def test_admin_filters_narrow_the_figures(world, widget, choice, households):
 
 
 def test_counselor_sees_only_their_caseload(world):
-    at = app_test("pages/pipeline.py", user=world["users"]["counselor_south"])
+    at = app_test("app_pages/pipeline.py", user=world["users"]["counselor_south"])
     assert at.title[0].value == "My caseload"
     assert metrics(at)["Households"] == "2"
     assert not [s for s in at.selectbox if s.key in ("pipe_office", "pipe_counselor")]
@@ -130,7 +130,7 @@ def test_counselor_sees_only_their_caseload(world):
 
 
 def test_click_through_shows_the_households_and_audits_it(world):
-    at = app_test("pages/pipeline.py", user=world["users"]["lead"])
+    at = app_test("app_pages/pipeline.py", user=world["users"]["lead"])
     at.selectbox(key="pipe_behind").set_value(("purchased", None)).run()
     assert "1 household" in [c.value for c in at.caption]
     at.button(key="pipe_show").click().run()
@@ -144,7 +144,7 @@ def test_click_through_shows_the_households_and_audits_it(world):
 
 
 def test_open_in_household_list_hands_over_ids_only(world):
-    at = app_test("pages/pipeline.py", user=world["users"]["admin"])
+    at = app_test("app_pages/pipeline.py", user=world["users"]["admin"])
     at.selectbox(key="pipe_behind").set_value(("reached", "education")).run()
     at.button(key="pipe_open").click().run()
     assert not at.exception
@@ -154,7 +154,7 @@ def test_open_in_household_list_hands_over_ids_only(world):
 
 
 def test_a_write_refreshes_the_cached_figures(world):
-    at = app_test("pages/pipeline.py", user=world["users"]["lead"])
+    at = app_test("app_pages/pipeline.py", user=world["users"]["lead"])
     assert metrics(at)["Homes bought"] == "1"
     activity.add_milestone(
         world["engine"], world["users"]["lead"], world["ids"]["P2"], "purchased", dt.date.today()
@@ -166,7 +166,7 @@ def test_a_write_refreshes_the_cached_figures(world):
 @pytest.mark.parametrize("who", [None, "trainer"])
 def test_no_figures_without_access(world, who):
     """Run the page file directly (the navigation does not even list it for these users)."""
-    at = AppTest.from_file(str(ROOT / "pages" / "pipeline.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "app_pages" / "pipeline.py"), default_timeout=30)
     if who:
         at.session_state["user"] = dict(world["users"][who])
         at.session_state["last_activity"] = time.time()

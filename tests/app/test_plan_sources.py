@@ -9,7 +9,7 @@ from reports.action_plan.data import load_plan, stale_sections
 from reports.action_plan.demo import add_demo_household
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/action_plan.py"
+PAGE = "app_pages/action_plan.py"
 STALE = {
     "en": "The household's income or size changed after this was saved.",
     "es": "El ingreso o el tamaño del hogar cambió después de guardar esto.",

@@ -7,7 +7,7 @@ import pytest
 from calculators.rules import all_rule_files, is_stale, load
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/program_rules.py"
+PAGE = "app_pages/program_rules.py"
 
 
 def stale_total():

@@ -12,7 +12,7 @@ from db.local_time import today_local
 from tests.app.conftest import app_test, visible_text
 from tests.factories import audit_actions
 
-PAGE = "pages/household.py"
+PAGE = "app_pages/household.py"
 
 
 def _intake(agency, lang):

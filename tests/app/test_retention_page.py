@@ -23,7 +23,7 @@ def old_file(agency, name="Familia Archivada"):
 
 def test_lead_exports_then_purges(agency):
     hid = old_file(agency)
-    at = app_test("pages/retention.py", user=agency["users"]["lead"])
+    at = app_test("app_pages/retention.py", user=agency["users"]["lead"])
     assert "Familia Archivada" in at.dataframe[0].value.to_csv()
     purge = at.button(key="retention_purge")
     assert purge.disabled
@@ -35,7 +35,7 @@ def test_lead_exports_then_purges(agency):
 
 
 def test_nothing_past_retention_in_spanish(agency):
-    at = app_test("pages/retention.py", user=agency["users"]["lead"], lang="es")
+    at = app_test("app_pages/retention.py", user=agency["users"]["lead"], lang="es")
     assert at.title[0].value == "Conservación de expedientes"
     assert "Ningún expediente cerrado" in visible_text(at)
 
@@ -49,6 +49,6 @@ def test_lead_does_not_see_another_offices_files(agency):
         closed_on=dt.date(2019, 1, 1),
     )
     old_file(agency)
-    at = app_test("pages/retention.py", user=agency["users"]["lead"])
+    at = app_test("app_pages/retention.py", user=agency["users"]["lead"])
     table = at.dataframe[0].value.to_csv()
     assert "Familia del Sur" not in table and "Familia Archivada" in table

@@ -63,7 +63,7 @@ def _enrol_earlier(agency, username="counselor") -> str:
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_enrolment_on_my_account(agency, lang):
-    at = app_test("pages/account.py", user=agency["users"]["counselor"], lang=lang)
+    at = app_test("app_pages/account.py", user=agency["users"]["counselor"], lang=lang)
     assert not at.exception
     _button(at, SET_UP[lang]).click().run()
     enrolment = at.session_state["factor_enrolment"]
@@ -109,8 +109,8 @@ def test_the_code_step_is_never_skipped_by_opening_a_page(agency):
     _enrol_earlier(agency)
     at = _login_password(app_test(), "counselor")
     with pytest.raises(ValueError, match="Could not find a navigation page"):
-        at.switch_page("pages/households.py")  # not in the menu of someone not logged in
-    direct = _page_alone("pages/households.py", pending_login=at.session_state["pending_login"])
+        at.switch_page("app_pages/households.py")  # not in the menu of someone not logged in
+    direct = _page_alone("app_pages/households.py", pending_login=at.session_state["pending_login"])
     assert "user" not in direct.session_state
     assert "María José" not in visible_text(direct)
 
@@ -126,26 +126,26 @@ def test_an_admin_without_a_factor_must_enrol_before_anything_else(agency, lang)
     text = visible_text(at)
     assert {"en": "Administrators must set up", "es": "Los administradores deben"}[lang] in text
     assert SET_UP[lang] in text
-    for page in ("pages/users.py", "pages/households.py", "pages/audit_log.py"):
+    for page in ("app_pages/users.py", "app_pages/households.py", "app_pages/audit_log.py"):
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(page)  # only My account and Log out are in the menu
-    direct = _page_alone("pages/users.py", lang, user=at.session_state["user"])  # not through the menu
+    direct = _page_alone("app_pages/users.py", lang, user=at.session_state["user"])  # not through the menu
     assert not direct.dataframe and "Test counselor" not in visible_text(direct)
     assert {"en": "Administrators must set up", "es": "Los administradores deben"}[lang] in visible_text(direct)
-    at.switch_page("pages/account.py").run()
+    at.switch_page("app_pages/account.py").run()
     _button(at, SET_UP[lang]).click().run()
     secret = at.session_state["factor_enrolment"].secret
     at.text_input(key="factor_code").input(pyotp.TOTP(secret).now())
     _button(at, TURN_ON[lang]).click().run()
     at.button[-1].click().run()
-    at.switch_page("pages/users.py").run()
+    at.switch_page("app_pages/users.py").run()
     assert at.title[0].value in ("Users and offices", "Usuarios y oficinas")
 
 
 def test_admin_resets_a_lost_factor_and_it_is_audited(agency):
     _enrol_earlier(agency)
     admin, target = agency["users"]["admin"], agency["users"]["counselor"]["id"]
-    at = app_test("pages/users.py", user=admin)
+    at = app_test("app_pages/users.py", user=admin)
     at.selectbox(key="manage_user").set_value(target).run()
     _button(at, "Reset second factor").click().run()
     assert not at.exception
@@ -158,7 +158,7 @@ def test_admin_resets_a_lost_factor_and_it_is_audited(agency):
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_a_weak_password_is_refused_with_what_to_do(agency, lang):
-    at = app_test("pages/account.py", user=agency["users"]["counselor"], lang=lang)
+    at = app_test("app_pages/account.py", user=agency["users"]["counselor"], lang=lang)
     at.text_input(key="pw_current").input(PASSWORD)
     at.text_input(key="pw_new").input("1234567890ab")
     at.button[0].click().run()
@@ -177,7 +177,7 @@ def test_the_admin_fixture_logs_in_with_a_code(agency):
 def test_a_counselor_turns_the_factor_off_with_a_code(agency, lang):
     secret = _enrol_earlier(agency)
     user = {**agency["users"]["counselor"], "second_factor": True}
-    at = app_test("pages/account.py", user=user, lang=lang)
+    at = app_test("app_pages/account.py", user=user, lang=lang)
     at.text_input(key="factor_manage_code").input(pyotp.TOTP(secret).now())
     _button(at, {"en": "Turn off the second factor", "es": "Desactivar el segundo factor"}[lang]).click().run()
     assert not at.exception
@@ -186,6 +186,6 @@ def test_a_counselor_turns_the_factor_off_with_a_code(agency, lang):
 
 
 def test_an_admin_cannot_turn_the_factor_off(agency):
-    at = app_test("pages/account.py", user=agency["users"]["admin"])
+    at = app_test("app_pages/account.py", user=agency["users"]["admin"])
     labels = [b.label for b in at.button]
     assert "Make new recovery codes" in labels and "Turn off the second factor" not in labels

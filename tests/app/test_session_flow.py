@@ -12,10 +12,10 @@ from tests.app.conftest import app_test, visible_text
 from tests.factories import audit_actions
 
 PAGES = {
-    "affordability": "pages/affordability.py",
-    "assistance": "pages/assistance.py",
-    "budget": "pages/budget.py",
-    "tenant_checklist": "pages/tenant_rights.py",
+    "affordability": "app_pages/affordability.py",
+    "assistance": "app_pages/assistance.py",
+    "budget": "app_pages/budget.py",
+    "tenant_checklist": "app_pages/tenant_rights.py",
 }
 INTAKE = {  # the north household of tests.factories.small_agency, opened on 5 January 2026
     "en": "from intake, January 5, 2026",
@@ -154,7 +154,7 @@ def test_open_again_restores_the_saved_scenario_exactly(agency):
 )
 def test_client_file_opens_a_calculator_with_the_household(agency, lang, label):
     at = app_test(
-        "pages/household.py",
+        "app_pages/household.py",
         lang=lang,
         user=agency["users"]["counselor"],
         household_id=agency["households"]["north"],
@@ -173,7 +173,7 @@ def test_client_file_lists_saved_calculations_and_opens_one_again(agency):
     at.number_input(key="dpa_price").set_value(300000.0).run()
     at.button(key="save_scenario_assistance").click().run()
     row = repo.latest(engine, user, household, "assistance")
-    at.switch_page("pages/household.py")
+    at.switch_page("app_pages/household.py")
     at.session_state["sf_saved_list"] = True
     at.run()
     text = visible_text(at).replace("\\", "")
@@ -215,7 +215,7 @@ def test_a_saved_budget_opens_again_with_its_tables(agency, lang):
     row = repo.latest(engine, user, household, "budget")
     assert row is not None and row["scenario"].tables["spending"][0]["amount"] == 1750.0
 
-    at.switch_page("pages/household.py")
+    at.switch_page("app_pages/household.py")
     at.session_state["sf_saved_list"] = True
     at.run()
     at.button(key=f"sf_again_{row['id']}").click().run()
@@ -246,7 +246,7 @@ def test_budget_coach_opened_from_the_file_starts_from_its_latest_budget(agency)
     edit_table(at, "income", "en", {"0": {"Amount each time": 725.0}})
     at.button(key="save_scenario_budget").click().run()
     again = app_test(
-        "pages/household.py", user=agency["users"]["counselor"], household_id=agency["households"]["north"]
+        "app_pages/household.py", user=agency["users"]["counselor"], household_id=agency["households"]["north"]
     )
     again.button(key="sf_open_budget").click().run()
     assert not again.exception, [e.value for e in again.exception]

@@ -38,9 +38,9 @@ def _revoke(agency, how: str) -> None:
 
 @pytest.mark.parametrize("how", ["disable", "password", "role", "office"])
 def test_an_open_tab_loses_client_data_at_its_next_click(agency, how):
-    at = app_test("pages/follow_up.py", user=agency["users"]["counselor"])
+    at = app_test("app_pages/follow_up.py", user=agency["users"]["counselor"])
     assert not at.exception
-    at.switch_page("pages/households.py").run()
+    at.switch_page("app_pages/households.py").run()
     assert NAME in visible_text(at)
     _revoke(agency, how)
     at.run()
@@ -51,7 +51,7 @@ def test_an_open_tab_loses_client_data_at_its_next_click(agency, how):
 
 
 def test_a_disabled_counselor_cannot_save_a_new_household(agency):
-    at = app_test("pages/intake.py", user=agency["users"]["counselor"])
+    at = app_test("app_pages/intake.py", user=agency["users"]["counselor"])
     at.text_input(key="new_display_name").input("Registro Tardío")
     _revoke(agency, "disable")
     next(b for b in at.button if b.label == "Save and open the client file").click().run()
@@ -73,7 +73,7 @@ def test_a_session_lasts_at_most_twelve_hours_even_when_active(agency):
 
 def test_own_password_change_keeps_this_session_and_ends_the_others(agency):
     other = app_test(user=agency["users"]["counselor"])
-    at = app_test("pages/account.py", user=agency["users"]["counselor"])
+    at = app_test("app_pages/account.py", user=agency["users"]["counselor"])
     at.text_input(key="pw_current").input(PASSWORD)
     at.text_input(key="pw_new").input("tamal de elote con queso 77")
     at.button[0].click().run()

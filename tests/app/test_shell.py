@@ -10,20 +10,20 @@ import pytest
 from tests.app.conftest import APP, ROOT, app_test, visible_text
 from tests.factories import PASSWORD
 
-PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "app_pages").glob("*.py"))
 CLIENT_PAGES = [
-    "pages/households.py",
-    "pages/household.py",
-    "pages/intake.py",
-    "pages/action_plan.py",
-    "pages/follow_up.py",
-    "pages/fees.py",
-    "pages/appointments.py",
-    "pages/import_export.py",
-    "pages/pipeline.py",
+    "app_pages/households.py",
+    "app_pages/household.py",
+    "app_pages/intake.py",
+    "app_pages/action_plan.py",
+    "app_pages/follow_up.py",
+    "app_pages/fees.py",
+    "app_pages/appointments.py",
+    "app_pages/import_export.py",
+    "app_pages/pipeline.py",
 ]
-LEAD_PAGES = ["pages/hud9902.py", "pages/program_rules.py", "pages/retention.py"]
-ADMIN_PAGES = ["pages/users.py", "pages/audit_log.py"]
+LEAD_PAGES = ["app_pages/hud9902.py", "app_pages/program_rules.py", "app_pages/retention.py"]
+ADMIN_PAGES = ["app_pages/users.py", "app_pages/audit_log.py"]
 
 
 def login(at, username, password):
@@ -183,7 +183,7 @@ def test_switching_language_on_the_households_list_keeps_the_filters(agency):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_run_directly_while_logged_out_shows_no_client_data(agency, page):
-    """Streamlit's legacy router can run a pages/ file before the entry point; each must guard itself."""
+    """A screen file run on its own, without the entry point's gate, must guard itself."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / page), default_timeout=60)
@@ -207,7 +207,7 @@ def test_role_matrix(agency, role, page):
         allowed = role in ("admin", "lead")
     elif page in ADMIN_PAGES:
         allowed = role == "admin"
-    elif page in ("pages/attendance.py", "pages/account.py"):
+    elif page in ("app_pages/attendance.py", "app_pages/account.py"):
         allowed = role is not None
     if not allowed:
         with pytest.raises(ValueError):
@@ -248,7 +248,21 @@ def test_logout_forgets_the_user_and_open_household_and_is_audited(agency):
 
 
 def test_idle_timeout_also_applies_when_a_page_runs_without_the_entry_point(agency):
-    at = app_test("pages/households.py", user=agency["users"]["counselor"])
+    """A screen file run on its own (no entry point, no menu) still logs out an idle user and shows no client."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app_pages" / "households.py"), default_timeout=60)
+    at.session_state["user"] = dict(agency["users"]["counselor"])
     at.session_state["last_activity"] = time.time() - 31 * 60
     at.run()
     assert "Please log in" in at.warning[0].value
+    assert "Núñez" not in visible_text(at)
+
+
+def test_an_idle_user_who_clicks_is_sent_to_the_login_page_with_the_reason(agency):
+    at = app_test("app_pages/households.py", user=agency["users"]["counselor"])
+    at.session_state["last_activity"] = time.time() - 31 * 60
+    at.run()
+    assert any(t.value == "Log in" for t in at.title)
+    assert [i.value for i in at.info][:1] == ["You were logged out after 30 minutes without activity."]
+    assert "Núñez" not in visible_text(at)

@@ -57,7 +57,7 @@ REMITTANCE = {
 def budget_text(lang):
     from i18n import gettext
 
-    return open_page("pages/budget.py", lang, state={"budget_tab": gettext("Spending plan", lang)})
+    return open_page("app_pages/budget.py", lang, state={"budget_tab": gettext("Spending plan", lang)})
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -102,14 +102,14 @@ def median_table(edit, *, ends: dt.date | None, verified: dt.date) -> None:
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_hud9902_says_the_median_is_unknown_when_the_year_has_none(agency, rule_tables, lang):
     median_table(rule_tables, ends=TODAY - dt.timedelta(days=10), verified=TODAY)
-    text = open_page("pages/hud9902.py", lang, user=agency["users"]["lead"])
+    text = open_page("app_pages/hud9902.py", lang, user=agency["users"]["lead"])
     assert MEDIAN_UNKNOWN[lang] in text
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_hud9902_says_nothing_when_the_median_is_current(agency, rule_tables, lang):
     median_table(rule_tables, ends=None, verified=TODAY)
-    text = open_page("pages/hud9902.py", lang, user=agency["users"]["lead"])
+    text = open_page("app_pages/hud9902.py", lang, user=agency["users"]["lead"])
     assert MEDIAN_UNKNOWN[lang].split(":")[0] not in text
 
 
@@ -123,9 +123,9 @@ def test_hud9902_says_nothing_when_the_median_is_current(agency, rule_tables, la
 )
 def test_assistance_names_an_old_median_and_an_unknown_one(agency, rule_tables, lang, old):
     median_table(rule_tables, ends=None, verified=OLD)
-    assert old.format(date=format_date(OLD, lang)) in open_page("pages/assistance.py", lang)
+    assert old.format(date=format_date(OLD, lang)) in open_page("app_pages/assistance.py", lang)
     median_table(rule_tables, ends=TODAY - dt.timedelta(days=10), verified=TODAY)
-    text = open_page("pages/assistance.py", lang)
+    text = open_page("app_pages/assistance.py", lang)
     assert MEDIAN_UNKNOWN[lang] in text
     # programs whose limit is a percent of the median say the limit is unknown, never "over the limit"
     assert {
@@ -149,7 +149,7 @@ DEPOSIT_OLD = {
 def test_tenant_rights_names_an_old_rule_only(agency, rule_tables, lang, checked, shown):
     rule_tables("tenancy", DC_DEPOSIT.pattern, rf"\g<1>{checked.isoformat()}")
     query = {"tr_place": "dc", "tr_rent": "1500.0", "tr_deposit": "1500.0"}
-    text = open_page("pages/tenant_rights.py", lang, query=query)
+    text = open_page("app_pages/tenant_rights.py", lang, query=query)
     assert (DEPOSIT_OLD[lang].format(date=format_date(checked, lang)) in text) is shown
     assert "14 DCMR § 308.2" in text  # the rule itself is always cited
 
@@ -170,7 +170,7 @@ def test_budget_debts_names_an_old_dti_guideline_only(agency, rule_tables, lang,
     from i18n import gettext
 
     rule_tables("loans", FHA_DTI.pattern, rf"\g<1>{checked.isoformat()}")
-    text = open_page("pages/budget.py", lang, state={"budget_tab": gettext("Debts", lang)})
+    text = open_page("app_pages/budget.py", lang, state={"budget_tab": gettext("Debts", lang)})
     assert (DTI_OLD[lang].format(date=format_date(checked, lang)) in text) is shown
     assert ("Getting mortgage-ready" if lang == "en" else "hipoteca") in text  # the panel is there
 
@@ -192,5 +192,5 @@ def test_affordability_names_a_missing_homestead_amount_only(agency, rule_tables
     ends = "" if in_force else f"effective_to = {(TODAY - dt.timedelta(days=10)).isoformat()}\n"
     rule_tables("property", HOMESTEAD.pattern, rf"\g<1>{start}\n{ends}")
     rule_tables("property", r'(tax_year = "TY2025"\n.*?verified_on = )\d{4}-\d\d-\d\d', rf"\g<1>{TODAY}")
-    text = open_page("pages/affordability.py", lang)
+    text = open_page("app_pages/affordability.py", lang)
     assert (HOMESTEAD_UNKNOWN[lang] in text) is shown

@@ -6,7 +6,7 @@ import pytest
 
 from tests.app.conftest import app_test, visible_text
 
-PAGE = "pages/tenant_rights.py"
+PAGE = "app_pages/tenant_rights.py"
 
 
 def open_page(lang="es", **kwargs):

@@ -12,7 +12,7 @@ from curricula import workshops
 from tests.app.conftest import app_test, visible_text
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = "pages/workshop.py"
+PAGE = "app_pages/workshop.py"
 HOUSEHOLD_NAME = "María José Núñez Pérez"
 HOUSEHOLD_PHONE = "202-555-0101"
 
@@ -181,10 +181,10 @@ def test_presentation_mode_shows_no_personal_data_with_a_household_open(agency, 
 def test_client_file_shows_no_household_while_presenting(agency):
     counselor = agency["users"]["counselor"]
     household = agency["households"]["north"]
-    normal = app_test("pages/household.py", user=counselor, household_id=household)
+    normal = app_test("app_pages/household.py", user=counselor, household_id=household)
     if HOUSEHOLD_NAME not in visible_text(normal):
         pytest.skip("the client file page does not show the open household yet")
-    at = app_test("pages/household.py", user=counselor, household_id=household, query={"present": "1"})
+    at = app_test("app_pages/household.py", user=counselor, household_id=household, query={"present": "1"})
     assert HOUSEHOLD_NAME not in visible_text(at)
 
 
@@ -215,10 +215,10 @@ def visible_text_of(block) -> str:
 
 
 CALCULATOR_FILES = {
-    "affordability": "pages/affordability.py",
-    "assistance": "pages/assistance.py",
-    "budget": "pages/budget.py",
-    "tenant-rights": "pages/tenant_rights.py",
+    "affordability": "app_pages/affordability.py",
+    "assistance": "app_pages/assistance.py",
+    "budget": "app_pages/budget.py",
+    "tenant-rights": "app_pages/tenant_rights.py",
 }
 ALL_PRESETS = sorted(
     {p.url: p for m in workshops.modules() for s in m.slides for p in s.presets}.values(), key=str

@@ -1,4 +1,4 @@
-"""Language rules: every message has Spanish, and pages/ui never show a literal string without _()."""
+"""Language rules: every message has Spanish, and app_pages/ui never show a literal string without _()."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import i18n
 from i18n.catalog import extracted_messages, missing
 
 ROOT = Path(__file__).resolve().parents[2]
-UI_FILES = sorted([ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")])
+UI_FILES = sorted([ROOT / "streamlit_app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")])
 
 # Streamlit calls whose first argument (or label/help/placeholder keywords) the user reads.
 SHOWN_FIRST_ARG = {
@@ -105,7 +105,7 @@ def test_ui_shows_no_untranslated_literal(path):
 
 
 def test_linter_catches_a_literal_label(tmp_path):
-    sample = ROOT / "pages" / "_lint_sample_tmp.py"
+    sample = ROOT / "app_pages" / "_lint_sample_tmp.py"
     try:
         sample.write_text(
             'import streamlit as st\nst.button("Save")\nst.button(_("Save"))\nst.markdown("---")\n'

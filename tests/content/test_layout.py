@@ -4,24 +4,25 @@ folders, no module grows past about 400 lines, and every package under ui/ says 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 # Our top-level packages (and the entry point); anything else imported is a library.
-PROJECT = {"bench", "calculators", "curricula", "db", "i18n", "pages", "reminders", "reports", "ui", "streamlit_app"}
-SOURCE_DIRS = ("bench", "calculators", "curricula", "db", "i18n", "pages", "reminders", "reports", "tests", "ui")
+PROJECT = {"bench", "calculators", "curricula", "db", "i18n", "app_pages", "reminders", "reports", "ui", "streamlit_app"}
+SOURCE_DIRS = ("bench", "calculators", "curricula", "db", "i18n", "app_pages", "reminders", "reports", "tests", "ui")
 
 # folder -> the top-level names its modules must never import (at module level or inside a function).
 FORBIDDEN = {
     "calculators": PROJECT - {"calculators"},
     "curricula": PROJECT - {"curricula"},
     "i18n": PROJECT - {"i18n"},
-    "db": {"streamlit", "ui", "pages", "streamlit_app"},
-    "reports": {"streamlit", "ui", "pages", "streamlit_app"},
-    "reminders": {"streamlit", "ui", "pages", "streamlit_app"},
-    "ui": {"pages", "streamlit_app"},
+    "db": {"streamlit", "ui", "app_pages", "streamlit_app"},
+    "reports": {"streamlit", "ui", "app_pages", "streamlit_app"},
+    "reminders": {"streamlit", "ui", "app_pages", "streamlit_app"},
+    "ui": {"app_pages", "streamlit_app"},
 }
 
 MAX_LINES = 420
@@ -59,10 +60,10 @@ def test_imports_go_one_way(folder):
 def test_the_import_check_sees_lazy_and_dotted_imports(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text(
-        "from . import sibling\nimport ui.text\n\n\ndef later():\n    from pages import households\n",
+        "from . import sibling\nimport ui.text\n\n\ndef later():\n    from app_pages import households\n",
         encoding="utf-8",
     )
-    assert imported_tops(sample) == {"ui", "pages"}
+    assert imported_tops(sample) == {"ui", "app_pages"}
 
 
 def test_no_module_over_the_limit():
@@ -92,3 +93,11 @@ def test_ui_keeps_shared_helpers_at_its_top_and_features_in_packages():
         if any(path.stem.startswith(f"{feature}_") for feature in features | {"household", "tenant", "workshop"})
     ]
     assert misplaced == []
+
+
+def test_every_path_the_contributing_map_names_exists():
+    """The newcomers' map names real files and folders, so it cannot drift from the code unnoticed."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`([\w./]+\.py|[\w/]+/)`", text))
+    assert len(named) > 30
+    assert sorted(name for name in named if not (ROOT / name).exists()) == []

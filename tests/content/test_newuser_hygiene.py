@@ -70,7 +70,7 @@ def test_dc_renters_are_sent_to_the_district_and_federal_publishers():
 
 
 def test_no_page_uses_the_deprecated_use_container_width():
-    files = [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]
+    files = [ROOT / "streamlit_app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]
     offenders = [f.name for f in files if "use_container_width" in f.read_text(encoding="utf-8")]
     assert offenders == []
 
@@ -79,7 +79,7 @@ def test_every_date_box_shows_dates_in_the_readers_order():
     """A date box without format= shows 2026/12/05 in both languages; ui.widget_text.date_format is the rule."""
     import ast
 
-    files = [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]
+    files = [ROOT / "streamlit_app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]
     offenders = []
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -99,7 +99,7 @@ def test_every_choice_box_says_its_empty_state_in_the_readers_language():
     """
     import ast
 
-    files = [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]
+    files = [ROOT / "streamlit_app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]
     offenders = []
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

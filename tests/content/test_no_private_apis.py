@@ -37,15 +37,7 @@ DOCUMENTED_UNDERSCORE = {
     "_value_", "_name_", "_missing_", "_generate_next_value_", "_ignore_", "_order_",
 }  # fmt: skip
 # (file, private name, why it stays). Keep this tiny: each entry is a known risk on every upgrade.
-ALLOWED = {
-    (
-        "ui/server.py",
-        "streamlit.runtime.pages_manager",
-        "Streamlit runs files of a pages/ folder beside the entry point as a legacy app, without the login "
-        "gate, until some session calls st.navigation; the public fix is renaming pages/ (issue 25 items "
-        "1-2 move modules, so the rename waits for them). tests/e2e/test_shell_e2e.py checks the gate.",
-    ),
-}
+ALLOWED: set[tuple[str, str, str]] = set()
 
 
 def project_files() -> list[Path]:

@@ -75,7 +75,7 @@ def test_server_log_holds_no_personal_data(app_server):
 
 
 def test_first_request_after_restart_to_a_client_page_shows_no_client_data(tmp_path, page):
-    """The legacy pages/ router must not run pages/households.py before the entry point's gate."""
+    """A first request after a restart goes through the entry point's gate (no legacy pages/ router runs a screen)."""
     from tests.e2e.conftest import AppServer
 
     server = AppServer(tmp_path)

@@ -18,7 +18,7 @@ from ui.budget.view import BudgetErrors, kept
 from ui.text import N_, _, date, money, number, percent
 
 # The affordability calculator; the link carries amounts only (income and debt payments), never a client.
-AFFORDABILITY_PAGE = "pages/affordability.py"
+AFFORDABILITY_PAGE = "app_pages/affordability.py"
 METHOD_LABELS = {
     "snowball": N_("Snowball (smallest balance first)"),
     "avalanche": N_("Avalanche (highest APR first)"),

@@ -22,7 +22,7 @@ from ui.labels import (
 from ui.text import N_, _, date, money, ngettext, number, percent
 
 FILTER_KEY = "households_filter"  # read by the households page: {"ids": [...]}
-HOUSEHOLDS_PAGE = "pages/households.py"
+HOUSEHOLDS_PAGE = "app_pages/households.py"
 ALL = "all"
 PICK = "pick"  # the funnel chart's click selection
 

@@ -52,7 +52,7 @@ ERRORS = {
     "already_closed": N_("This file is already closed."),
 }
 FLASH = "fu_flash"
-CLIENT_FILE = "pages/household.py"
+CLIENT_FILE = "app_pages/household.py"
 
 
 def _day(value) -> str:

@@ -9,7 +9,7 @@ from ui.clients import open_household
 from ui.labels import CONTACT_LABELS, JURISDICTION_LABELS, LANGUAGE_LABELS, STAGE_LABELS, label
 from ui.text import _, date
 
-CLIENT_FILE = "pages/household.py"
+CLIENT_FILE = "app_pages/household.py"
 
 
 def _day(value) -> str:

@@ -21,7 +21,7 @@ from ui.hud_file.profile import gap_label
 from ui.text import _, ngettext, number
 
 RESULT_KEY = "hud_client_export"
-HOUSEHOLD_PAGE = "pages/household.py"
+HOUSEHOLD_PAGE = "app_pages/household.py"
 MAX_LISTED = 200
 
 

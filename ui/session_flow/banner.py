@@ -10,7 +10,7 @@ from ui.session_flow import context as flow_context
 from ui.session_flow import seeds
 from ui.text import N_, _, date, money
 
-CLIENT_FILE = "pages/household.py"
+CLIENT_FILE = "app_pages/household.py"
 KIND_NAMES = {
     "budget": N_("Budget coach"),
     "affordability": N_("Home affordability"),
@@ -85,7 +85,7 @@ def _reset(kind: str) -> None:
     """Forget the page's widgets, so the next run starts again (from the file, or from the blank defaults)."""
     keys = [slot.key for slot in seeds.PAGES[kind]]
     if kind == "budget":
-        st.session_state.pop("budget_tab", None)  # the tables start over too (pages/budget.py, on arrival)
+        st.session_state.pop("budget_tab", None)  # the tables start over too (app_pages/budget.py, on arrival)
     saved = flow_context.context().latest.get(kind)
     if saved and saved[1] is not None:
         keys += list(saved[1].widgets)

@@ -17,10 +17,10 @@ from ui.session_flow.plan_sections import plain
 from ui.text import N_, _, date, lang, money, ngettext
 
 PAGES = {
-    "affordability": "pages/affordability.py",
-    "assistance": "pages/assistance.py",
-    "budget": "pages/budget.py",
-    "tenant_checklist": "pages/tenant_rights.py",
+    "affordability": "app_pages/affordability.py",
+    "assistance": "app_pages/assistance.py",
+    "budget": "app_pages/budget.py",
+    "tenant_checklist": "app_pages/tenant_rights.py",
 }
 OPEN_LABELS = {
     "affordability": N_("Open in Home affordability"),

@@ -12,7 +12,7 @@ def note_page(url_path: str) -> None:
     """A calculator visited again after another page starts again from the file and this visit (its
     widgets may have outlived the last visit in the session, so their presence cannot tell).
 
-    Only the entry point calls this; a page run on its own (Streamlit's pages/ router, AppTest's
+    Only the entry point calls this; a page run on its own (a screen file run directly, AppTest's
     switch_page) falls back on its widgets' presence (ui.session_flow.seeds.arrived)."""
     st.session_state[ARRIVED_KEY] = st.session_state.get(PAGE_KEY) != url_path
     st.session_state[PAGE_KEY] = url_path

@@ -1,5 +1,5 @@
 """The client file: summary, "Open in" the calculators, and the tabs, each drawn by its own module
-(ui/households/client_file/<tab>.py). pages/household.py calls show().
+(ui/households/client_file/<tab>.py). app_pages/household.py calls show().
 """
 
 from __future__ import annotations

@@ -50,4 +50,4 @@ if "new_created" in st.session_state:
     open_household(st.session_state.pop("new_created"))
     for key in [k for k in st.session_state if str(k).startswith(f"{PREFIX}_")]:
         del st.session_state[key]  # the next intake starts from an empty form
-    st.switch_page("pages/household.py")
+    st.switch_page("app_pages/household.py")
