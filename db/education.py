@@ -147,7 +147,7 @@ def record_event(
 
     `module_id` names a curriculum module; without one, the trainer's typed `title` is kept instead.
     `new_people` is a list of {name, language} for people with no household yet. `planned_id` records
-    the attendance on a workshop planned for a time (db.workshop_schedule), held on its own date.
+    the attendance on a workshop planned for a time (db.appointments.workshop_plans), held on its own date.
     """
     user = _staff(user)
     when = _event_date(event_date)

@@ -22,9 +22,9 @@ from sqlalchemy.engine import Engine
 from calculators import InputError
 from db import audit, codes
 from db.engine import reading, transaction
-from db.followup_funding_models import FollowUpContact
 from db.households import NO_CONTACT_DAYS
 from db.models import Household, Office, Outcome, User
+from db.models.followup import FollowUpContact
 from db.scope import check_household, households_visible_to
 
 ANSWER_DAYS = 30  # the letter asks the family to answer within 30 days

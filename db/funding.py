@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 from calculators import InputError
 from db import audit, hud_codes
 from db.engine import reading, transaction
-from db.followup_funding_models import FeeSchedule, FundingSource
+from db.models.followup import FeeSchedule, FundingSource
 from db.text_guard import check as check_text
 
 FUNDING = ("hud", "grant", "none")  # '' on rows saved before funding was recorded: "not recorded"

@@ -2,5 +2,5 @@
 
 `python -m reminders run` sends what is due once (for cron); `python -m reminders run --loop` keeps
 running. Any number of workers may run at once: each reminder is claimed in the database first
-(db.reminder_queue), so none goes twice, and a restart simply carries on.
+(db.appointments.reminder_queue), so none goes twice, and a restart simply carries on.
 """

@@ -16,9 +16,9 @@ import urllib.request
 from email.message import EmailMessage
 from typing import Protocol
 
-from db.reminder_queue import Message
+from db.appointments.reminder_queue import Message
 from reminders.config import SmtpSettings, TextSettings
-from reports import appointment_message
+from reports.appointments import message as appointment_message
 
 
 class SendError(Exception):

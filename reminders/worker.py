@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 
-from db import reminder_queue as queue
+from db.appointments import reminder_queue as queue
+from db.appointments.reminder_notices import due_notices
 from db.local_time import now_utc
-from db.reminder_notices import due_notices
 from reminders import config
 from reminders.senders import EmailSender, Sender, SendError, TwilioSender
 

@@ -25,13 +25,10 @@ from db.models.people import Household, HouseholdMember, LeadOffice, Office, Use
 from db.models.reporting import fiscal_year_of, refresh_services, session_services
 
 # isort: split
-# Appointments and reminders (issue 27, migration 0012) live in their own module; importing it here
-# puts their tables in Base.metadata for Alembic's drift check.
-from db import appointment_models as _appointment_models  # noqa: F401
-
-# Follow-up contacts, funding sources and the fee schedule (issue 26, migration 0016).
-from db import followup_funding_models as _followup_funding_models  # noqa: F401
-from db.models import documents as _documents  # noqa: F401  (issue 26, 0015)
+# Tables of their own modules, imported here so Alembic's drift check sees them in Base.metadata:
+# appointments and reminders (issue 27, migrations 0012 and 0017), documents and admin notes (0015),
+# follow-up contacts, funding sources and the fee schedule (0016).
+from db.models import appointments, documents, followup  # noqa: F401
 
 __all__ = [
     "NAMING",

@@ -84,7 +84,7 @@ class EducationEvent(Base):
     funding_source_id: Mapped[int | None] = mapped_column(ForeignKey("funding_source.id"))
     fee: Mapped[float | None] = mapped_column(Float)
     # A workshop planned for a time (migration 0017): UTC start and end, where, and the staff member
-    # leading it, whose calendar it holds (db.workshop_schedule). NULL times: recorded by date only.
+    # leading it, whose calendar it holds (db.appointments.workshop_plans). NULL times: recorded by date only.
     starts_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     ends_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     place: Mapped[str] = mapped_column(String(300), default="", server_default="")

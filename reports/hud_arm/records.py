@@ -13,9 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import hud_client
-from db.followup_funding_models import FundingSource
 from db.hud_client import CaseRow, HudProfile
 from db.models import CounselingSession, Household, Outcome
+from db.models.followup import FundingSource
 
 
 @dataclass(frozen=True)

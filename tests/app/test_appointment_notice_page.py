@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from db import appointments as appts
-from db import reminder_data
+from db.appointments import reminder_data
 from db.local_time import today_local
 from tests.app.conftest import app_test, visible_text
 

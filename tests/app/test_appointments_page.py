@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from db import activity, education, reminder_data
+from db import activity, education
 from db import appointments as appts
+from db.appointments import reminder_data
 from db.local_time import today_local, week_start
 from tests.app.conftest import app_test, visible_text
 
@@ -176,8 +177,8 @@ def test_kept_logs_a_session_with_the_appointments_purpose_and_no_show_is_record
     ],
 )
 def test_a_failed_reminder_is_shown_on_the_counselors_calendar(agency, lang, warning, status):
-    from db.appointment_models import Reminder
     from db.engine import transaction
+    from db.models.appointments import Reminder
 
     appointment_id = _book(agency)
     at = app_test(PAGE, lang=lang, user=agency["users"]["counselor"])

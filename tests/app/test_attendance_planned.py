@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from db import appointments as appts
-from db import workshop_schedule
+from db.appointments import workshop_plans as workshop_schedule
 from db.engine import reading
 from db.local_time import today_local
 from db.models import EducationAttendance, EducationEvent

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from calculators import InputError
 from db import activity
 from db import appointments as appts
-from db.appointment_models import Appointment
 from db.engine import reading
 from db.local_time import to_utc
+from db.models.appointments import Appointment
 from db.scope import AccessDenied
 from tests.factories import audit_actions
 

@@ -11,10 +11,10 @@ import pytest
 from icalendar import Calendar
 
 from db import appointments as appts
-from db import reminder_data, reminder_queue
-from db.appointment_models import NOTICE_CANCELLED, NOTICE_MOVED
+from db.appointments import reminder_data, reminder_queue
+from db.appointments.reminder_notices import due_notices
 from db.local_time import TZ
-from db.reminder_notices import due_notices
+from db.models.appointments import NOTICE_CANCELLED, NOTICE_MOVED
 from reminders.worker import run_once
 from tests.db.test_reminders import (  # noqa: F401  fixtures: the real servers the reminder tests start
     BEFORE,

@@ -18,11 +18,11 @@ from icalendar import Calendar
 from sqlalchemy import select, update
 
 from db import appointments as appts
-from db import reminder_data, reminder_queue
-from db.appointment_models import Reminder, ReminderAttempt
+from db.appointments import reminder_data, reminder_queue
 from db.engine import reading, transaction
 from db.local_time import TZ
 from db.models import Household, Office
+from db.models.appointments import Reminder, ReminderAttempt
 from db.pgserver import free_port
 from reminders.config import SmtpSettings, TextSettings
 from reminders.senders import EmailSender, TwilioSender

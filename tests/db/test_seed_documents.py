@@ -6,11 +6,12 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from db import agreements, documents, seed, seed_documents
+from db import agreements, documents, seed
 from db.accounts import user_dict
 from db.documents.store import detect
 from db.engine import reading
 from db.models import ClientAgreement, Household, HudClientProfile, User
+from db.seed import documents as seed_documents
 
 TODAY = dt.date(2026, 11, 27)
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from calculators import InputError
 from db import appointments as appts
 from db import education
-from db import workshop_schedule as ws
+from db.appointments import workshop_plans as ws
 from db.engine import reading
 from db.local_time import TZ
 from db.models import AuditEvent

@@ -9,7 +9,7 @@ import re
 from playwright.sync_api import expect
 
 from db import appointments as appts
-from db import workshop_schedule
+from db.appointments import workshop_plans as workshop_schedule
 from db.local_time import today_local
 from tests.e2e.conftest import login, wait_for_app
 from tests.e2e.test_appointments_e2e import choose

@@ -9,10 +9,10 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from db.appointments.reminder_queue import Message
 from db.local_time import TZ
-from db.reminder_queue import Message
-from reports import appointment_message
-from reports.appointment_card import card_pdf
+from reports.appointments import message as appointment_message
+from reports.appointments.card import card_pdf
 
 
 def _message(language="es", mode="in_person", **kw) -> Message:

@@ -8,10 +8,10 @@ import streamlit as st
 
 from calculators import InputError
 from db import appointments as appts
-from db import reminder_data, reminder_queue
-from db.appointment_views import AppointmentView
+from db.appointments import reminder_data, reminder_queue
+from db.appointments.views import AppointmentView
 from reminders import config
-from reports.appointment_card import card_pdf
+from reports.appointments.card import card_pdf
 from ui.appointments.common import MODE_LABELS, STATUS_LABELS, TIMES, chooser_of, clock, day_name, error_text
 from ui.db import engine
 from ui.labels import PURPOSE_LABELS, label

@@ -9,7 +9,7 @@ import streamlit as st
 from calculators import InputError
 from db import appointments as appts
 from db import codes, households
-from db.appointment_views import Counselor
+from db.appointments.views import Counselor
 from db.local_time import today_local
 from ui.appointments import consent
 from ui.appointments.common import LENGTHS, MODE_LABELS, TIMES, chooser_of, clock, error_text, minutes_label

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from db.appointment_views import AppointmentView, WorkshopItem
+from db.appointments.views import AppointmentView, WorkshopItem
 from ui.appointments.common import MODE_LABELS, STATUS_LABELS, clock, day_name
 from ui.labels import EDUCATION_LABELS, label
 from ui.text import _, plain

@@ -6,8 +6,8 @@ import datetime as dt
 
 from calculators import InputError
 from db.appointments import DoubleBooked
-from db.workshop_schedule import LeaderBusy, LeadsWorkshop
-from reports.appointment_message import when
+from db.appointments.workshop_plans import LeaderBusy, LeadsWorkshop
+from reports.appointments.message import when
 from ui.text import N_, _, lang, ngettext
 
 STATUS_LABELS = {

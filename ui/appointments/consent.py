@@ -2,7 +2,7 @@
 
 Drawn on the appointments page (next to booking) and in the client file's Intake tab, next to the
 household's contact details; both call `show`. Saving records both answers at once (audited, in
-db.reminder_data.set_consents); an unchanged answer keeps the day the consent was first given.
+db.appointments.reminder_data.set_consents); an unchanged answer keeps the day the consent was first given.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from calculators import InputError
-from db import reminder_data
+from db.appointments import reminder_data
 from db.local_time import today_local
 from ui.appointments.common import error_text
 from ui.db import engine

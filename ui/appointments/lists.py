@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from calculators import InputError
-from db import reminder_data
+from db.appointments import reminder_data
 from db.local_time import now_utc, today_local
 from reminders import config
 from ui.appointments.common import (

@@ -11,7 +11,7 @@ import datetime as dt
 import streamlit as st
 
 from calculators import InputError
-from db import workshop_schedule
+from db.appointments import workshop_plans as workshop_schedule
 from db.codes import EDUCATION_TYPE
 from db.local_time import today_local
 from db.scope import AccessDenied

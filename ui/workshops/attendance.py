@@ -10,7 +10,8 @@ import datetime as dt
 import streamlit as st
 
 from calculators import InputError
-from db import education, workshop_schedule
+from db import education
+from db.appointments import workshop_plans as workshop_schedule
 from db.codes import EDUCATION_TYPE
 from db.local_time import to_local
 from db.scope import AccessDenied

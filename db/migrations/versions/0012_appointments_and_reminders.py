@@ -4,7 +4,7 @@ Revision ID: 0012
 Revises: 0011
 Create Date: 2026-12-05 08:45:00
 
-Self-contained (new tables only). db.appointment_models holds the models. A reminder row is a
+Self-contained (new tables only). db.models.appointments holds the models. A reminder row is a
 worker's claim: its unique key (appointment, channel, offset) makes a reminder go at most once.
 """
 

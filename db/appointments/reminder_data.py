@@ -15,7 +15,11 @@ from sqlalchemy.orm import Session
 
 from calculators import InputError
 from db import audit
-from db.appointment_models import (
+from db.appointments.views import AppointmentView, _client_user, _office_for, _select_views, _view
+from db.engine import reading, transaction
+from db.local_time import day_bounds, today_local
+from db.models import Household
+from db.models.appointments import (
     CHANNELS,
     NOTICE_CANCELLED,
     Appointment,
@@ -23,10 +27,6 @@ from db.appointment_models import (
     Reminder,
     ReminderSetting,
 )
-from db.appointment_views import AppointmentView, _client_user, _office_for, _select_views, _view
-from db.engine import reading, transaction
-from db.local_time import day_bounds, today_local
-from db.models import Household
 from db.scope import AccessDenied, check_household
 
 DEFAULT_OFFSETS = (2880, 120)  # 2 days and 2 hours before

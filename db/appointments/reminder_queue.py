@@ -15,11 +15,11 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from db.appointment_models import NOTICE_CANCELLED, NOTICE_MOVED, Appointment, Reminder, ReminderAttempt
+from db.appointments.reminder_data import MAX_OFFSET, Settings, active_consents, all_settings
 from db.engine import reading, transaction
 from db.local_time import before, to_local
 from db.models import Household, Office, User
-from db.reminder_data import MAX_OFFSET, Settings, active_consents, all_settings
+from db.models.appointments import NOTICE_CANCELLED, NOTICE_MOVED, Appointment, Reminder, ReminderAttempt
 
 MAX_ATTEMPTS = 4
 RETRY_AFTER = (dt.timedelta(minutes=5), dt.timedelta(minutes=15), dt.timedelta(minutes=60))
@@ -53,7 +53,7 @@ class Message:
     office_address: str
     series_id: int = 0  # the first appointment of a reschedule chain: the invitation's UID stays the same
     sequence: int = 0  # how many times it was rescheduled: a calendar app replaces the older invitation
-    kind: str = "reminder"  # reminder | moved | cancelled (a notice: db.reminder_notices)
+    kind: str = "reminder"  # reminder | moved | cancelled (a notice: db.appointments.reminder_notices)
     previous_starts: dt.datetime | None = None  # a moved appointment's old time, aware, local
 
 
@@ -64,7 +64,7 @@ def _contact(hh: Household, channel: str) -> str:
 def due(engine: Engine, now: dt.datetime, channels: tuple[str, ...] = ("email", "text")) -> list[Due]:
     """Reminders due now and not yet claimed: per appointment and channel, only the latest due time
     (a worker that was off for two days sends the 2-hour reminder, not both). A reminder whose time had
-    come when the family was told of the move (db.reminder_notices) is not sent: the notice said it."""
+    come when the family was told of the move (db.appointments.reminder_notices) is not sent: the notice said it."""
     horizon = now + dt.timedelta(minutes=MAX_OFFSET)
     with reading(engine) as s:
         settings = all_settings(s)
@@ -267,7 +267,7 @@ def history(engine: Engine, appointment_id: int) -> list[tuple[str, int, str, in
 
 def details(engine: Engine, user: dict, appointment_id: int) -> Message:
     """The same details a reminder carries, for the printed card (office scope checked)."""
-    from db.appointment_views import get
+    from db.appointments.views import get
 
     view = get(engine, user, appointment_id)
     with reading(engine) as s:

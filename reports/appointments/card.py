@@ -7,8 +7,8 @@ time, place, counselor, what to bring and how to cancel; never the purpose of th
 from __future__ import annotations
 
 import i18n
-from db.reminder_queue import Message
-from reports.appointment_message import cancel_line, when, where
+from db.appointments.reminder_queue import Message
+from reports.appointments.message import cancel_line, when, where
 from reports.pdf import FAMILY, Document
 
 GREEN = (11, 110, 79)

@@ -2,7 +2,7 @@
 
 Booking rules:
 * a counselor books a household of their office on their own or a colleague's calendar (same office);
-* a counselor is never double booked, nor booked while leading a workshop (db.workshop_schedule): the booking transaction first locks the counselor's row
+* a counselor is never double booked, nor booked while leading a workshop (db.appointments.workshop_plans): the booking transaction first locks the counselor's row
   (PostgreSQL: SELECT ... FOR NO KEY UPDATE; SQLite: the writer's BEGIN IMMEDIATE), then looks for an
   overlapping booked or kept appointment, so two people booking the same hour cannot both succeed;
 * a reschedule closes the old row (status 'rescheduled') and books a new one pointing back to it, in
@@ -20,8 +20,7 @@ from sqlalchemy.orm import Session
 
 from calculators import InputError
 from db import activity, audit, codes
-from db.appointment_models import Appointment
-from db.appointment_views import (  # noqa: F401  the read side, re-exported for callers of db.appointments
+from db.appointments.views import (  # noqa: F401  the read side, re-exported for callers of db.appointments
     AppointmentView,
     Counselor,
     WorkshopItem,
@@ -35,11 +34,12 @@ from db.appointment_views import (  # noqa: F401  the read side, re-exported for
     offices,
     workshops,
 )
+from db.appointments.workshop_plans import LeadsWorkshop, refuse_workshop  # noqa: F401  LeadsWorkshop for callers
 from db.engine import transaction
 from db.local_time import now_utc, to_local, to_utc
 from db.models import Household, User
+from db.models.appointments import Appointment
 from db.scope import CLIENT_ROLES, check_household
-from db.workshop_schedule import LeadsWorkshop, refuse_workshop  # noqa: F401  LeadsWorkshop for callers
 
 MODES = ("in_person", "phone", "video")
 MIN_MINUTES, MAX_MINUTES = 15, 8 * 60

@@ -14,11 +14,11 @@ import datetime as dt
 from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Engine
 
-from db.appointment_models import NOTICE_CANCELLED, NOTICE_MOVED, Appointment, Reminder
+from db.appointments.reminder_data import Settings, active_consents, all_settings
+from db.appointments.reminder_queue import Due
 from db.engine import reading
 from db.models import Household
-from db.reminder_data import Settings, active_consents, all_settings
-from db.reminder_queue import Due
+from db.models.appointments import NOTICE_CANCELLED, NOTICE_MOVED, Appointment, Reminder
 
 KIND = {NOTICE_MOVED: "moved", NOTICE_CANCELLED: "cancelled"}
 

@@ -13,8 +13,8 @@ from db.models import (
     session_services,
     utcnow,
 )
-from db.seed_households import choice, day_between
-from db.seed_story import (
+from db.seed.households import choice, day_between
+from db.seed.story import (
     ASSET_PATH,
     GOALS,
     HISTORY_DAYS,

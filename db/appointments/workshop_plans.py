@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 
 from calculators import InputError
 from db import audit
-from db.appointment_models import Appointment
 from db.codes import EDUCATION_TYPE
 from db.engine import reading, transaction
 from db.local_time import now_utc, to_local, to_utc
 from db.models import EducationAttendance, EducationEvent, User
+from db.models.appointments import Appointment
 from db.scope import AccessDenied
 
 STAFF_ROLES = ("admin", "lead", "counselor", "trainer")

@@ -11,7 +11,7 @@ from db.households import ami_figures, normalize_name
 from db.models import (
     utcnow,
 )
-from db.seed_story import AREA_CODES, FIRST, HISTORY_DAYS, LAST, OFFICES, PURPOSES_BY_HOUSING
+from db.seed.story import AREA_CODES, FIRST, HISTORY_DAYS, LAST, OFFICES, PURPOSES_BY_HOUSING
 
 
 def choice(rng: random.Random, options: dict):

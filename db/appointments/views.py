@@ -13,10 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from db.appointment_models import Appointment
 from db.engine import reading
 from db.local_time import day_bounds, to_local
 from db.models import EducationEvent, Household, Office, User
+from db.models.appointments import Appointment
 from db.scope import CLIENT_ROLES, AccessDenied, check_household
 
 

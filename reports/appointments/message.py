@@ -12,7 +12,7 @@ from babel.dates import format_time
 from icalendar import Calendar, Event, vCalAddress
 
 import i18n
-from db.reminder_queue import Message
+from db.appointments.reminder_queue import Message
 
 TEXT_LIMIT = 480  # a few SMS segments at most
 

@@ -16,7 +16,7 @@ import sys
 from sqlalchemy import bindparam, exists, insert, or_, select
 from sqlalchemy.engine import Engine
 
-from db import audit, seed_documents, seed_followup, seed_hud
+from db import audit
 from db.accounts import hash_password
 from db.engine import transaction
 from db.households import DERIVED_COLUMNS
@@ -36,9 +36,12 @@ from db.models import (
     User,
     utcnow,
 )
-from db.seed_activity import attendance_rows, household_activity, workshop_events
-from db.seed_households import household_row
-from db.seed_story import DEMO_ACCOUNTS, DEMO_ADMIN_TOTP_SECRET, OFFICE_ADDRESSES, OFFICES
+from db.seed import documents as seed_documents
+from db.seed import followup as seed_followup
+from db.seed import hud as seed_hud
+from db.seed.activity import attendance_rows, household_activity, workshop_events
+from db.seed.households import household_row
+from db.seed.story import DEMO_ACCOUNTS, DEMO_ADMIN_TOTP_SECRET, OFFICE_ADDRESSES, OFFICES
 
 DEFAULT_HOUSEHOLDS = 240
 CHUNK = 2000
@@ -289,6 +292,3 @@ def demo_admin_code(now: dt.datetime | None = None) -> str:
 
     return pyotp.TOTP(DEMO_ADMIN_TOTP_SECRET).at(now or dt.datetime.now(dt.UTC))
 
-
-if __name__ == "__main__":
-    sys.exit(main())

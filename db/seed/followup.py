@@ -13,9 +13,9 @@ import random
 
 from sqlalchemy import insert, update
 
-from db.followup_funding_models import FeeSchedule, FollowUpContact, FundingSource
 from db.households import NO_CONTACT_DAYS
 from db.models import EducationEvent
+from db.models.followup import FeeSchedule, FollowUpContact, FundingSource
 
 FEE_LINES = [
     {"en": "Intake", "es": "Admisión", "amount": 0},

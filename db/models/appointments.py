@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models import Base, utcnow
+from db.models.base import Base, utcnow
 
 APPOINTMENT_STATUS = ("booked", "kept", "no_show", "cancelled", "rescheduled")
 CHANNELS = ("email", "text")
