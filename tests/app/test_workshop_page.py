@@ -245,6 +245,7 @@ def test_every_preset_prefills_its_calculator(agency, preset):
     at.session_state["lang"] = "en"
     for key, value in preset.params:
         at.query_params[key] = value
+    at.run()  # the menu is registered first, so the page is found by its url_path (tenant-rights)
     at.switch_page(page)
     at.run()
     assert not at.exception, [e.value for e in at.exception]

@@ -54,7 +54,7 @@ BAD_FILES = [
     ("a cell too many", b"display_name,jurisdiction\nAna,dc\nLuis,dc,extra\n", "", [(3, "wrong_cell_count")]),
     ("a cell too few", b"display_name,jurisdiction\nAna,dc\nLuis\n", "", [(3, "wrong_cell_count")]),
     ("random bytes", GARBAGE, "unknown_encoding", []),
-    ("an Excel workbook renamed .csv", _xlsx(), "unknown_encoding", []),
+    ("a zip file that is no workbook", b"PK\x03\x04" + GARBAGE, "unknown_encoding", []),
     ("a NUL byte", b"display_name\nAn\x00a\n", "unknown_encoding", []),
     ("Shift-JIS", "display_name\n山田太郎\n".encode("shift_jis"), "unknown_encoding", []),
     ("KOI8-R", "display_name\nИван Петров\n".encode("koi8_r"), "unknown_encoding", []),
@@ -90,6 +90,14 @@ def test_a_bad_file_is_refused_with_its_row_and_nothing_is_written(agency, data,
     with pytest.raises(transfer.ImportRejected):
         transfer.commit(eng, me, data)
     assert counts(eng) == before
+
+
+def test_a_workbook_is_read_by_its_content_whatever_its_name(agency):
+    """An .xlsx saved as .csv is still a workbook: its first sheet is imported (the name is never trusted)."""
+    eng, me = agency["engine"], agency["users"]["counselor"]
+    report = transfer.preview(eng, me, _xlsx())
+    assert report.ok and report.columns == ["display_name"]
+    assert [row["display_name"] for row in report.rows] == ["Ana"]
 
 
 GOOD_FILES = [
