@@ -177,7 +177,12 @@ def test_session_form_calendar_is_spanish_in_spanish(browser, app_url):
         )
         calendar = open_calendar(session_date)
         check_calendar(calendar, SPANISH_MONTHS, SPANISH_WEEK["en-US"], dt.date.today())
+        page.keyboard.press("Escape")
     finally:
+        # The language is remembered on the account: give the shared counselor English back, or the
+        # next test of this server to log in as counselor would find a Spanish menu.
+        page.get_by_test_id("stSidebar").get_by_text("English").click()
+        wait_for_app(page)
         context.close()
 
 

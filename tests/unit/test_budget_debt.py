@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,9 +11,9 @@ from hypothesis import strategies as st
 
 from calculators import InputError
 from calculators.budget import compare_methods, debt_payoff, debt_to_income, mortgage_ready_gap
+from tests.conftest import SHARED
 
-ROOT = Path(__file__).resolve().parents[2]
-CASES_DIR = ROOT.parent / "shared" / "reference-cases"
+CASES_DIR = SHARED / "reference-cases"
 
 
 def reference_cases():
