@@ -37,7 +37,7 @@ def cluster_url(tmp_path_factory, chromium_path):
     cluster = Cluster(2, free_port(), env={**os.environ, "DATABASE_URL": url}, output=log)
     try:
         cluster.start()
-        yield f"http://127.0.0.1:{cluster.port}"
+        yield f"http://127.0.0.1:{cluster.port}", cluster
     finally:
         cluster.stop()
         log.close()
@@ -49,6 +49,7 @@ def nav(page, name: str) -> None:
 
 
 def test_sessions_and_uploads_stay_on_their_worker(browser, cluster_url, tmp_path):
+    cluster_url, _cluster = cluster_url
     template = tmp_path / "empty.csv"
     pages = []
     for _ in range(2):
@@ -80,3 +81,28 @@ def test_sessions_and_uploads_stay_on_their_worker(browser, cluster_url, tmp_pat
     expect(pages[1].get_by_text("Logged in as Test counselor")).to_be_visible(timeout=WAIT)
     for page in pages:
         page.context.close()
+
+
+def test_page_shell_is_served_by_nginx_after_the_first_fetch(browser, cluster_url):
+    """A room opening the link at once: Streamlit's scripts come from nginx's copy, packed with gzip."""
+    cluster_url, _cluster = cluster_url
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    page = context.new_page()
+    scripts: list = []
+    page.on("response", lambda r: scripts.append(r) if "/static/js/" in r.url else None)
+    page.goto(cluster_url + "/affordability")
+    wait_for_app(page)
+    assert scripts, "the page shell loads its scripts from /static/"
+    again = context.request.get(scripts[0].url, headers={"Accept-Encoding": "gzip"})
+    assert again.ok
+    assert again.headers["x-cache-status"] == "HIT"
+    assert again.headers.get("content-encoding") == "gzip"
+    context.close()
+
+
+def test_workers_run_on_uvloop(cluster_url):
+    """Streamlit serves on uvloop when it is installed; its connections send each reply at once."""
+    _url, cluster = cluster_url
+    for pid in cluster.pids():
+        with open(f"/proc/{pid}/maps") as maps:
+            assert "uvloop" in maps.read(), "the worker loaded uvloop"
