@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from calculators import InputError
 from db import activity, audit, codes
+from db.appointments.slots import MAX_MINUTES, MIN_MINUTES, check_slot  # noqa: F401  the limits, for callers
 from db.appointments.views import (  # noqa: F401  the read side, re-exported for callers of db.appointments
     AppointmentView,
     Counselor,
@@ -36,13 +37,12 @@ from db.appointments.views import (  # noqa: F401  the read side, re-exported fo
 )
 from db.appointments.workshop_plans import LeadsWorkshop, refuse_workshop  # noqa: F401  LeadsWorkshop for callers
 from db.engine import transaction
-from db.local_time import now_utc, to_local, to_utc
+from db.local_time import now_utc, to_local
 from db.models import Household, User
 from db.models.appointments import Appointment
 from db.scope import CLIENT_ROLES, check_household
 
 MODES = ("in_person", "phone", "video")
-MIN_MINUTES, MAX_MINUTES = 15, 8 * 60
 OPEN_STATUSES = ("booked", "kept")  # statuses that hold the counselor's time
 
 
@@ -63,23 +63,12 @@ def _text(value, field: str, limit: int) -> str:
 
 
 def _check_fields(day, start_time, minutes, mode, purpose, place, bring) -> tuple:
-    if not isinstance(day, dt.date):
-        raise InputError("bad_date", "day")
-    if isinstance(minutes, bool) or not isinstance(minutes, int):
-        raise InputError("not_a_number", "minutes")
-    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise InputError("out_of_range", "minutes")
+    starts, ends = check_slot(day, start_time, minutes)
     if mode not in MODES:
         raise InputError("invalid_choice", "mode")
     if purpose not in codes.COUNSELING_PURPOSE:
         raise InputError("invalid_choice", "purpose")
-    starts = to_utc(day, start_time)
-    return (
-        starts,
-        starts + dt.timedelta(minutes=minutes),
-        _text(place, "place", 300),
-        _text(bring, "bring", 500),
-    )
+    return starts, ends, _text(place, "place", 300), _text(bring, "bring", 500)
 
 
 def _counselor(s: Session, counselor_id, office_id: int) -> User:

@@ -17,16 +17,16 @@ from sqlalchemy.orm import Session
 
 from calculators import InputError
 from db import audit
+from db.appointments.slots import check_slot
 from db.codes import EDUCATION_TYPE
 from db.engine import reading, transaction
-from db.local_time import now_utc, to_local, to_utc
+from db.local_time import now_utc, to_local
 from db.models import EducationAttendance, EducationEvent, User
 from db.models.appointments import Appointment
 from db.scope import AccessDenied
 
 STAFF_ROLES = ("admin", "lead", "counselor", "trainer")
 HOLDING = ("booked", "kept")  # appointment statuses that hold a counselor's time
-MIN_MINUTES, MAX_MINUTES = 15, 8 * 60
 TITLE_LIMIT, PLACE_LIMIT = 60, 300
 
 
@@ -97,12 +97,7 @@ def _leader(s: Session, leader_id, office_id: int) -> User:
 
 
 def _fields(day, start_time, minutes, place, education_type, title, language) -> tuple:
-    if not isinstance(day, dt.date):
-        raise InputError("bad_date", "day")
-    if isinstance(minutes, bool) or not isinstance(minutes, int):
-        raise InputError("not_a_number", "minutes")
-    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise InputError("out_of_range", "minutes")
+    starts, ends = check_slot(day, start_time, minutes)
     if education_type not in EDUCATION_TYPE:
         raise InputError("unknown_education_type", "education_type")
     if language not in ("es", "en"):
@@ -115,8 +110,7 @@ def _fields(day, start_time, minutes, place, education_type, title, language) ->
         raise InputError("too_long", "title")
     if len(place) > PLACE_LIMIT:
         raise InputError("too_long", "place")
-    starts = to_utc(day, start_time)
-    return starts, starts + dt.timedelta(minutes=minutes), place, title
+    return starts, ends, place, title
 
 
 def plan(
