@@ -37,32 +37,60 @@ def where(m: Message, lang: str) -> str:
     return m.place or m.office_address or m.office_name
 
 
-def email(m: Message) -> tuple[str, str]:
-    """(subject, plain-text body) of an email reminder, or of a notice that the appointment moved or was cancelled."""
-    if m.kind != "reminder":
-        return notice_email(m)
+def _letter(m: Message, *blocks: list[str]) -> str:
+    """A plain-text email: the greeting, then each block of lines after a blank line."""
+    lines = [_t(m.language)("Hello,")]
+    for block in blocks:
+        lines += ["", *block]
+    return "\n".join(lines) + "\n"
+
+
+def _visit(m: Message, day: str, time: str) -> list[str]:
+    """When, where, the time it replaces (for a move) and what to bring."""
     _ = _t(m.language)
-    day, time = when(m.starts, m.language)
-    subject = _("Reminder: your appointment on {day} at {time}").format(day=day, time=time)
     lines = [
-        _("Hello,"),
-        "",
-        _("This is a reminder of your appointment with {counselor} at {agency}.").format(
-            counselor=m.counselor, agency=m.office_name
-        ),
-        "",
         _("When: {day}, {time}").format(day=day, time=time),
         _("Where: {place}").format(place=where(m, m.language)),
     ]
+    if m.kind == "moved" and m.previous_starts is not None:
+        old_day, old_time = when(m.previous_starts, m.language)
+        lines.append(_("(Before: {day}, {time})").format(day=old_day, time=old_time))
     if m.bring:
         lines.append(_("Please bring: {items}").format(items=m.bring))
-    lines += [
-        "",
-        cancel_line(m, m.language),
-        "",
-        _("The invitation is attached; open it to add it to your calendar."),
-    ]
-    return subject, "\n".join(lines) + "\n"
+    return lines
+
+
+def _sms(parts: list[str]) -> str:
+    return _shorten(" ".join(p.strip() for p in parts if p.strip()))
+
+
+def email(m: Message) -> tuple[str, str]:
+    """(subject, plain-text body) of an email reminder, or of a notice that the appointment moved or was cancelled."""
+    _ = _t(m.language)
+    day, time = when(m.starts, m.language)
+    if m.kind == "cancelled":
+        subject = _("Cancelled: your appointment on {day} at {time}").format(day=day, time=time)
+        opening = _("Your appointment with {counselor} at {agency} on {day} at {time} was cancelled.").format(
+            counselor=m.counselor, agency=m.office_name, day=day, time=time
+        )
+        closing = (
+            [_new_appointment_line(m, m.language)],
+            [_("Open the attached notice to remove it from your calendar.")],
+        )
+        return subject, _letter(m, [opening], *closing)
+    if m.kind == "moved":
+        subject = _("New time for your appointment: {day} at {time}").format(day=day, time=time)
+        opening = _("Your appointment with {counselor} at {agency} has a new day or time.").format(
+            counselor=m.counselor, agency=m.office_name
+        )
+        attached = _("The updated invitation is attached; open it to update your calendar.")
+    else:
+        subject = _("Reminder: your appointment on {day} at {time}").format(day=day, time=time)
+        opening = _("This is a reminder of your appointment with {counselor} at {agency}.").format(
+            counselor=m.counselor, agency=m.office_name
+        )
+        attached = _("The invitation is attached; open it to add it to your calendar.")
+    return subject, _letter(m, [opening], _visit(m, day, time), [cancel_line(m, m.language)], [attached])
 
 
 def cancel_line(m: Message, lang: str) -> str:
@@ -73,22 +101,19 @@ def cancel_line(m: Message, lang: str) -> str:
 
 
 def text(m: Message) -> str:
-    """A short text message."""
-    if m.kind != "reminder":
-        return notice_text(m)
+    """A short text message: a reminder, a new time, or a cancel."""
     _ = _t(m.language)
     day, time = when(m.starts, m.language)
-    parts = [
-        _("{agency}: reminder of your appointment with {counselor} on {day} at {time}.").format(
-            agency=m.office_name, counselor=m.counselor, day=day, time=time
-        ),
-        where(m, m.language),
-    ]
-    if m.bring:
-        parts.append(_("Please bring: {items}").format(items=m.bring))
-    parts.append(cancel_line(m, m.language))
-    body = " ".join(p.strip() for p in parts if p.strip())
-    return _shorten(body)
+    names = {"agency": m.office_name, "counselor": m.counselor, "day": day, "time": time}
+    if m.kind == "cancelled":
+        headline = _("{agency}: your appointment with {counselor} on {day} at {time} was cancelled.")
+        return _sms([headline.format(**names), _new_appointment_line(m, m.language)])
+    if m.kind == "moved":
+        headline = _("{agency}: your appointment with {counselor} has a new time: {day} at {time}.")
+    else:
+        headline = _("{agency}: reminder of your appointment with {counselor} on {day} at {time}.")
+    bring = [_("Please bring: {items}").format(items=m.bring)] if m.bring else []
+    return _sms([headline.format(**names), where(m, m.language), *bring, cancel_line(m, m.language)])
 
 
 def _shorten(body: str) -> str:
@@ -105,73 +130,6 @@ def _new_appointment_line(m: Message, lang: str) -> str:
     if m.office_phone:
         return _("To make a new appointment, call {phone}.").format(phone=m.office_phone)
     return _("To make a new appointment, call or reply to this message.")
-
-
-def notice_email(m: Message) -> tuple[str, str]:
-    """(subject, body) telling the family their appointment moved (with the new time) or was cancelled."""
-    _ = _t(m.language)
-    day, time = when(m.starts, m.language)
-    if m.kind == "cancelled":
-        subject = _("Cancelled: your appointment on {day} at {time}").format(day=day, time=time)
-        lines = [
-            _("Hello,"),
-            "",
-            _("Your appointment with {counselor} at {agency} on {day} at {time} was cancelled.").format(
-                counselor=m.counselor, agency=m.office_name, day=day, time=time
-            ),
-            "",
-            _new_appointment_line(m, m.language),
-            "",
-            _("Open the attached notice to remove it from your calendar."),
-        ]
-        return subject, "\n".join(lines) + "\n"
-    subject = _("New time for your appointment: {day} at {time}").format(day=day, time=time)
-    lines = [
-        _("Hello,"),
-        "",
-        _("Your appointment with {counselor} at {agency} has a new day or time.").format(
-            counselor=m.counselor, agency=m.office_name
-        ),
-        "",
-        _("When: {day}, {time}").format(day=day, time=time),
-        _("Where: {place}").format(place=where(m, m.language)),
-    ]
-    if m.previous_starts is not None:
-        old_day, old_time = when(m.previous_starts, m.language)
-        lines.append(_("(Before: {day}, {time})").format(day=old_day, time=old_time))
-    if m.bring:
-        lines.append(_("Please bring: {items}").format(items=m.bring))
-    lines += [
-        "",
-        cancel_line(m, m.language),
-        "",
-        _("The updated invitation is attached; open it to update your calendar."),
-    ]
-    return subject, "\n".join(lines) + "\n"
-
-
-def notice_text(m: Message) -> str:
-    """A short text message: the appointment moved (the new time) or was cancelled."""
-    _ = _t(m.language)
-    day, time = when(m.starts, m.language)
-    if m.kind == "cancelled":
-        parts = [
-            _("{agency}: your appointment with {counselor} on {day} at {time} was cancelled.").format(
-                agency=m.office_name, counselor=m.counselor, day=day, time=time
-            ),
-            _new_appointment_line(m, m.language),
-        ]
-    else:
-        parts = [
-            _("{agency}: your appointment with {counselor} has a new time: {day} at {time}.").format(
-                agency=m.office_name, counselor=m.counselor, day=day, time=time
-            ),
-            where(m, m.language),
-        ]
-        if m.bring:
-            parts.append(_("Please bring: {items}").format(items=m.bring))
-        parts.append(cancel_line(m, m.language))
-    return _shorten(" ".join(p.strip() for p in parts if p.strip()))
 
 
 def invitation(m: Message, domain: str = "camino.local", organizer: str = "") -> bytes:
