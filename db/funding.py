@@ -12,7 +12,6 @@ Agency-wide data (not office data): every office uses the same sources and sched
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -20,6 +19,7 @@ from sqlalchemy.engine import Engine
 
 from calculators import InputError
 from db import audit, hud_codes
+from db.amounts import optional_amount
 from db.engine import reading, transaction
 from db.models.followup import FeeSchedule, FundingSource
 from db.text_guard import check as check_text
@@ -81,21 +81,8 @@ def _admin(user: dict) -> None:
 
 
 def _fee(value, key: str = "fee") -> float | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, bool):
-        raise InputError("not_a_number", key)
-    try:
-        amount = float(value)
-    except (TypeError, ValueError) as err:
-        raise InputError("not_a_number", key) from err
-    if math.isnan(amount) or math.isinf(amount):
-        raise InputError("not_a_number", key)
-    if amount < 0:
-        raise InputError("negative_amount", key)
-    if amount > MAX_FEE:
-        raise InputError("out_of_range", key)
-    return round(amount, 2)
+    amount = optional_amount(value, key, MAX_FEE)
+    return None if amount is None else round(amount, 2)
 
 
 def check(session, funding: str, source_id: int | None, fee) -> Funding:

@@ -8,7 +8,6 @@ yet" (empty values), never as a guess.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from dataclasses import asdict, dataclass, field, fields
 
@@ -18,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from calculators import InputError
 from db import audit, codes, hud_codes
+from db.amounts import optional_amount
 from db.engine import reading, transaction
 
 # The cases live in db.hud_cases; their names stay importable from here.
@@ -220,20 +220,7 @@ def validate_profile(data: dict) -> dict:
         elif key in NUMBERS:
             clean[key] = _whole(value, key)
         elif key == "monthly_debt":
-            if value in (None, ""):
-                clean[key] = None
-                continue
-            try:
-                amount = float(value)
-            except (TypeError, ValueError) as err:
-                raise InputError("not_a_number", key) from err
-            if math.isnan(amount) or math.isinf(amount):
-                raise InputError("not_a_number", key)
-            if amount < 0:
-                raise InputError("negative_amount", key)
-            if amount > MAX_MONTHLY_DEBT:
-                raise InputError("out_of_range", key)
-            clean[key] = amount
+            clean[key] = optional_amount(value, key, MAX_MONTHLY_DEBT)
         elif key == "races":
             clean[key] = _races(value)
     if clean.get("credit_score") is not None and clean.get("no_credit_score_reason"):

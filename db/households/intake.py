@@ -8,6 +8,7 @@ import unicodedata
 
 from calculators import InputError
 from db import codes
+from db.amounts import optional_amount
 from db.text_guard import check as check_text
 
 PAGE_SIZE = 50
@@ -146,20 +147,7 @@ def validate_intake(data: dict, *, partial: bool = False) -> dict:
             if not 1 <= clean[key] <= MAX_HOUSEHOLD_SIZE:
                 raise InputError("out_of_range", key)
         elif key == "annual_income":
-            if value in (None, ""):
-                clean[key] = None
-                continue
-            try:
-                income = float(value)
-            except (TypeError, ValueError) as err:
-                raise InputError("not_a_number", key) from err
-            if math.isnan(income) or math.isinf(income):
-                raise InputError("not_a_number", key)
-            if income < 0:
-                raise InputError("negative_amount", key)
-            if income > MAX_INCOME:
-                raise InputError("out_of_range", key)
-            clean[key] = income
+            clean[key] = optional_amount(value, key, MAX_INCOME)
         elif key in DATE_FIELDS:
             clean[key] = _as_date(value, key)
         elif key == "first_time_buyer":
