@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from reports.hud9902.form import SECTIONS
 from tests.app.conftest import app_test, visible_text
 from tests.db.test_hud9902 import build_fixture
+from ui.dashboard.hud9902 import section_key
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,13 +24,23 @@ def world(agency):
     return data
 
 
-def report_page(world, who: str, fiscal_year: int, quarter: int, lang: str = "en") -> AppTest:
+ALL_SECTIONS_OPEN = {section_key(key): True for key in SECTIONS}
+
+
+def report_page(
+    world, who: str, fiscal_year: int, quarter: int, lang: str = "en", opened: dict | None = None
+) -> AppTest:
     # Chosen through session state: option labels are translated and the test process has no language.
+    # Every section open (a closed section builds no table), unless `opened` says otherwise.
     at = app_test(
         "app_pages/hud9902.py",
         user=world["users"][who],
         lang=lang,
-        state={"hud_fy": fiscal_year, "hud_quarter": quarter},
+        state={
+            "hud_fy": fiscal_year,
+            "hud_quarter": quarter,
+            **(ALL_SECTIONS_OPEN if opened is None else opened),
+        },
     )
     assert not at.exception
     return at
@@ -39,7 +51,11 @@ def section_rows(at, title_start: str) -> dict[str, int]:
     index = [e.label for e in at.expander].index(
         next(e.label for e in at.expander if e.label.startswith(title_start))
     )
-    frame = at.dataframe[index + 1].value  # the first dataframe is the records-to-fix table
+    return section_rows_of(at.dataframe[index + 1])  # the first dataframe is the records-to-fix table
+
+
+def section_rows_of(element) -> dict[str, int]:
+    frame = element.value
     return dict(zip(frame.iloc[:, 0], frame.iloc[:, 1], strict=True))
 
 
@@ -56,6 +72,24 @@ def test_admin_sees_every_section_and_the_failed_check(world):
     assert rows["b. Rental topics"] == 3
     assert rows["Total"] == 5
     assert section_rows(at, "Section 10")["m. Purchased a home"] == 1
+
+
+def test_only_open_sections_build_their_table(world):
+    """At first only section 9 is open and drawn; opening another section draws its table too."""
+
+    def section_frames(at):
+        return [d for d in at.dataframe if "Row" in d.value.columns]
+
+    at = report_page(world, "admin", 2026, 2, opened={})
+    assert len(at.expander) == 8
+    assert len(section_frames(at)) == 1
+    assert section_rows_of(section_frames(at)[0]) == section_rows(
+        report_page(world, "admin", 2026, 2), "Section 9"
+    )
+    at.session_state[section_key("10")] = True
+    at.run()
+    assert len(section_frames(at)) == 2
+    assert section_rows_of(section_frames(at)[1])["m. Purchased a home"] == 1
 
 
 def test_records_to_fix_named_for_the_lead(world):
