@@ -19,6 +19,7 @@ from db.engine import reading
 from db.models import AuditEvent
 from tests.app.conftest import app_test, visible_text
 from tests.db.test_pipeline import build_pipeline_fixture
+from ui.dashboard.pipeline import VIEW_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,8 +39,11 @@ def frames(at) -> str:
     return "\n".join(df.value.to_csv() for df in at.dataframe)
 
 
+CASELOADS = {VIEW_KEY: "Caseloads and follow-ups"}  # the caseload table's tab in view
+
+
 def test_lead_sees_the_office_figures(world):
-    at = app_test("app_pages/pipeline.py", user=world["users"]["lead"])
+    at = app_test("app_pages/pipeline.py", user=world["users"]["lead"], state=CASELOADS)
     assert not at.exception
     assert at.title[0].value == "Pipeline and outcomes"
     shown = metrics(at)
@@ -63,6 +67,24 @@ def test_lead_sees_the_office_figures(world):
     tables = frames(at)
     assert "Test counselor," in tables and "Test counselor_south" not in tables
     assert "Nguyễn" not in visible_text(at)
+
+
+def test_only_the_view_in_sight_is_built(world):
+    """Under the funnel, only the tab in view is drawn: at first the chart by group, no asset or caseload table."""
+    at = app_test("app_pages/pipeline.py", user=world["users"]["lead"])
+    assert at.session_state[VIEW_KEY] == "Households by group"
+    assert len(at.get("vega_lite_chart")) == 2  # the funnel and the chart by group
+    assert len(at.dataframe) == 1  # the funnel's table
+    assert "Test counselor," not in frames(at)
+    at.session_state[VIEW_KEY] = "Caseloads and follow-ups"
+    at.run()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 1
+    assert len(at.dataframe) == 2
+    assert "Test counselor," in frames(at)
+    at.session_state[VIEW_KEY] = "Asset milestones"
+    at.run()
+    assert "Milestone" in at.dataframe[1].value.columns
 
 
 def test_lead_page_in_spanish(world):
@@ -121,7 +143,7 @@ def test_admin_filters_narrow_the_figures(world, widget, choice, households):
 
 
 def test_counselor_sees_only_their_caseload(world):
-    at = app_test("app_pages/pipeline.py", user=world["users"]["counselor_south"])
+    at = app_test("app_pages/pipeline.py", user=world["users"]["counselor_south"], state=CASELOADS)
     assert at.title[0].value == "My caseload"
     assert metrics(at)["Households"] == "2"
     assert not [s for s in at.selectbox if s.key in ("pipe_office", "pipe_counselor")]

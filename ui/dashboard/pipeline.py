@@ -26,6 +26,8 @@ HOUSEHOLDS_PAGE = "app_pages/households.py"
 ALL = "all"
 PICK = "pick"  # the funnel chart's click selection
 
+VIEW_KEY = "pipe_view"  # the label of the tab in view under the funnel (in the screen's language)
+VIEWS = (N_("Households by group"), N_("Asset milestones"), N_("Caseloads and follow-ups"))
 DIMENSION_LABELS = {
     "office": N_("Office"),
     "counselor": N_("Counselor"),
