@@ -10,6 +10,7 @@ from calculators.affordability.price import analyze
 from db import scenarios
 from i18n import format_money
 from tests.app.conftest import app_test, visible_text
+from ui.affordability.panels import COMPARE_CHART_KEY
 
 PAGE = "app_pages/affordability.py"
 
@@ -244,11 +245,19 @@ def test_rent_or_buy(agency, lang, sentence):
     assert len(at.get("vega_lite_chart")) == 1
 
 
-def test_compare_three_loans_with_two_charts(agency):
+def test_compare_three_loans_with_two_charts_one_at_a_time(agency):
     at = open_page("en", "compare")
     totals = [m for m in at.metric if m.label == "Total a month"]
     assert len(totals) == 3
-    assert len(at.get("vega_lite_chart")) == 2
+    # One chart at a time, in tabs: only the one in view is built.
+    assert at.session_state[COMPARE_CHART_KEY] == "Monthly cost"
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1 and '"stack": "zero"' in charts[0].proto.spec
+    at.session_state[COMPARE_CHART_KEY] = "Balance and equity over the years"
+    at.run()
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1 and '"strokeDash"' in charts[0].proto.spec
+    assert "Equity here assumes the home keeps its price; it does not count appreciation." in visible_text(at)
     at.segmented_control(key="n_compare").set_value(2).run()
     assert len([m for m in at.metric if m.label == "Total a month"]) == 2
 
