@@ -23,7 +23,7 @@ view.headline(figures)
 st.subheader(_("Pipeline"))
 # The table under the chart, full width: beside it, its conversion and days-in-stage columns were
 # scrolled out of sight.
-picked = st.altair_chart(view.funnel_chart(figures), width="stretch", on_select="rerun", key="pipe_funnel")
+picked = st.vega_lite_chart(view.funnel_spec(figures), width="stretch", on_select="rerun", key="pipe_funnel")
 view.pick_from_chart(picked)
 st.dataframe(view.funnel_table(figures), hide_index=True, width="stretch")
 
@@ -39,11 +39,11 @@ if by_group.open is not False:  # None would mean no tab state: then every tab i
             default="quarter",
             key="pipe_by",
         )
-        chart = view.breakdown_chart(data.breakdown(user, chosen, by or "quarter"), by or "quarter")
+        chart = view.breakdown_spec(data.breakdown(user, chosen, by or "quarter"), by or "quarter")
         if chart is None:
             st.info(_("No households match these filters."))
         else:
-            st.altair_chart(chart, width="stretch")
+            st.vega_lite_chart(chart, width="stretch")
 if assets.open is not False:
     with assets:
         st.dataframe(view.assets_table(figures["outcomes"]), hide_index=True, width="stretch")

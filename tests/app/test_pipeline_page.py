@@ -215,3 +215,23 @@ def test_a_click_on_a_funnel_bar_names_the_stage(event, stage):
 
     wrapped = None if event is None else SimpleNamespace(selection=event["selection"])
     assert picked_stage(wrapped) == stage
+
+
+def test_chart_specs_are_built_once_per_data_and_language(world, monkeypatch):
+    """Altair validates a chart against the Vega-Lite schema when it becomes a spec: a rerun with the same
+    figures reuses the spec; another language builds its own."""
+    from ui.dashboard import pipeline as view
+
+    built = []
+    original = view.funnel_chart
+    monkeypatch.setattr(view, "funnel_chart", lambda figures: built.append(1) or original(figures))
+    view.chart_spec.clear()
+    at = app_test("app_pages/pipeline.py", user=world["users"]["lead"])
+    assert not at.exception and len(built) == 1
+    at.run()
+    assert len(built) == 1
+    spanish = app_test("app_pages/pipeline.py", user=world["users"]["lead"], lang="es")
+    assert len(built) == 2
+    assert json.loads(spanish.get("vega_lite_chart")[0].proto.spec)["encoding"]["x"]["title"] == (
+        "Llegaron a esta etapa"
+    )
