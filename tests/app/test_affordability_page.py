@@ -336,3 +336,19 @@ def test_defaults_table_shows_value_source_and_date(agency, lang, row, checked):
     tables = [m.value for m in at.markdown if m.value.startswith("| ") and "otr.cfo.dc.gov" in m.value]
     assert tables, "the sources table is missing"
     assert row in tables[0] and checked in tables[0]
+
+
+def test_a_chart_spec_is_built_once_per_data_and_language(agency, monkeypatch):
+    """Rent or buy: a rerun that changes nothing the chart shows reuses its spec; a new rent builds one."""
+    from ui.affordability import charts
+
+    built = []
+    original = charts.rent_vs_buy
+    monkeypatch.setattr(charts, "rent_vs_buy", lambda rows: built.append(1) or original(rows))
+    charts.chart_spec.clear()
+    at = open_page("en", "rent")
+    assert len(built) == 1 and len(at.get("vega_lite_chart")) == 1
+    at.run()
+    assert len(built) == 1
+    setting(at, "rent", 2300.0)
+    assert len(built) == 2

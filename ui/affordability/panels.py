@@ -96,7 +96,7 @@ def compare_panel(base: dict) -> None:
             for label, _scenario, result in results
             for part in PART_LABELS
         ]
-        monthly.altair_chart(charts.monthly_parts(rows), width="stretch")
+        charts.show(monthly, "parts", rows)
     if over_years.open is not False:
         frames = [
             charts.yearly_balance(
@@ -108,7 +108,7 @@ def compare_panel(base: dict) -> None:
             )
             for label, scenario, result in results
         ]
-        over_years.altair_chart(charts.balance_equity(frames), width="stretch")
+        charts.show(over_years, "balance", [row for frame in frames for row in frame.to_dict("records")])
         over_years.caption(_("Equity here assumes the home keeps its price; it does not count appreciation."))
 
 
@@ -198,7 +198,7 @@ def rent_panel(analysis: dict, scenario: dict) -> None:
         st.markdown(
             _("Buying becomes cheaper than renting in year {year}.").format(year=result["break_even_year"])
         )
-    st.altair_chart(charts.rent_vs_buy(result["years"]), width="stretch")
+    charts.show(st, "rent", [{k: r[k] for k in ("year", "rent_cost", "own_cost")} for r in result["years"]])
     st.caption(
         _(
             "Net cost of buying = cash at closing + payments + upkeep + what that cash would have earned, "
