@@ -23,28 +23,33 @@ view.headline(figures)
 st.subheader(_("Pipeline"))
 # The table under the chart, full width: beside it, its conversion and days-in-stage columns were
 # scrolled out of sight.
-picked = st.altair_chart(view.funnel_chart(figures), width="stretch", on_select="rerun", key="pipe_funnel")
+picked = st.vega_lite_chart(view.funnel_spec(figures), width="stretch", on_select="rerun", key="pipe_funnel")
 view.pick_from_chart(picked)
 st.dataframe(view.funnel_table(figures), hide_index=True, width="stretch")
 
-by = st.segmented_control(
-    _("Group by"),
-    [d for d in DIMENSIONS if not (d == "office" and len(data.offices(user)) < 2)],
-    format_func=lambda d: _(view.DIMENSION_LABELS[d]),
-    default="quarter",
-    key="pipe_by",
-)
-chart = view.breakdown_chart(data.breakdown(user, chosen, by or "quarter"), by or "quarter")
-if chart is None:
-    st.info(_("No households match these filters."))
-else:
-    st.altair_chart(chart, width="stretch")
-
-st.subheader(_("Asset milestones"))
-st.dataframe(view.assets_table(figures["outcomes"]), hide_index=True, width="stretch")
-
-st.subheader(_("Caseloads and follow-ups"))
-st.dataframe(view.caseload_table(figures["caseloads"]), hide_index=True, width="stretch")
+# The three views below the funnel share one place, and only the tab in view is built (on_change="rerun"
+# makes the tabs report which one is open): a visit mounts one data grid instead of three.
+by_group, assets, caseloads = st.tabs([_(t) for t in view.VIEWS], key=view.VIEW_KEY, on_change="rerun")
+if by_group.open is not False:  # None would mean no tab state: then every tab is drawn
+    with by_group:
+        by = st.segmented_control(
+            _("Group by"),
+            [d for d in DIMENSIONS if not (d == "office" and len(data.offices(user)) < 2)],
+            format_func=lambda d: _(view.DIMENSION_LABELS[d]),
+            default="quarter",
+            key="pipe_by",
+        )
+        chart = view.breakdown_spec(data.breakdown(user, chosen, by or "quarter"), by or "quarter")
+        if chart is None:
+            st.info(_("No households match these filters."))
+        else:
+            st.vega_lite_chart(chart, width="stretch")
+if assets.open is not False:
+    with assets:
+        st.dataframe(view.assets_table(figures["outcomes"]), hide_index=True, width="stretch")
+if caseloads.open is not False:
+    with caseloads:
+        st.dataframe(view.caseload_table(figures["caseloads"]), hide_index=True, width="stretch")
 
 st.subheader(_("Who is behind a number"))
 view.click_through(user, figures, chosen, today)

@@ -10,6 +10,7 @@ from calculators.affordability.price import analyze
 from db import scenarios
 from i18n import format_money
 from tests.app.conftest import app_test, visible_text
+from ui.affordability.panels import COMPARE_CHART_KEY
 
 PAGE = "app_pages/affordability.py"
 
@@ -244,11 +245,19 @@ def test_rent_or_buy(agency, lang, sentence):
     assert len(at.get("vega_lite_chart")) == 1
 
 
-def test_compare_three_loans_with_two_charts(agency):
+def test_compare_three_loans_with_two_charts_one_at_a_time(agency):
     at = open_page("en", "compare")
     totals = [m for m in at.metric if m.label == "Total a month"]
     assert len(totals) == 3
-    assert len(at.get("vega_lite_chart")) == 2
+    # One chart at a time, in tabs: only the one in view is built.
+    assert at.session_state[COMPARE_CHART_KEY] == "Monthly cost"
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1 and '"stack": "zero"' in charts[0].proto.spec
+    at.session_state[COMPARE_CHART_KEY] = "Balance and equity over the years"
+    at.run()
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1 and '"strokeDash"' in charts[0].proto.spec
+    assert "Equity here assumes the home keeps its price; it does not count appreciation." in visible_text(at)
     at.segmented_control(key="n_compare").set_value(2).run()
     assert len([m for m in at.metric if m.label == "Total a month"]) == 2
 
@@ -327,3 +336,19 @@ def test_defaults_table_shows_value_source_and_date(agency, lang, row, checked):
     tables = [m.value for m in at.markdown if m.value.startswith("| ") and "otr.cfo.dc.gov" in m.value]
     assert tables, "the sources table is missing"
     assert row in tables[0] and checked in tables[0]
+
+
+def test_a_chart_spec_is_built_once_per_data_and_language(agency, monkeypatch):
+    """Rent or buy: a rerun that changes nothing the chart shows reuses its spec; a new rent builds one."""
+    from ui.affordability import charts
+
+    built = []
+    original = charts.rent_vs_buy
+    monkeypatch.setattr(charts, "rent_vs_buy", lambda rows: built.append(1) or original(rows))
+    charts.chart_spec.clear()
+    at = open_page("en", "rent")
+    assert len(built) == 1 and len(at.get("vega_lite_chart")) == 1
+    at.run()
+    assert len(built) == 1
+    setting(at, "rent", 2300.0)
+    assert len(built) == 2

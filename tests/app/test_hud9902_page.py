@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from reports.hud9902.form import SECTIONS
 from tests.app.conftest import app_test, visible_text
 from tests.db.test_hud9902 import build_fixture
+from ui.dashboard.hud9902 import section_key
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,13 +24,23 @@ def world(agency):
     return data
 
 
-def report_page(world, who: str, fiscal_year: int, quarter: int, lang: str = "en") -> AppTest:
+ALL_SECTIONS_OPEN = {section_key(key): True for key in SECTIONS}
+
+
+def report_page(
+    world, who: str, fiscal_year: int, quarter: int, lang: str = "en", opened: dict | None = None
+) -> AppTest:
     # Chosen through session state: option labels are translated and the test process has no language.
+    # Every section open (a closed section builds no table), unless `opened` says otherwise.
     at = app_test(
         "app_pages/hud9902.py",
         user=world["users"][who],
         lang=lang,
-        state={"hud_fy": fiscal_year, "hud_quarter": quarter},
+        state={
+            "hud_fy": fiscal_year,
+            "hud_quarter": quarter,
+            **(ALL_SECTIONS_OPEN if opened is None else opened),
+        },
     )
     assert not at.exception
     return at
@@ -36,10 +48,18 @@ def report_page(world, who: str, fiscal_year: int, quarter: int, lang: str = "en
 
 def section_rows(at, title_start: str) -> dict[str, int]:
     """{row label: households} of the section whose expander title starts with `title_start`."""
-    index = [e.label for e in at.expander].index(
-        next(e.label for e in at.expander if e.label.startswith(title_start))
-    )
-    frame = at.dataframe[index + 1].value  # the first dataframe is the records-to-fix table
+    labels = section_labels(at)
+    index = labels.index(next(label for label in labels if label.startswith(title_start)))
+    return section_rows_of(at.dataframe[index + 1])  # the first dataframe is the records-to-fix table
+
+
+def section_labels(at) -> list[str]:
+    """The sections' expander titles (the list of households without their notices has one too)."""
+    return [e.label for e in at.expander if e.label.startswith(("Section", "Sección"))]
+
+
+def section_rows_of(element) -> dict[str, int]:
+    frame = element.value
     return dict(zip(frame.iloc[:, 0], frame.iloc[:, 1], strict=True))
 
 
@@ -48,7 +68,7 @@ def test_admin_sees_every_section_and_the_failed_check(world):
     assert "From October 1, 2025 to March 31, 2026." in visible_text(at)
     assert [e.value for e in at.error] == ["Section 3: 6 — section 8 + section 9: 7 (does not match)"]
     assert len(at.success) == 4
-    labels = [e.label for e in at.expander]
+    labels = section_labels(at)
     assert labels[0] == "Section 3: Ethnicity — 6"
     assert "Section 9: One-on-one counseling, by purpose — 5" in labels
     assert "Section 10: Outcomes of one-on-one counseling — 6" in labels
@@ -56,6 +76,24 @@ def test_admin_sees_every_section_and_the_failed_check(world):
     assert rows["b. Rental topics"] == 3
     assert rows["Total"] == 5
     assert section_rows(at, "Section 10")["m. Purchased a home"] == 1
+
+
+def test_only_open_sections_build_their_table(world):
+    """At first only section 9 is open and drawn; opening another section draws its table too."""
+
+    def section_frames(at):
+        return [d for d in at.dataframe if "Row" in d.value.columns]
+
+    at = report_page(world, "admin", 2026, 2, opened={})
+    assert len(section_labels(at)) == 8
+    assert len(section_frames(at)) == 1
+    assert section_rows_of(section_frames(at)[0]) == section_rows(
+        report_page(world, "admin", 2026, 2), "Section 9"
+    )
+    at.session_state[section_key("10")] = True
+    at.run()
+    assert len(section_frames(at)) == 2
+    assert section_rows_of(section_frames(at)[1])["m. Purchased a home"] == 1
 
 
 def test_records_to_fix_named_for_the_lead(world):

@@ -117,7 +117,10 @@ def test_case_gets_its_hud_grant(agency):
 
 def test_9902_page_shows_the_client_level_file_in_spanish(agency):
     at = app_test(
-        "app_pages/hud9902.py", user=agency["users"]["lead"], lang="es", state={"hud_fy": 2027, "hud_quarter": 1}
+        "app_pages/hud9902.py",
+        user=agency["users"]["lead"],
+        lang="es",
+        state={"hud_fy": 2027, "hud_quarter": 1},
     )
     assert not at.exception
     text = visible_text(at)
@@ -130,7 +133,10 @@ def test_9902_page_lists_households_left_out_and_opens_one(agency, lang):
     eng, user, hid = agency["engine"], agency["users"]["counselor"], agency["households"]["north"]
     activity.add_session(eng, user, hid, session_date=dt.date(2026, 10, 6), purpose="prepurchase")
     at = app_test(
-        "app_pages/hud9902.py", user=agency["users"]["lead"], lang=lang, state={"hud_fy": 2027, "hud_quarter": 1}
+        "app_pages/hud9902.py",
+        user=agency["users"]["lead"],
+        lang=lang,
+        state={"hud_fy": 2027, "hud_quarter": 1},
     )
     assert not at.exception
     prepare = (
@@ -215,3 +221,22 @@ def test_file_shows_missing_notices_and_records_one(agency, lang, missing, recor
     )
     assert lacking == ["agreement", "disclosure"]
     assert at.get("download_button")  # the notices print as a PDF
+
+
+def test_9902_page_lists_households_missing_notices_only_when_opened(agency):
+    """The households without the agreement, disclosure and privacy notice are behind a closed expander,
+    and their rows and buttons are built only once it is opened."""
+    eng, user, hid = agency["engine"], agency["users"]["counselor"], agency["households"]["north"]
+    activity.add_session(eng, user, hid, session_date=dt.date(2026, 10, 6), purpose="prepurchase")
+    at = app_test(
+        "app_pages/hud9902.py", user=agency["users"]["lead"], state={"hud_fy": 2027, "hud_quarter": 1}
+    )
+    assert not at.exception
+    assert "1 household to complete" in [e.label for e in at.expander]
+    assert not [b for b in at.button if str(b.key).startswith("ntc_fix_")]
+    at.session_state["ntc_fix_open"] = True
+    at.run()
+    assert [b.key for b in at.button if str(b.key).startswith("ntc_fix_")] == [f"ntc_fix_{hid}"]
+    at.button(key=f"ntc_fix_{hid}").click().run()
+    assert not at.exception
+    assert at.session_state["household_id"] == hid

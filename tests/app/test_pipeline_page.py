@@ -19,6 +19,7 @@ from db.engine import reading
 from db.models import AuditEvent
 from tests.app.conftest import app_test, visible_text
 from tests.db.test_pipeline import build_pipeline_fixture
+from ui.dashboard.pipeline import VIEW_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,8 +39,11 @@ def frames(at) -> str:
     return "\n".join(df.value.to_csv() for df in at.dataframe)
 
 
+CASELOADS = {VIEW_KEY: "Caseloads and follow-ups"}  # the caseload table's tab in view
+
+
 def test_lead_sees_the_office_figures(world):
-    at = app_test("app_pages/pipeline.py", user=world["users"]["lead"])
+    at = app_test("app_pages/pipeline.py", user=world["users"]["lead"], state=CASELOADS)
     assert not at.exception
     assert at.title[0].value == "Pipeline and outcomes"
     shown = metrics(at)
@@ -63,6 +67,24 @@ def test_lead_sees_the_office_figures(world):
     tables = frames(at)
     assert "Test counselor," in tables and "Test counselor_south" not in tables
     assert "Nguyễn" not in visible_text(at)
+
+
+def test_only_the_view_in_sight_is_built(world):
+    """Under the funnel, only the tab in view is drawn: at first the chart by group, no asset or caseload table."""
+    at = app_test("app_pages/pipeline.py", user=world["users"]["lead"])
+    assert at.session_state[VIEW_KEY] == "Households by group"
+    assert len(at.get("vega_lite_chart")) == 2  # the funnel and the chart by group
+    assert len(at.dataframe) == 1  # the funnel's table
+    assert "Test counselor," not in frames(at)
+    at.session_state[VIEW_KEY] = "Caseloads and follow-ups"
+    at.run()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 1
+    assert len(at.dataframe) == 2
+    assert "Test counselor," in frames(at)
+    at.session_state[VIEW_KEY] = "Asset milestones"
+    at.run()
+    assert "Milestone" in at.dataframe[1].value.columns
 
 
 def test_lead_page_in_spanish(world):
@@ -121,7 +143,7 @@ def test_admin_filters_narrow_the_figures(world, widget, choice, households):
 
 
 def test_counselor_sees_only_their_caseload(world):
-    at = app_test("app_pages/pipeline.py", user=world["users"]["counselor_south"])
+    at = app_test("app_pages/pipeline.py", user=world["users"]["counselor_south"], state=CASELOADS)
     assert at.title[0].value == "My caseload"
     assert metrics(at)["Households"] == "2"
     assert not [s for s in at.selectbox if s.key in ("pipe_office", "pipe_counselor")]
@@ -193,3 +215,23 @@ def test_a_click_on_a_funnel_bar_names_the_stage(event, stage):
 
     wrapped = None if event is None else SimpleNamespace(selection=event["selection"])
     assert picked_stage(wrapped) == stage
+
+
+def test_chart_specs_are_built_once_per_data_and_language(world, monkeypatch):
+    """Altair validates a chart against the Vega-Lite schema when it becomes a spec: a rerun with the same
+    figures reuses the spec; another language builds its own."""
+    from ui.dashboard import pipeline as view
+
+    built = []
+    original = view.funnel_chart
+    monkeypatch.setattr(view, "funnel_chart", lambda figures: built.append(1) or original(figures))
+    view.chart_spec.clear()
+    at = app_test("app_pages/pipeline.py", user=world["users"]["lead"])
+    assert not at.exception and len(built) == 1
+    at.run()
+    assert len(built) == 1
+    spanish = app_test("app_pages/pipeline.py", user=world["users"]["lead"], lang="es")
+    assert len(built) == 2
+    assert json.loads(spanish.get("vega_lite_chart")[0].proto.spec)["encoding"]["x"]["title"] == (
+        "Llegaron a esta etapa"
+    )

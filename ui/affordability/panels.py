@@ -18,6 +18,8 @@ from ui.url_inputs import bound_number, coded_choice, labels
 COMPARE_START = [("fha", 6.5, 12250.0), ("conventional", 6.75, 10500.0), ("itin", 8.25, 35000.0)]
 # Loan-specific overrides do not carry from one loan type to another.
 PER_LOAN = ("front_limit", "back_limit", "min_down_rate", "pmi_rate")
+COMPARE_CHART_KEY = "compare_chart"  # the label of the chart's tab in view (in the screen's language)
+COMPARE_CHARTS = (N_("Monthly cost"), N_("Balance and equity over the years"))
 WHY_NOT = {
     "front_dti": N_("more income alone cannot do it: the housing payment limit stays in the way"),
     "back_dti": N_("more income alone cannot do it: the total-debt limit stays in the way"),
@@ -85,24 +87,29 @@ def compare_panel(base: dict) -> None:
             results.append((loan_labels[loan] + f" ({i + 1})", scenario, result))
     if not results:
         return
-    rows = [
-        {"scenario": label, "part": _(PART_LABELS[part]), "amount": result["monthly"][part]}
-        for label, _scenario, result in results
-        for part in PART_LABELS
-    ]
-    st.altair_chart(charts.monthly_parts(rows), width="stretch")
-    frames = [
-        charts.yearly_balance(
-            label,
-            result["price"],
-            result["loan_amount"],
-            scenario["annual_rate"],
-            scenario.get("term_years", 30),
-        )
-        for label, scenario, result in results
-    ]
-    st.altair_chart(charts.balance_equity(frames), width="stretch")
-    st.caption(_("Equity here assumes the home keeps its price; it does not count appreciation."))
+    # One chart at a time: the tabs report which is open (on_change="rerun", public API), so the chart
+    # out of sight is not built, and a switch reruns this fragment only.
+    monthly, over_years = st.tabs([_(t) for t in COMPARE_CHARTS], key=COMPARE_CHART_KEY, on_change="rerun")
+    if monthly.open is not False:  # None would mean no tab state: then both are drawn
+        rows = [
+            {"scenario": label, "part": _(PART_LABELS[part]), "amount": result["monthly"][part]}
+            for label, _scenario, result in results
+            for part in PART_LABELS
+        ]
+        charts.show(monthly, "parts", rows)
+    if over_years.open is not False:
+        frames = [
+            charts.yearly_balance(
+                label,
+                result["price"],
+                result["loan_amount"],
+                scenario["annual_rate"],
+                scenario.get("term_years", 30),
+            )
+            for label, scenario, result in results
+        ]
+        charts.show(over_years, "balance", [row for frame in frames for row in frame.to_dict("records")])
+        over_years.caption(_("Equity here assumes the home keeps its price; it does not count appreciation."))
 
 
 @st.fragment
@@ -191,7 +198,7 @@ def rent_panel(analysis: dict, scenario: dict) -> None:
         st.markdown(
             _("Buying becomes cheaper than renting in year {year}.").format(year=result["break_even_year"])
         )
-    st.altair_chart(charts.rent_vs_buy(result["years"]), width="stretch")
+    charts.show(st, "rent", [{k: r[k] for k in ("year", "rent_cost", "own_cost")} for r in result["years"]])
     st.caption(
         _(
             "Net cost of buying = cash at closing + payments + upkeep + what that cash would have earned, "

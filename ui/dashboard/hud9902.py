@@ -134,13 +134,24 @@ def section_table(section: form.Section, hud: form.Section | None = None) -> pd.
     return pd.DataFrame(rows)
 
 
+def section_key(key: str) -> str:
+    """The session-state key of a section's expander (True when open)."""
+    return f"hud_section_{key}"
+
+
 def sections(report: form.Report) -> None:
+    """One expander a section, its total in the title; only an open section builds its table.
+
+    on_change="rerun" makes each expander report whether it is open (public API): eight tables in closed
+    expanders were eight data grids for the browser to mount on every visit; now only section 9 (open at
+    first) and the ones the user opens are drawn.
+    """
     for key in form.SECTIONS:
-        with st.expander(
-            _(SECTION_TITLES[key]) + f" — {number(report.sections[key].total)}", expanded=key == "9"
-        ):
-            hud = None if report.hud_sections is None else report.hud_sections[key]
-            st.dataframe(section_table(report.sections[key], hud), hide_index=True, width="stretch")
+        title = _(SECTION_TITLES[key]) + f" — {number(report.sections[key].total)}"
+        with st.expander(title, expanded=key == "9", key=section_key(key), on_change="rerun") as panel:
+            if panel.open:
+                hud = None if report.hud_sections is None else report.hud_sections[key]
+                st.dataframe(section_table(report.sections[key], hud), hide_index=True, width="stretch")
 
 
 def drop_offs(user: dict, report: form.Report) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import altair as alt
 import pandas as pd
@@ -19,13 +20,15 @@ from ui.labels import (
     STAGE_LABELS,
     label,
 )
-from ui.text import N_, _, date, money, ngettext, number, percent
+from ui.text import N_, _, date, lang, money, ngettext, number, percent
 
 FILTER_KEY = "households_filter"  # read by the households page: {"ids": [...]}
 HOUSEHOLDS_PAGE = "app_pages/households.py"
 ALL = "all"
 PICK = "pick"  # the funnel chart's click selection
 
+VIEW_KEY = "pipe_view"  # the label of the tab in view under the funnel (in the screen's language)
+VIEWS = (N_("Households by group"), N_("Asset milestones"), N_("Caseloads and follow-ups"))
 DIMENSION_LABELS = {
     "office": N_("Office"),
     "counselor": N_("Counselor"),
@@ -189,6 +192,30 @@ def funnel_chart(figures: dict) -> alt.Chart:
         )
         .properties(height=260)
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def chart_spec(kind: str, payload: str, by: str, language: str) -> dict:
+    """A chart's Vega-Lite spec, built (and validated by Altair) once per data and language.
+
+    Altair checks a chart against the Vega-Lite schema each time it is turned into a spec: that was a third
+    of the page's server time on every visit. The payload holds the chart's whole input (counts per stage
+    and group, and staff or office names for a grouping), so two scopes share an entry only when they would
+    draw the same chart.
+    """
+    rows = json.loads(payload)
+    chart = funnel_chart({"funnel": rows}) if kind == "funnel" else breakdown_chart(rows, by)
+    return chart.to_dict()
+
+
+def funnel_spec(figures: dict) -> dict:
+    rows = [{"stage": r["stage"], "reached": r["reached"]} for r in figures["funnel"]]
+    return chart_spec("funnel", json.dumps(rows), "", lang())
+
+
+def breakdown_spec(rows: list[dict], by: str) -> dict | None:
+    """The chart by group's spec, or None when no household matches."""
+    return chart_spec("breakdown", json.dumps(rows, default=str), by, lang()) if rows else None
 
 
 def breakdown_chart(rows: list[dict], by: str) -> alt.Chart | None:

@@ -49,11 +49,19 @@ def _notices(user: dict, fiscal_year: int, quarter: int, office_id: int | None) 
         )
     )
     if counts["missing"]:
-        _fix_list(
-            user,
-            {hid: ", ".join(_(TITLES[k]) for k in kinds) for hid, kinds in counts["missing"].items()},
-            "ntc_fix",
+        # Closed until opened, and built only then (on_change="rerun" reports whether it is open): a row
+        # and a button a household (up to 200) were drawn on every visit to the HUD-9902 page.
+        missing = len(counts["missing"])
+        label = ngettext("{n} household to complete", "{n} households to complete", missing).format(
+            n=number(missing)
         )
+        with st.expander(label, key="ntc_fix_open", on_change="rerun") as listed:
+            if listed.open:
+                _fix_list(
+                    user,
+                    {hid: ", ".join(_(TITLES[k]) for k in kinds) for hid, kinds in counts["missing"].items()},
+                    "ntc_fix",
+                )
 
 
 def _prepare(user: dict, fiscal_year: int, quarter: int, office_id: int | None) -> None:
