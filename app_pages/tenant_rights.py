@@ -1,17 +1,18 @@
-"""Tenant rights: pick a place and topic, walk the checklist, see red flags and next steps, use the calculators."""
+"""Tenant rights: pick a place and topic, walk the checklist, see red flags and next steps, use the calculators.
 
-from functools import partial
+The checklist and the calculators are fragments: an answer reruns only the checklist (with its summary,
+saving and handout), a calculator's input only the calculators. Picking a place or topic reruns the page.
+"""
 
 import streamlit as st
 
 from curricula import tenant_rights
-from reports.tenant_handout import build_handout
 from ui import clients
-from ui.session_flow import calculators as flow_calculators
 from ui.session_flow import flow
 from ui.tenant_rights import calculators as tenant_calculators
 from ui.tenant_rights import view as tenant_view
-from ui.text import _, date, lang
+from ui.tenant_rights.checklist import checklist
+from ui.text import _, date
 
 st.title(_("Tenant rights"))
 _ctx, _seeded, restored = flow.start("tenant_checklist")  # the open file's place; "Open again" restores
@@ -35,39 +36,9 @@ topic_labels = {t: tenant_view.topic_label(t) for t in tenant_view.topics_for(pl
 topic = tenant_view.choice(_("Topic"), topic_labels, "tr_topic")
 items = tenant_rights.checklist_for(place, topic=None if topic == tenant_view.ALL_TOPICS else topic)
 
-st.header(_("Checklist"))
-st.caption(
-    _("Answer each question: yes, no or not sure. Answers stay on this screen and are not in the link.")
-)
-answers = tenant_view.walk(items)
-
-flags = tenant_view.summary(items, answers)
+checklist(place, topic, items)
 
 st.header(_("Is that allowed? Quick calculators"))
 tenant_calculators.all_calculators(place)
 
-if answers:
-    flow_calculators.tenant_checklist(place, topic, answers, flags)
-    clients.propose_outcomes(tenant_view.proposed_outcomes(items, answers))
-
-st.header(_("Printable handout"))
-handout_lang = st.segmented_control(
-    _("Handout language"),
-    ["en", "es"],
-    format_func={"en": _("English"), "es": _("Spanish")}.get,
-    default=lang(),
-    key="tr_handout_lang",
-    required=True,
-)
-# The PDF is built when the button is pressed (on Streamlit's download thread), not on every rerun:
-# it was most of each click's time on this page.
-st.download_button(
-    _("Download handout (PDF)"),
-    data=partial(
-        build_handout, place, handout_lang, answers, None if topic == tenant_view.ALL_TOPICS else topic
-    ),
-    file_name=f"tenant-rights-{place}-{handout_lang}.pdf",
-    mime="application/pdf",
-    icon=":material/print:",
-)
 tenant_view.notice()

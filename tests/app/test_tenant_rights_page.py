@@ -16,7 +16,11 @@ def open_page(lang="es", **kwargs):
 
 
 def answer(at, item_id, value):
+    """Answer a question. Its callback reruns only the summary fragment: the browser keeps the rest of the
+    page, but AppTest's tree then holds only what that run sent, so the page is run once more to see it all."""
     at.radio(key=f"tr_answer_{item_id}").set_value(value).run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -78,7 +82,7 @@ def test_deposit_amounts_typed_into_the_widgets(agency):
 
 
 def test_spanish_notice_reason_without_a_rule_says_verify_at_the_field(agency):
-    at = open_page("es", query={"tr_place": "dc"})
+    at = open_page("es", query={"tr_place": "dc"}, state={"tr_calc_tab": "Aviso de desalojo"})
     at.selectbox(key="tr_reason").set_value("month_to_month_end").run()
     assert not at.exception
     errors = [e.value for e in at.error]
@@ -187,3 +191,52 @@ def test_handout_download_is_offered(agency):
     at = open_page("es")
     buttons = at.get("download_button")
     assert buttons and buttons[0].proto.label == "Descargar la hoja (PDF)"
+
+
+def test_an_answer_reruns_only_the_summary(agency):
+    """The answer's callback reruns the summary fragment alone: what that run sends is the summary (with the
+    new red flag) and the handout, not the questions or the calculators (the browser keeps those)."""
+    at = open_page("en")
+    at.radio(key="tr_answer_dc-deposit-cap").set_value("no").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e.value for e in at.error] == ["1 warning sign. Here is what to do."]
+    assert at.get("download_button")
+    assert not at.radio and not at.number_input and not at.selectbox
+    assert "Checklist" not in [h.value for h in at.header]
+    # the next page run draws everything again, with the answer kept
+    at.run()
+    assert at.radio(key="tr_answer_dc-deposit-cap").value == "no"
+    assert "1 warning sign. Here is what to do." in visible_text(at)
+
+
+def test_only_the_open_calculator_is_built(agency):
+    at = open_page("en")
+    assert [t.label for t in at.tabs] == [
+        "Deposit limit",
+        "Deposit return",
+        "Rent increase",
+        "Eviction notice",
+        "TOPA dates",
+    ]
+    keys = {w.key for w in list(at.number_input) + list(at.date_input) + list(at.selectbox)}
+    assert {"tr_rent", "tr_deposit", "tr_lease_date"} <= keys
+    assert not keys & {"tr_move_out", "tr_old_rent", "tr_reason", "tr_building"}
+    at.session_state["tr_calc_tab"] = "Rent increase"
+    at.run()
+    keys = {w.key for w in list(at.number_input) + list(at.date_input) + list(at.selectbox)}
+    assert "tr_old_rent" in keys and "tr_rent" not in keys
+
+
+@pytest.mark.parametrize(
+    "query,tab,key",
+    [
+        ({"tr_move_out": "2026-01-05"}, "Deposit return", "tr_move_out"),
+        ({"tr_reason": "owner_use"}, "Eviction notice", "tr_reason"),
+        ({"tr_place": "virginia", "tr_offer_date": "2026-01-05"}, "Deposit limit", "tr_rent"),
+    ],
+)
+def test_a_link_opens_the_calculator_it_is_about(agency, query, tab, key):
+    """TOPA is DC's: a TOPA link for Virginia opens on the first calculator."""
+    at = open_page("en", query=query)
+    assert at.session_state["tr_calc_tab"] == tab
+    assert key in {w.key for w in list(at.number_input) + list(at.date_input) + list(at.selectbox)}

@@ -358,20 +358,60 @@ def topa(place: str) -> list[dict] | None:
     return steps
 
 
+CALCULATORS = {
+    N_("Deposit limit"): deposit,
+    N_("Deposit return"): deposit_return,
+    N_("Rent increase"): rent_increase,
+    N_("Eviction notice"): eviction_notice,
+    N_("TOPA dates"): topa,
+}
+DC_ONLY = (N_("TOPA dates"),)
+TAB_KEY = "tr_calc_tab"
+FIRST_TAB_KEY = "tr_calc_first_tab"
+# A link that carries a calculator's input opens on that calculator (the others are not built until opened).
+LINKED_TABS = {
+    "tr_move_out": N_("Deposit return"),
+    **dict.fromkeys(
+        (
+            "tr_old_rent",
+            "tr_new_rent",
+            "tr_increase_date",
+            "tr_year_built",
+            "tr_elderly",
+            "tr_subsidized",
+            "tr_small_owner",
+            "tr_senior",
+            "tr_index",
+        ),
+        N_("Rent increase"),
+    ),
+    "tr_reason": N_("Eviction notice"),
+    "tr_notice_date": N_("Eviction notice"),
+    "tr_building": N_("TOPA dates"),
+    "tr_offer_date": N_("TOPA dates"),
+}
+
+
+def first_tab(place: str) -> str:
+    """The tab a visit opens on: the calculator a shared link is about, else the first (kept per session)."""
+    if FIRST_TAB_KEY not in st.session_state:
+        st.session_state[FIRST_TAB_KEY] = next(
+            (tab for key, tab in LINKED_TABS.items() if key in st.query_params), next(iter(CALCULATORS))
+        )
+    wanted = st.session_state[FIRST_TAB_KEY]
+    return wanted if place == "dc" or wanted not in DC_ONLY else next(iter(CALCULATORS))
+
+
+@st.fragment
 def all_calculators(place: str) -> None:
-    """The calculators as tabs, so a counselor can answer 'is that allowed?' without leaving the checklist."""
-    labels = [_("Deposit limit"), _("Deposit return"), _("Rent increase"), _("Eviction notice")]
-    if place == "dc":
-        labels.append(_("TOPA dates"))
-    tabs = st.tabs(labels)
-    with tabs[0]:
-        deposit(place)
-    with tabs[1]:
-        deposit_return(place)
-    with tabs[2]:
-        rent_increase(place)
-    with tabs[3]:
-        eviction_notice(place)
-    if place == "dc":
-        with tabs[4]:
-            topa(place)
+    """The calculators as tabs, so a counselor can answer 'is that allowed?' without leaving the checklist.
+
+    Only the open tab's calculator is built (a tab switch reruns this fragment, not the page), and typing
+    into a calculator reruns only this fragment: the checklist above is not drawn again.
+    """
+    names = [name for name in CALCULATORS if place == "dc" or name not in DC_ONLY]
+    tabs = st.tabs([_(name) for name in names], default=_(first_tab(place)), key=TAB_KEY, on_change="rerun")
+    for name, tab in zip(names, tabs, strict=True):
+        if tab.open:
+            with tab:
+                CALCULATORS[name](place)

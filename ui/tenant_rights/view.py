@@ -11,6 +11,7 @@ ANSWERS = ("yes", "no", "not_sure")
 ANSWER_LABELS = {"yes": N_("Yes"), "no": N_("No"), "not_sure": N_("Not sure")}
 ALL_TOPICS = "all"
 ANSWER_KEY = "tr_answer_{id}"
+SUMMARY_FRAGMENT = "tr_summary"  # the fragment an answer reruns (ui/tenant_rights/checklist.py)
 # Which answered topics suggest which HUD-9902 rental outcome (the counselor confirms; never automatic).
 OUTCOME_TOPICS = {
     "avoided_eviction": ("eviction_notice", "lockout_utilities"),
@@ -79,9 +80,26 @@ def contact_lines(contact_ids: list[str]) -> list[str]:
     return lines
 
 
-def walk(items: list[dict]) -> dict[str, str]:
-    """One yes / no / not sure question per item, grouped by topic; returns the answers given so far."""
-    answers: dict[str, str] = {}
+def _answered() -> None:
+    """An answer changes only what the answers say: rerun the summary's fragment, not the page.
+
+    The browser already shows the choice, so the questions need not be drawn again.
+    """
+    st.rerun(SUMMARY_FRAGMENT)
+
+
+def answers_given(items: list[dict]) -> dict[str, str]:
+    """The answers to `items` so far, as the questions hold them (also when they were not drawn this run)."""
+    answers = {}
+    for item in items:
+        answer = st.session_state.get(ANSWER_KEY.format(id=item["id"]))
+        if answer in ANSWERS:
+            answers[item["id"]] = answer
+    return answers
+
+
+def walk(items: list[dict]) -> None:
+    """One yes / no / not sure question per item, grouped by topic (the answers: `answers_given`)."""
     topic_titles = {t["id"]: t["title"] for t in tenant_rights.topics()}
     local = tenant_rights.local_areas()
     answer_labels = {a: _(ANSWER_LABELS[a]) for a in ANSWERS}
@@ -94,20 +112,18 @@ def walk(items: list[dict]) -> dict[str, str]:
             st.caption(pick(local[item["local"]]["name"]))
         # The source sits in the question's help (a tooltip), not in a caption under it: one element
         # per question instead of two keeps a long checklist light to draw on an old laptop.
-        answer = st.radio(
+        st.radio(
             pick(item["text"]),
             ANSWERS,
             format_func=answer_labels.get,
             index=None,
             horizontal=True,
             key=ANSWER_KEY.format(id=item["id"]),
+            on_change=_answered,
             help=_("Source: {citation} · [read the source]({url})").format(
                 citation=item["citation"], url=item["source_url"]
             ),
         )
-        if answer is not None:
-            answers[item["id"]] = answer
-    return answers
 
 
 def summary(items: list[dict], answers: dict[str, str]) -> list[dict]:

@@ -1,0 +1,84 @@
+"""Tenant rights in a real browser: an answer reruns only the summary (the questions and calculators stay as
+they are and are not sent again), the summary follows every answer, and a calculator tab builds when opened."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+WAIT = 30_000
+# Counts the websocket messages the server sends (each element drawn is one).
+COUNT_MESSAGES = """(() => {
+  window.__messages = 0;
+  const Native = window.WebSocket;
+  window.WebSocket = function (...args) {
+    const ws = new Native(...args);
+    ws.addEventListener('message', () => { window.__messages += 1; });
+    return ws;
+  };
+  window.WebSocket.prototype = Native.prototype;
+  Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
+})();"""
+
+
+def messages_for(page, action) -> int:
+    page.evaluate("window.__messages = 0")
+    action()
+    page.wait_for_timeout(300)
+    wait_for_app(page)
+    return page.evaluate("window.__messages")
+
+
+def questions(page):
+    return page.get_by_test_id("stMain").get_by_test_id("stRadio")
+
+
+def answer(page, index, text):
+    questions(page).nth(index).get_by_text(text, exact=True).click()
+
+
+def test_answers_rerun_only_the_summary_and_tabs_build_when_opened(page, app_url):
+    page.add_init_script(COUNT_MESSAGES)
+    page.goto(f"{app_url}/tenant-rights")
+    wait_for_app(page)
+    expect(page.get_by_text("Answer the questions above to see your summary.")).to_be_visible(timeout=WAIT)
+    expect(questions(page).nth(20)).to_be_attached()  # DC has 25 questions
+    count = questions(page).count()
+
+    sent = messages_for(page, lambda: answer(page, 0, "No"))
+    expect(page.get_by_text("1 warning sign. Here is what to do.")).to_be_visible(timeout=WAIT)
+    # the questions, the answer and the calculators are still on the screen
+    expect(questions(page)).to_have_count(count)
+    expect(questions(page).first.locator("input[type=radio]").nth(1)).to_be_checked()
+    expect(page.get_by_label("Monthly rent")).to_be_visible()
+    expect(page.get_by_role("button", name="Download handout (PDF)")).to_be_visible()
+
+    answer(page, 0, "Yes")
+    wait_for_app(page)
+    expect(page.get_by_text("No warning signs in your answers.")).to_be_visible(timeout=WAIT)
+    answer(page, 1, "Not sure")
+    wait_for_app(page)
+    expect(page.get_by_text("To check:", exact=False)).to_be_visible(timeout=WAIT)
+
+    # Only the open calculator is built; a tab click builds the next one.
+    expect(page.get_by_label("Current rent")).to_have_count(0)
+    page.get_by_role("tab", name="Rent increase").click()
+    wait_for_app(page)
+    expect(page.get_by_label("Current rent")).to_be_visible(timeout=WAIT)
+    expect(page.get_by_label("Monthly rent")).to_have_count(0)
+
+    # A place is a full page run: every question is drawn again. An answer sent far less than that.
+    def virginia():
+        where = page.get_by_role("combobox", name="Where is the home?")
+        where.scroll_into_view_if_needed()  # a dropdown opened while the page scrolls closes again
+        page.wait_for_timeout(300)
+        where.click()
+        page.get_by_role("option").filter(has_text="Virginia").click()
+
+    full = messages_for(page, virginia)
+    expect(page.get_by_text("Answer the questions above to see your summary.")).to_be_visible(timeout=WAIT)
+    assert "tr_place=virginia" in page.url
+    assert sent * 2 < full, (sent, full)

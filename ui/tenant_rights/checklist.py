@@ -1,0 +1,64 @@
+"""The checklist, and what its answers mean as one fragment: answering a question reruns only that.
+
+The questions are drawn by the page run (a place or topic changes them). An answer's callback reruns the
+summary fragment alone: the red flags, saving the progress to the client file, the HUD-9902 outcomes to
+confirm and the printable handout, everything that depends on the answers. The browser already shows the
+answer, so neither the questions nor the calculators are sent or drawn again.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from reports.tenant_handout import build_handout
+from ui import clients
+from ui.session_flow import calculators as flow_calculators
+from ui.tenant_rights import view
+from ui.text import _, lang
+
+
+def checklist(place: str, topic: str, items: list[dict]) -> None:
+    """The questions for `items`, then their summary; `topic` may be view.ALL_TOPICS."""
+    st.header(_("Checklist"))
+    st.caption(
+        _("Answer each question: yes, no or not sure. Answers stay on this screen and are not in the link.")
+    )
+    view.walk(items)
+    summary(place, topic, items)
+
+
+@st.fragment(key=view.SUMMARY_FRAGMENT)
+def summary(place: str, topic: str, items: list[dict]) -> None:
+    """Red flags and next steps, saving, outcomes and the handout, from the answers given so far."""
+    answers = view.answers_given(items)
+    flags = view.summary(items, answers)
+    if answers:
+        flow_calculators.tenant_checklist(place, topic, answers, flags)
+        clients.propose_outcomes(view.proposed_outcomes(items, answers))
+    handout(place, topic, answers)
+
+
+def handout(place: str, topic: str, answers: dict[str, str]) -> None:
+    """The printable handout of these answers, in the language chosen for it."""
+    st.header(_("Printable handout"))
+    handout_lang = st.segmented_control(
+        _("Handout language"),
+        ["en", "es"],
+        format_func={"en": _("English"), "es": _("Spanish")}.get,
+        default=lang(),
+        key="tr_handout_lang",
+        required=True,
+    )
+    # The PDF is built when the button is pressed (on Streamlit's download thread), not on every rerun:
+    # it was most of each click's time on this page.
+    st.download_button(
+        _("Download handout (PDF)"),
+        data=partial(
+            build_handout, place, handout_lang, answers, None if topic == view.ALL_TOPICS else topic
+        ),
+        file_name=f"tenant-rights-{place}-{handout_lang}.pdf",
+        mime="application/pdf",
+        icon=":material/print:",
+    )
