@@ -48,12 +48,17 @@ def test_each_tab_draws_its_own_body_only(agency, index):
     assert "Client file" in visible_text(at)
 
 
-def test_checklist_questions_carry_their_source_in_help(agency):
+def test_checklist_sources_are_listed_once_and_built_when_opened(agency):
     at = app_test("app_pages/tenant_rights.py", lang="es")
     assert not at.exception
     question = at.radio(key="tr_answer_dc-deposit-cap")
-    assert question.help.startswith("Fuente: ") and "(https://" in question.help
-    assert not any(c.value.startswith("Fuente: ") for c in at.caption)
+    assert not question.help  # no help icon on each of the questions
+    assert not any("Fuente: " in m.value for m in at.markdown)  # closed: nothing built
+    at.session_state["tr_sources"] = True  # as the browser reports an opened expander
+    at.run()
+    listed = [m.value for m in at.markdown if "Fuente: " in m.value]
+    assert len(listed) == len([r for r in at.radio if r.key.startswith("tr_answer_")])  # one line a question
+    assert any(question.label in line and "(https://" in line for line in listed)
 
 
 def test_tenant_handout_is_not_built_on_a_rerun(agency, monkeypatch):

@@ -110,8 +110,8 @@ def walk(items: list[dict]) -> None:
             st.subheader(pick(topic_titles.get(current, current)))
         if item.get("local"):
             st.caption(pick(local[item["local"]]["name"]))
-        # The source sits in the question's help (a tooltip), not in a caption under it: one element
-        # per question instead of two keeps a long checklist light to draw on an old laptop.
+        # One element per question: the sources are listed once, below (`sources`), not in a caption or
+        # a help icon on each of the 25 questions, which a place change made the browser draw again.
         st.radio(
             pick(item["text"]),
             ANSWERS,
@@ -120,10 +120,30 @@ def walk(items: list[dict]) -> None:
             horizontal=True,
             key=ANSWER_KEY.format(id=item["id"]),
             on_change=_answered,
-            help=_("Source: {citation} · [read the source]({url})").format(
-                citation=item["citation"], url=item["source_url"]
-            ),
         )
+    sources(items)
+
+
+SOURCES_KEY = "tr_sources"
+
+
+def _plain(text: str) -> str:
+    """Our own checklist text inside Markdown: a dollar sign or an asterisk is shown, not read as markup."""
+    for mark in ("\\", "*", "_", "$", "[", "]", "`"):
+        text = text.replace(mark, "\\" + mark)
+    return text
+
+
+def sources(items: list[dict]) -> None:
+    """Where each question comes from, in a closed section built only when it is opened."""
+    with st.expander(_("Where these questions come from"), key=SOURCES_KEY, on_change="rerun") as panel:
+        if panel.open:
+            for item in items:
+                st.markdown(
+                    _("**{question}** Source: {citation} · [read the source]({url})").format(
+                        question=_plain(pick(item["text"])), citation=_plain(item["citation"]), url=item["source_url"]
+                    )
+                )
 
 
 def summary(items: list[dict], answers: dict[str, str]) -> list[dict]:
