@@ -148,6 +148,8 @@ def _choose_if_empty(page, label: str) -> None:
     box = page.get_by_role("combobox", name=label, exact=True)
     if box.input_value() == "":
         box.click()
+        if not page.get_by_role("option").first.is_visible():
+            box.press("ArrowDown")
         page.get_by_role("option").first.click()
         settle(page)
 
