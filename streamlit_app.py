@@ -163,4 +163,5 @@ else:
 if user:
     auth.idle_watch()
 note_page(navigation.url_path)  # a calculator visited again starts from the file and this visit (#21)
-navigation.run()
+with auth.access_checked():  # the account was read at the top of this run: the page need not again
+    navigation.run()

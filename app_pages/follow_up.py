@@ -12,6 +12,7 @@ from ui.follow_up import view as follow_up_view  # noqa: E402
 from ui.households import listing as household_list  # noqa: E402
 from ui.text import _, ngettext  # noqa: E402
 
+household_list.go_to_chosen_file("fu_due")
 st.title(_("Follow-up"))
 st.caption(
     _(

@@ -13,6 +13,7 @@ from ui.households.labels import STATUS_LABELS, frozen  # noqa: E402
 from ui.labels import JURISDICTION_LABELS, LANGUAGE_LABELS, STAGE_LABELS, label  # noqa: E402
 from ui.text import _, ngettext  # noqa: E402
 
+household_list.go_to_chosen_file("hh_list")
 st.title(_("Households"))
 
 counselors = {c["id"]: c["name"] for c in households.counselors(engine(), user)}

@@ -140,15 +140,45 @@ def _open_file(page, i):
     )
 
 
+NOTES = "Notes (what was discussed, what was agreed)"
+
+
+def _choose_if_empty(page, label: str) -> None:
+    """Pick the first option of a select box that shows no choice yet (only its "Choose ..." placeholder)."""
+    box = page.get_by_role("combobox", name=label, exact=True)
+    if box.input_value() == "":
+        box.click()
+        if not page.get_by_role("option").first.is_visible():
+            box.press("ArrowDown")
+        page.get_by_role("option").first.click()
+        settle(page)
+
+
 def _prepare_file(page, url):
+    """The first household's client file, its Activity tab, with what a counselor sets once per file.
+
+    The HUD purpose and who paid are never guessed for a household's first session (the form says
+    "Choose ..."): a counselor picks them before the first "Add session", later sessions start from the
+    last. Without them every press only showed "Choose the purpose of this session" and never "Session added."
+    """
     nav(page, "Households")
     page.get_by_role("button", name="Open client file", exact=True).click()
     settle(page)
+    page.get_by_role("tab", name="Activity", exact=True).click()
+    settle(page)
+    _choose_if_empty(page, "Purpose (HUD)")
+    _choose_if_empty(page, "Who pays for this session")
 
 
 def _add_session(page, i):
-    page.get_by_label("Notes (what was discussed, what was agreed)").fill(f"Bench session {i}")
-    return timed(page, page.get_by_role("button", name="Add session").click, has_text("Session added."))
+    page.get_by_label(NOTES).fill(f"Bench session {i}")
+    # Saved: the confirmation is shown and the form is ready for the next session (its notes emptied; a
+    # refused save keeps them and shows why instead).
+    check = (
+        has_text("Session added.")
+        + f" && document.querySelector('textarea[aria-label=\"{NOTES}\"]').value === ''"
+    )
+    return timed(page, page.get_by_role("button", name="Add session").click, check)
 
 
 def _to_page(name: str, check: str):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import i18n
 from i18n import N_
-from reports.pdf import new_document
 
 TITLES = {
     "agreement": N_("Agreement to work together"),
@@ -19,6 +18,10 @@ TITLES = {
 
 def notices_pdf(household_name: str, agency_name: str, lang: str, texts: list, today) -> bytes:
     """`texts`: db.agreements.NoticeText values, in the order they print."""
+    # Imported here: fpdf and fontTools take most of a second to import, and the client file imports this
+    # module for its notice titles on every opening, while a PDF is made only when someone prints one.
+    from reports.pdf import new_document
+
     doc = new_document(lang, title="", header_text=agency_name or "")
     _ = doc.t
     doc.set_title(_("Notices for the household"))

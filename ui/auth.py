@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 
 import streamlit as st
 
@@ -16,6 +17,7 @@ IDLE_CHECK_SECONDS = 60  # how often an untouched tab checks its idle time (a ti
 USER_KEY = "user"
 ACTIVITY_KEY = "last_activity"
 LOGIN_AT_KEY = "logged_in_at"
+CHECKED_KEY = "access_checked_this_run"  # set by the entry point around the page it runs
 PENDING_KEY = "pending_login"  # a login whose password was right, waiting for its code (server-side)
 
 LOGOUT_MESSAGES = {
@@ -113,6 +115,17 @@ def enforce_idle_timeout(now: float | None = None) -> None:
     st.session_state[ACTIVITY_KEY] = now
 
 
+@contextmanager
+def access_checked():
+    """Around the page the entry point runs, right after its enforce_idle_timeout(): the page's
+    require_role() then does not read the account a second time in the same run."""
+    st.session_state[CHECKED_KEY] = True
+    try:
+        yield
+    finally:
+        st.session_state.pop(CHECKED_KEY, None)
+
+
 @st.fragment(run_every=IDLE_CHECK_SECONDS)
 def idle_watch() -> None:
     """Every minute, even if nobody clicks: hide the page once the idle timeout has passed.
@@ -128,10 +141,12 @@ def idle_watch() -> None:
 def require_role(*roles: str, enrolling: bool = False) -> dict:
     """Stop the page unless a user with one of `roles` is logged in (every client page calls this first).
 
-    It also enforces the idle timeout, because a page can run without the entry point (legacy router).
+    It also enforces the idle timeout, because a page can run without the entry point (legacy router),
+    unless the entry point has just done so in this run (access_checked).
     An administrator without a second factor reaches only the page where it is set up (`enrolling`).
     """
-    enforce_idle_timeout()
+    if not st.session_state.get(CHECKED_KEY):
+        enforce_idle_timeout()
     user = current_user()
     if user is None or (roles and user.get("role") not in roles):
         st.warning(_("Please log in with an account that has access to this page."), icon=":material/lock:")

@@ -270,3 +270,30 @@ def test_same_milestone_same_day_warns_before_recording_twice(agency, lang, tab,
     rows = activity.milestones_for(agency["engine"], agency["users"]["counselor"], hid)
     assert [r["code"] for r in rows] == ["budget_completed", "budget_completed"]
     assert not any(warning in w.value for w in at.warning)  # the HUD file's own banner may stay
+
+
+@pytest.mark.parametrize("away", ["tab", "page"])
+def test_the_file_opened_again_starts_from_the_last_purpose_and_payer(agency, away):
+    """Streamlit forgets a widget's value after a run that does not draw it: coming back to the Activity
+    tab, or to the file from the list, must not empty the purpose and payer the last session left."""
+    at = open_file(agency)
+    at.selectbox(key="sess_purpose").set_value("rental")
+    at.selectbox(key="sess_funding").set_value("none")
+    button(at, "Add session").click().run()
+    assert "Session added." in visible_text(at)
+    if away == "tab":
+        at.session_state["hh_tab"] = "Milestones"
+        at.run()
+        assert "sess_purpose" not in at.session_state  # what the fix answers for
+        at.session_state["hh_tab"] = "Activity"
+    else:
+        at.switch_page("app_pages/households.py").run()
+        at.switch_page(PAGE)
+    at.run()
+    assert at.selectbox(key="sess_purpose").value == "rental"
+    assert at.selectbox(key="sess_funding").value is not None
+    at.text_area(key="sess_notes").input("Second visit")
+    button(at, "Add session").click().run()
+    assert "Session added." in visible_text(at)
+    hid = agency["households"]["north"]
+    assert len(activity.sessions_for(agency["engine"], agency["users"]["counselor"], hid)) == 2

@@ -92,6 +92,24 @@ def test_open_a_household_from_the_list(agency):
     assert not at.query_params or "household" not in str(dict(at.query_params))
 
 
+def test_open_client_file_goes_to_the_file_without_searching_the_list_again(agency, monkeypatch):
+    """The press's run switches page before the list is searched, audited and sent: all thrown away."""
+    from db import activity, households
+
+    at = app_test(LIST, user=agency["users"]["counselor"])
+    assert at.selectbox(key="hh_list_pick").value is not None
+    searched = []
+    for module, name in ((households, "search"), (households, "counselors"), (activity, "follow_ups_due")):
+        real = getattr(module, name)
+        monkeypatch.setattr(
+            module, name, lambda *a, _real=real, _name=name, **k: searched.append(_name) or _real(*a, **k)
+        )
+    button(at, "Open client file").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Client file"
+    assert searched == []
+
+
 @pytest.mark.parametrize(
     ("lang", "heading"), [("en", "No contact in 60 days"), ("es", "Sin contacto en 60 días")]
 )

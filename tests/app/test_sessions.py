@@ -104,3 +104,20 @@ def test_the_timed_check_hides_client_data_without_a_click_and_is_not_activity(a
     at.run()
     assert "user" not in at.session_state
     assert at.markdown[0].value == "logged out"
+
+
+def test_a_client_page_reads_the_account_once_per_run_and_still_at_every_click(agency, monkeypatch):
+    """The entry point checks the account at the top of each run; the page's require_role() does not
+    read it again in the same run, and a revoke still ends the session at the next click."""
+    at = app_test("app_pages/households.py", user=agency["users"]["counselor"])
+    reads = []
+    real = accounts.session_user
+    monkeypatch.setattr(accounts, "session_user", lambda *a, **k: reads.append(1) or real(*a, **k))
+    at.run()
+    assert len(reads) == 1
+    assert NAME in visible_text(at)
+    assert "access_checked_this_run" not in at.session_state  # only while the page runs
+    _revoke(agency, "disable")
+    at.run()
+    assert "user" not in at.session_state
+    assert NAME not in visible_text(at)

@@ -174,6 +174,17 @@ def test_dates_are_spelled_out(lang, expected):
     assert i18n.format_date("2026-03-05", lang) == expected
 
 
+def test_a_date_spelled_again_comes_from_the_cache_in_its_own_language():
+    import datetime as dt
+
+    day = dt.date(2026, 3, 5)
+    i18n.format_date(day, "es", "medium")
+    hits = i18n._date.cache_info().hits
+    assert i18n.format_date(dt.datetime(2026, 3, 5, 9, 30), "es", "medium") == "5 mar 2026"
+    assert i18n._date.cache_info().hits == hits + 1
+    assert i18n.format_date(day, "en", "medium") == "Mar 5, 2026"
+
+
 @pytest.mark.parametrize(
     "value, lang", [("es-US", "es"), ("es_MX", "es"), ("en-GB", "en"), ("fr-FR", "en"), (None, "en")]
 )

@@ -32,3 +32,53 @@ def test_filters_keep_their_choice_and_follow_the_language_switch(page, app_url)
         page.get_by_test_id("stSidebar").get_by_text("English").click()
         wait_for_app(page)
     expect(page.get_by_role("combobox", name="Stage")).to_have_value("Intake")
+
+
+def _open_from_list(page, name: str) -> None:
+    page.get_by_test_id("stSidebarNav").get_by_text("Households", exact=True).click()
+    wait_for_app(page)
+    choose(page, "Open a household", name)
+    page.get_by_role("button", name="Open client file", exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Client file")).to_be_visible()
+    expect(page.get_by_role("heading", name=name)).to_be_visible()
+
+
+def pick_first(page, label: str) -> None:
+    box = page.get_by_role("combobox", name=label)
+    box.click()
+    if not page.get_by_role("option").first.is_visible():
+        box.press("ArrowDown")
+    page.get_by_role("option").first.click()
+    wait_for_app(page)
+
+
+def test_a_file_opened_again_adds_a_session_with_only_its_notes(page, app_url, app_server):
+    """Open client file goes straight to the file; the purpose and payer of the last session are still
+    chosen when the file is opened again (Streamlit had forgotten them, and 'Add session' only said
+    'Choose the purpose of this session')."""
+    from db import households
+
+    name = "Rosa Quintanilla Prueba"
+    households.create(
+        app_server.engine,
+        app_server.agency["users"]["counselor"],
+        {"display_name": name, "jurisdiction": "dc"},
+    )
+    login(page, app_url, "counselor")
+    _open_from_list(page, name)
+    notes = page.get_by_label("Notes (what was discussed, what was agreed)")
+    for label in ("Purpose (HUD)", "Who pays for this session"):
+        expect(page.get_by_role("combobox", name=label)).to_have_value("")  # never guessed the first time
+        pick_first(page, label)
+    notes.fill("First visit")
+    page.get_by_role("button", name="Add session").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Session added.")).to_be_visible()
+    _open_from_list(page, name)
+    expect(page.get_by_role("combobox", name="Purpose (HUD)")).not_to_have_value("")
+    notes.fill("Second visit")
+    page.get_by_role("button", name="Add session").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Session added.")).to_be_visible()
+    expect(notes).to_have_value("")

@@ -45,6 +45,28 @@ def test_the_first_page_modules_are_the_entry_point_and_calculator_imports():
     assert not [name for name in modules if name.startswith("pages")]  # page scripts are never imported
 
 
+def test_the_staff_pages_modules_include_the_client_file_and_its_tabs():
+    modules = warmup.staff_page_modules()
+    assert "ui.households.client_file.page" in modules
+    assert "db.households" in modules or "db.households.search" in modules
+    assert len(modules) == len(set(modules))
+
+
+def test_the_client_file_does_not_import_the_pdf_or_chart_libraries():
+    """Only the tab in view is drawn: fpdf/fontTools (a PDF is made when printed) and altair (the Timeline
+    tab's chart) are imported when needed, not by every first opening of a client file."""
+    import subprocess
+
+    code = (
+        "import sys; import ui.households.client_file.page; "
+        "print(sorted(m for m in ('fpdf', 'fontTools', 'altair') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=warmup.ROOT
+    )
+    assert out.stdout.strip() == "[]"
+
+
 def test_warm_imports_modules_and_the_packages_of_imported_names(tmp_path, monkeypatch):
     package = tmp_path / "warm_pkg_ok"
     package.mkdir()

@@ -95,7 +95,11 @@ def fields(prefix: str, errors: FieldErrors, *, what: str = "session") -> None:
 
 def remember(prefix: str, owner_id: int, last: dict | None) -> None:
     """Start the funding from the household's last session (None for a first one): never guessed."""
-    if st.session_state.get(f"{prefix}_funding_for") != owner_id:
+    # Also when Streamlit forgot the widget's value (a run that did not draw it: another tab or page).
+    if (
+        st.session_state.get(f"{prefix}_funding_for") != owner_id
+        or f"{prefix}_funding" not in st.session_state
+    ):
         st.session_state[f"{prefix}_funding_for"] = owner_id
         st.session_state[f"{prefix}_funding"] = (
             choice_of(last.get("funding", ""), last.get("funding_source_id")) if last else None

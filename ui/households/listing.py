@@ -43,6 +43,14 @@ def _open(key: str) -> None:
         st.session_state[f"{key}_go"] = True
 
 
+def go_to_chosen_file(key: str) -> None:
+    """Called at the top of a page with a list, before it searches: when its "Open client file" was
+    pressed (the callback already chose the household), go straight to the client file. Searching,
+    auditing and sending the list again would only be thrown away by the switch."""
+    if st.session_state.pop(f"{key}_go", False):
+        st.switch_page(CLIENT_FILE)
+
+
 def show(rows: list[dict], key: str, *, contact: bool = False) -> None:
     """A table of households and a picker that opens the chosen one's client file."""
     if not rows:

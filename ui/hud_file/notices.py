@@ -137,14 +137,14 @@ def section(hh: dict) -> None:
         )
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     lang = hh.get("preferred_language") or "es"
-    texts = [agreements.text(engine(), kind, lang) for kind in agreements.KINDS]
     st.download_button(
         _("Print the notices for signing (PDF)"),
-        notices_pdf(
+        # Built when the button is pressed (Streamlit calls `data` then), not on every run of the tab.
+        lambda: notices_pdf(
             hh["display_name"],
             agreements.agency_name(engine(), hh["office_id"]),
             lang,
-            texts,
+            [agreements.text(engine(), kind, lang) for kind in agreements.KINDS],
             dt.date.today(),
         ),
         "notices.pdf",

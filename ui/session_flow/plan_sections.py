@@ -11,7 +11,6 @@ import streamlit as st
 
 from reports.action_plan import scenarios as ps
 from reports.action_plan.data import stale_sections
-from reports.charts import bar_chart_png
 from ui.text import N_, _, date, lang, money
 
 KIND_NAMES = {
@@ -61,6 +60,10 @@ def budget(plan: dict) -> None:
     if bars and (view.left_over or 0) > 0:
         bars.append((left_label, view.left_over))
     if bars:
+        # Imported when a budget chart is drawn: altair and vl-convert take half a second to import, which
+        # every first opening of a client file (it imports this module for its "Open in" row) used to pay.
+        from reports.charts import bar_chart_png
+
         with contextlib.suppress(Exception):  # the figures above already say it
             st.image(bar_chart_png(bars, title=_("Where your money goes each month"), highlight=left_label))
 

@@ -61,8 +61,10 @@ def section(hh: dict) -> None:
     errors = FieldErrors()
     st.session_state.setdefault("sess_date", dt.date.today())
     rows = activity.sessions_for(engine(), current_user(), hh["id"])
-    if st.session_state.get("sess_purpose_for") != hh["id"]:
+    if st.session_state.get("sess_purpose_for") != hh["id"] or "sess_purpose" not in st.session_state:
         # A first session has no purpose until the counselor picks one; later ones start from the last.
+        # Streamlit forgets the choice after a run that does not draw it (another tab, another page): the
+        # file opened again starts from the last session again, not from an empty purpose.
         st.session_state["sess_purpose_for"] = hh["id"]
         st.session_state["sess_purpose"] = rows[0]["purpose"] if rows else None
     certified = session_notice(current_user())  # HUD-certified counselors only (db.certification)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from db import activity
-from ui import chart_theme  # noqa: F401  (whole axis and legend labels)
 from ui.db import engine
 from ui.households.client_file.state import current_user
 from ui.households.labels import MEASURE_LABELS, timeline_detail, timeline_label
@@ -28,6 +26,12 @@ def _progress_chart(hid: int) -> None:
             "value": [p["value"] for p in points],
         }
     )
+    # Imported when the Timeline tab is drawn (only the tab in view is): altair takes a third of a second
+    # to import, which every first opening of a client file used to pay.
+    import altair as alt
+
+    from ui import chart_theme  # noqa: F401  (whole axis and legend labels)
+
     chart = (
         alt.Chart(frame)
         .mark_line(point=True)
