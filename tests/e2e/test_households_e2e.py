@@ -59,7 +59,7 @@ def test_a_file_opened_again_adds_a_session_with_only_its_notes(page, app_url, a
     'Choose the purpose of this session')."""
     from db import households
 
-    name = "Rosa Quintanilla Prueba"
+    name = "Rosa Villatoro Reingreso"  # a surname no other browser test searches for (they share a server)
     households.create(
         app_server.engine,
         app_server.agency["users"]["counselor"],
