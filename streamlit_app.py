@@ -6,7 +6,7 @@ from db import accounts
 from i18n import LANGUAGES
 from ui import auth, rule_overlay
 from ui.db import engine
-from ui.menu_cache import cached_menu
+from ui.menu_cache import cached_menu, has_users
 from ui.presentation import apply_presentation_style, is_presenting, presentation_toggle
 from ui.session_flow.visit import note_page
 from ui.text import _, lang, plain, resend_choices
@@ -51,7 +51,10 @@ def calculator_pages() -> list:
     return [
         page("app_pages/affordability.py", _("Home affordability"), "affordability", ":material/house:"),
         page(
-            "app_pages/assistance.py", _("Down-payment assistance"), "assistance", ":material/volunteer_activism:"
+            "app_pages/assistance.py",
+            _("Down-payment assistance"),
+            "assistance",
+            ":material/volunteer_activism:",
         ),
         page("app_pages/budget.py", _("Budget coach"), "budget", ":material/savings:"),
         page("app_pages/tenant_rights.py", _("Tenant rights"), "tenant-rights", ":material/gavel:"),
@@ -64,7 +67,7 @@ def build_menu(user: dict | None) -> dict:
     calculators = calculator_pages()
     menu: dict[str, list] = {}
     if user is None:
-        if accounts.has_users(engine()):
+        if has_users():
             first = st.Page(auth.login_page, title=_("Log in"), url_path="start", icon=":material/login:")
         else:
             first = st.Page(
@@ -76,7 +79,9 @@ def build_menu(user: dict | None) -> dict:
             st.Page(login_form, title=_("Log in"), url_path="login", visibility="hidden"),
         ]
         menu[_("Calculators")] = calculators
-        menu[_("Workshop")] = [page("app_pages/workshop.py", _("Workshops"), "workshop", ":material/co_present:")]
+        menu[_("Workshop")] = [
+            page("app_pages/workshop.py", _("Workshops"), "workshop", ":material/co_present:")
+        ]
         return menu
     if accounts.needs_second_factor(user):
         # An administrator without a second factor sets one up before anything else.
@@ -96,7 +101,10 @@ def build_menu(user: dict | None) -> dict:
             page("app_pages/fees.py", _("Fees and funding"), "fees", ":material/payments:"),
             page("app_pages/appointments.py", _("Appointments"), "appointments", ":material/calendar_month:"),
             page(
-                "app_pages/import_export.py", _("Import and export"), "import-export", ":material/import_export:"
+                "app_pages/import_export.py",
+                _("Import and export"),
+                "import-export",
+                ":material/import_export:",
             ),
         ]
     menu[_("Calculators")] = calculators
@@ -139,7 +147,7 @@ def build_menu(user: dict | None) -> dict:
 
 
 def login_form() -> None:
-    if accounts.has_users(engine()):
+    if has_users():
         auth.login_page()
     else:
         auth.first_admin_page()

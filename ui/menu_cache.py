@@ -18,12 +18,26 @@ from ui.db import engine
 from ui.text import lang
 
 MENU_KEY = "_nav_menu"  # (role, language, has users) and the menu built for them
+HAS_USERS_KEY = "_has_users"  # set once this session has seen an account in the database
+
+
+def has_users() -> bool:
+    """Whether anyone can log in yet, asked of the database only until the answer is yes.
+
+    Accounts are disabled, never deleted, so a yes stays a yes; asking on every run of a visitor's
+    page was 8% of a loaded server's time in a room of 30 (one query per calculator change).
+    """
+    if st.session_state.get(HAS_USERS_KEY):
+        return True
+    found = accounts.has_users(engine())
+    if found:
+        st.session_state[HAS_USERS_KEY] = True
+    return found
 
 
 def menu_key(user: dict | None) -> tuple:
     role = user["role"] if user else None
-    has_users = accounts.has_users(engine()) if user is None else True
-    return (role, lang(), has_users, accounts.needs_second_factor(user))
+    return (role, lang(), True if user else has_users(), accounts.needs_second_factor(user))
 
 
 def cached_menu(user: dict | None, build: Callable[[dict | None], dict]) -> dict:
