@@ -26,6 +26,9 @@ FIRST_SCRIPTS = (ROOT / "streamlit_app.py", ROOT / "app_pages" / "affordability.
 # Then the pages staff open first after logging in: the list and the client file with its tabs (about
 # 0.8 s of CPU that the first counselor to open a file after a start otherwise waited for).
 STAFF_SCRIPTS = (ROOT / "app_pages" / "households.py", ROOT / "app_pages" / "household.py")
+# Last, the charts: Altair and pandas load when a chart is first drawn (about 0.45 s), which the first
+# "Compare loans" or budget chart after a start otherwise waited for; the server is idle by then.
+CHART_MODULES = ("ui.affordability.charts", "ui.budget.charts")
 # The sidebar's language switch is the first segmented control; drawing it loads Streamlit's emoji
 # table (about 0.15 s), to look for an icon at the start of "English" and "Español".
 STREAMLIT_EXTRAS = ("streamlit.emojis",)
@@ -154,6 +157,7 @@ def warm_when_serving(
         warm_languages()
         if modules is None:
             warm(staff_page_modules())
+            warm(list(CHART_MODULES))
         freeze_start_up()
 
     thread = threading.Thread(target=run, name="camino-warm-up", daemon=True)

@@ -160,3 +160,28 @@ def test_start_up_objects_are_left_out_of_later_collections():
         assert tracked < gc.get_freeze_count()  # what a collection still walks is the smaller part
     finally:
         gc.unfreeze()
+
+
+def test_a_started_server_warms_the_staff_pages_then_the_charts(monkeypatch):
+    """After the first page: the staff pages, then the chart modules a first 'Compare loans' waited for."""
+    warmed: list[list[str]] = []
+    monkeypatch.setattr(warmup, "warm", lambda modules: warmed.append(list(modules)) or list(modules))
+    monkeypatch.setattr(warmup, "warm_languages", lambda: None)
+    monkeypatch.setattr(warmup, "freeze_start_up", lambda: None)
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        argv = ["--server.address", "127.0.0.1", "--server.port", str(server.getsockname()[1])]
+        warmup.warm_when_serving(timeout=30, poll=0.01, argv=argv).join(timeout=30)
+    assert warmed == [warmup.first_page_modules(), warmup.staff_page_modules(), list(warmup.CHART_MODULES)]
+
+
+@pytest.mark.parametrize("module", warmup.CHART_MODULES)
+def test_each_chart_module_brings_altair_and_pandas(module):
+    import subprocess
+
+    code = f"import sys, {module}; print(all(m in sys.modules for m in ('altair', 'pandas')))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=warmup.ROOT
+    )
+    assert out.stdout.strip() == "True"
