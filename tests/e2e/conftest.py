@@ -6,6 +6,7 @@ Server output is captured to a file so tests can assert that no personal data re
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -17,7 +18,7 @@ from pathlib import Path
 import pyotp
 import pytest
 
-from db import migrate
+from db import migrate, seed
 from db.engine import make_engine
 from db.pgserver import free_port
 from tests.conftest import missing_layer
@@ -102,6 +103,22 @@ class AppServer:
         return self.log_path.read_text(errors="replace")
 
 
+class DemoServer(AppServer):
+    """A Camino server on the demo caseload (`python -m db.seed`'s logins and households, dated today)."""
+
+    def __init__(self, tmp: Path, households: int = 80):
+        self.db_path = tmp / "demo.db"
+        self.log_path = tmp / "server.log"
+        self.database_url = f"sqlite:///{self.db_path}"
+        self.engine = make_engine(self.database_url)
+        migrate.upgrade(self.engine)
+        self.today = dt.date.today()
+        seed.generate(self.engine, households=households, seed=42, today=self.today)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = None
+
+
 @pytest.fixture(scope="session")
 def chromium_path():
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
@@ -154,7 +171,9 @@ def totp_code(secret: str) -> str:
     return pyotp.TOTP(secret).at(step * 30)
 
 
-def login(page, app_url: str, username: str, password: str = PASSWORD, totp_secret: str | None = None) -> None:
+def login(
+    page, app_url: str, username: str, password: str = PASSWORD, totp_secret: str | None = None
+) -> None:
     """Open the app and log in through the real form (the login page is the logged-out default, at /).
 
     Accounts with a second factor (the test administrator has one) then get a code typed in.

@@ -4,28 +4,10 @@ HUD-9902: at first only section 9 shows a table; opening section 3 shows its tab
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from playwright.sync_api import expect
 
-from db import migrate, seed
-from db.engine import make_engine
-from db.pgserver import free_port
-from tests.e2e.conftest import AppServer, login, wait_for_app
-
-
-class DemoServer(AppServer):
-    def __init__(self, tmp):
-        self.db_path = tmp / "demo.db"
-        self.log_path = tmp / "server.log"
-        self.database_url = f"sqlite:///{self.db_path}"
-        self.engine = make_engine(self.database_url)
-        migrate.upgrade(self.engine)
-        seed.generate(self.engine, households=80, seed=42, today=dt.date.today())
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.proc = None
+from tests.e2e.conftest import DemoServer, login, wait_for_app
 
 
 @pytest.fixture(scope="module")

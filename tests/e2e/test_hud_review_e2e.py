@@ -11,15 +11,13 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select, update
 
-from db import migrate, seed
 from db.accounts import user_dict
-from db.engine import make_engine, reading, transaction
+from db.engine import reading, transaction
 from db.models import CounselingSession, Household, HudClientProfile, User
-from db.pgserver import free_port
 from db.pipeline import fiscal_quarter
 from reports import hud_arm
 from reports.hud9902.form import period
-from tests.e2e.conftest import AppServer, login, wait_for_app
+from tests.e2e.conftest import DemoServer, login, wait_for_app
 
 TEXT = {
     "en": {
@@ -47,21 +45,12 @@ TEXT = {
 }
 
 
-class DemoServer(AppServer):
-    """A Camino server on the demo caseload, where two ready households lost their marital status."""
+class ReviewServer(DemoServer):
+    """The demo caseload, where two ready households lost their marital status."""
 
     def __init__(self, tmp):
-        self.db_path = tmp / "demo.db"
-        self.log_path = tmp / "server.log"
-        self.database_url = f"sqlite:///{self.db_path}"
-        self.engine = make_engine(self.database_url)
-        migrate.upgrade(self.engine)
-        today = dt.date.today()
-        seed.generate(self.engine, households=80, seed=42, today=today)
-        self.targets = _blank_marital_status(self.engine, today)
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.proc = None
+        super().__init__(tmp)
+        self.targets = _blank_marital_status(self.engine, self.today)
 
 
 def _blank_marital_status(engine, today: dt.date) -> list[tuple[int, str]]:
@@ -98,7 +87,7 @@ def _blank_marital_status(engine, today: dt.date) -> list[tuple[int, str]]:
 
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory, chromium_path):
-    server = DemoServer(tmp_path_factory.mktemp("demo-e2e"))
+    server = ReviewServer(tmp_path_factory.mktemp("demo-e2e"))
     server.start()
     yield server
     server.stop()
