@@ -98,6 +98,7 @@ def visible_text(at: AppTest) -> str:
         "number_input",
         "selectbox",
         "radio",
+        "segmented_control",
         "checkbox",
         "toggle",
         "text_area",

@@ -51,13 +51,14 @@ def test_each_tab_draws_its_own_body_only(agency, index):
 def test_checklist_sources_are_listed_once_and_built_when_opened(agency):
     at = app_test("app_pages/tenant_rights.py", lang="es")
     assert not at.exception
-    question = at.radio(key="tr_answer_dc-deposit-cap")
+    question = at.segmented_control(key="tr_answer_dc-deposit-cap")
     assert not question.help  # no help icon on each of the questions
     assert not any("Fuente: " in m.value for m in at.markdown)  # closed: nothing built
     at.session_state["tr_sources"] = True  # as the browser reports an opened expander
     at.run()
     listed = [m.value for m in at.markdown if "Fuente: " in m.value]
-    assert len(listed) == len([r for r in at.radio if r.key.startswith("tr_answer_")])  # one line a question
+    questions = [q for q in at.segmented_control if (q.key or "").startswith("tr_answer_")]
+    assert len(listed) == len(questions)  # one line a question
     assert any(question.label in line and "(https://" in line for line in listed)
 
 
@@ -67,7 +68,7 @@ def test_tenant_handout_is_not_built_on_a_rerun(agency, monkeypatch):
     calls = []
     monkeypatch.setattr(reports.tenant_handout, "build_handout", lambda *a: calls.append(a) or b"%PDF")
     at = app_test("app_pages/tenant_rights.py", lang="en")
-    at.radio(key="tr_answer_dc-deposit-cap").set_value("no").run()
+    at.segmented_control(key="tr_answer_dc-deposit-cap").set_value("no").run()
     assert not at.exception
     assert at.get("download_button") and calls == []
 

@@ -18,7 +18,7 @@ def open_page(lang="es", **kwargs):
 def answer(at, item_id, value):
     """Answer a question. Its callback reruns only the summary fragment: the browser keeps the rest of the
     page, but AppTest's tree then holds only what that run sent, so the page is run once more to see it all."""
-    at.radio(key=f"tr_answer_{item_id}").set_value(value).run()
+    at.segmented_control(key=f"tr_answer_{item_id}").set_value(value).run()
     assert not at.exception, [e.value for e in at.exception]
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -34,7 +34,7 @@ def test_spanish_page_shows_notice_checklist_and_calculators(agency):
     assert "Conteste las preguntas de arriba para ver su resumen." in text
     assert "Límite del depósito" in text and "Fechas de TOPA" in text
     # the yes / no / not sure options are in Spanish
-    assert at.radio(key="tr_answer_dc-deposit-cap").options == ["Sí", "No", "No sé"]
+    assert at.segmented_control(key="tr_answer_dc-deposit-cap").options == ["Sí", "No", "No sé"]
     assert "What to do" not in text and "Summary" not in text
 
 
@@ -49,6 +49,16 @@ def test_spanish_red_flag_summary_with_next_steps_and_phone(agency):
     assert "**Para averiguar:** ¿El dueño arregló el problema" in text
     assert "Esto es ilegal en DC." in text
     assert "202-719-6560" in text
+
+
+def test_an_answer_pressed_again_is_cleared(agency):
+    """The answers are three buttons in a row: pressing the chosen one again takes the answer back."""
+    at = open_page("es")
+    answer(at, "dc-deposit-cap", "no")
+    assert "1 señal de alerta. Esto es lo que puede hacer." in visible_text(at)
+    answer(at, "dc-deposit-cap", None)
+    assert at.segmented_control(key="tr_answer_dc-deposit-cap").value is None
+    assert "Conteste las preguntas de arriba para ver su resumen." in visible_text(at)
 
 
 def test_no_red_flag_when_the_answer_is_the_safe_one(agency):
@@ -138,8 +148,8 @@ def test_topic_filter_and_topa_dates(agency):
             "tr_offer_date": "2026-01-05",
         },
     )
-    radios = [r.key for r in at.radio]
-    assert radios and all(k.startswith("tr_answer_dc-topa") for k in radios)
+    questions = [r.key for r in at.segmented_control if (r.key or "").startswith("tr_answer_")]
+    assert questions and all(k.startswith("tr_answer_dc-topa") for k in questions)
     assert (
         "**A más tardar el 19 de febrero de 2026:** Formar y registrar la asociación de inquilinos"
         in visible_text(at)
@@ -176,7 +186,7 @@ def test_logged_in_saves_progress_and_proposes_rental_outcomes(agency):
     again.button(key="tr_restore").click().run()
     assert not again.exception, [e.value for e in again.exception]
     assert again.selectbox(key="tr_place").value == "montgomery_md"
-    assert again.radio(key="tr_answer_md-evict-counsel").value == "no"
+    assert again.segmented_control(key="tr_answer_md-evict-counsel").value == "no"
 
 
 def test_only_repairs_answers_propose_only_living_conditions(agency):
@@ -197,15 +207,16 @@ def test_an_answer_reruns_only_the_summary(agency):
     """The answer's callback reruns the summary fragment alone: what that run sends is the summary (with the
     new red flag) and the handout, not the questions or the calculators (the browser keeps those)."""
     at = open_page("en")
-    at.radio(key="tr_answer_dc-deposit-cap").set_value("no").run()
+    at.segmented_control(key="tr_answer_dc-deposit-cap").set_value("no").run()
     assert not at.exception, [e.value for e in at.exception]
     assert [e.value for e in at.error] == ["1 warning sign. Here is what to do."]
     assert at.get("download_button")
-    assert not at.radio and not at.number_input and not at.selectbox
+    assert not [q for q in at.segmented_control if (q.key or "").startswith("tr_answer_")]
+    assert not at.number_input and not at.selectbox
     assert "Checklist" not in [h.value for h in at.header]
     # the next page run draws everything again, with the answer kept
     at.run()
-    assert at.radio(key="tr_answer_dc-deposit-cap").value == "no"
+    assert at.segmented_control(key="tr_answer_dc-deposit-cap").value == "no"
     assert "1 warning sign. Here is what to do." in visible_text(at)
 
 

@@ -33,7 +33,8 @@ def messages_for(page, action) -> int:
 
 
 def questions(page):
-    return page.get_by_test_id("stMain").get_by_test_id("stRadio")
+    """The checklist's questions: each a row of three buttons (the handout language comes after them)."""
+    return page.get_by_test_id("stMain").locator("[data-testid=stButtonGroup]:has-text('Not sure')")
 
 
 def answer(page, index, text):
@@ -52,13 +53,17 @@ def test_answers_rerun_only_the_summary_and_tabs_build_when_opened(page, app_url
     expect(page.get_by_text("1 warning sign. Here is what to do.")).to_be_visible(timeout=WAIT)
     # the questions, the answer and the calculators are still on the screen
     expect(questions(page)).to_have_count(count)
-    expect(questions(page).first.locator("input[type=radio]").nth(1)).to_be_checked()
+    expect(questions(page).first.get_by_role("radio").nth(1)).to_be_checked()
     expect(page.get_by_label("Monthly rent")).to_be_visible()
     expect(page.get_by_role("button", name="Download handout (PDF)")).to_be_visible()
 
     answer(page, 0, "Yes")
     wait_for_app(page)
     expect(page.get_by_text("No warning signs in your answers.")).to_be_visible(timeout=WAIT)
+    answer(page, 0, "Yes")  # the chosen answer pressed again: taken back
+    wait_for_app(page)
+    expect(page.get_by_text("Answer the questions above to see your summary.")).to_be_visible(timeout=WAIT)
+    expect(questions(page).first.get_by_role("radio", checked=True)).to_have_count(0)
     answer(page, 1, "Not sure")
     wait_for_app(page)
     expect(page.get_by_text("To check:", exact=False)).to_be_visible(timeout=WAIT)

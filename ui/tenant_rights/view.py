@@ -112,12 +112,12 @@ def walk(items: list[dict]) -> None:
             st.caption(pick(local[item["local"]]["name"]))
         # One element per question: the sources are listed once, below (`sources`), not in a caption or
         # a help icon on each of the 25 questions, which a place change made the browser draw again.
-        st.radio(
+        # Three buttons in a row, not radio circles: a new place mounts every question anew, and the
+        # browser draws a segmented control faster; pressing the chosen answer again clears it.
+        st.segmented_control(
             pick(item["text"]),
             ANSWERS,
             format_func=answer_labels.get,
-            index=None,
-            horizontal=True,
             key=ANSWER_KEY.format(id=item["id"]),
             on_change=_answered,
         )
