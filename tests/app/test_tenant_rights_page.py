@@ -54,6 +54,7 @@ def test_spanish_red_flag_summary_with_next_steps_and_phone(agency):
 def test_an_answer_pressed_again_is_cleared(agency):
     """The answers are three buttons in a row: pressing the chosen one again takes the answer back."""
     at = open_page("es")
+    assert "Para quitar una respuesta, tóquela otra vez." in visible_text(at)  # the page says how
     answer(at, "dc-deposit-cap", "no")
     assert "1 señal de alerta. Esto es lo que puede hacer." in visible_text(at)
     answer(at, "dc-deposit-cap", None)

@@ -23,7 +23,10 @@ def checklist(place: str, topic: str, items: list[dict]) -> None:
     """The questions for `items`, then their summary; `topic` may be view.ALL_TOPICS."""
     st.header(_("Checklist"))
     st.caption(
-        _("Answer each question: yes, no or not sure. Answers stay on this screen and are not in the link.")
+        _(
+            "Answer each question: yes, no or not sure. To take an answer back, press it again. "
+            "Answers stay on this screen and are not in the link."
+        )
     )
     view.walk(items)
     summary(place, topic, items)
