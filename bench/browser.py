@@ -106,7 +106,7 @@ def _place(page, i):
 
 
 def _answer(page, i):
-    group = page.get_by_test_id("stMain").get_by_test_id("stButtonGroup").first
+    group = page.get_by_test_id("stMain").get_by_test_id("stButtonGroup").first  # the first question
     return timed(page, lambda: group.get_by_text(("Yes", "No")[i % 2], exact=True).click())
 
 

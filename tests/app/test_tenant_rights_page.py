@@ -15,6 +15,11 @@ def open_page(lang="es", **kwargs):
     return at
 
 
+def question_keys(at) -> list[str]:
+    """The keys of the checklist questions drawn in the last run (the handout language is not one)."""
+    return [q.key for q in at.segmented_control if (q.key or "").startswith("tr_answer_")]
+
+
 def answer(at, item_id, value):
     """Answer a question. Its callback reruns only the summary fragment: the browser keeps the rest of the
     page, but AppTest's tree then holds only what that run sent, so the page is run once more to see it all."""
@@ -149,7 +154,7 @@ def test_topic_filter_and_topa_dates(agency):
             "tr_offer_date": "2026-01-05",
         },
     )
-    questions = [r.key for r in at.segmented_control if (r.key or "").startswith("tr_answer_")]
+    questions = question_keys(at)
     assert questions and all(k.startswith("tr_answer_dc-topa") for k in questions)
     assert (
         "**A más tardar el 19 de febrero de 2026:** Formar y registrar la asociación de inquilinos"
@@ -212,7 +217,7 @@ def test_an_answer_reruns_only_the_summary(agency):
     assert not at.exception, [e.value for e in at.exception]
     assert [e.value for e in at.error] == ["1 warning sign. Here is what to do."]
     assert at.get("download_button")
-    assert not [q for q in at.segmented_control if (q.key or "").startswith("tr_answer_")]
+    assert not question_keys(at)
     assert not at.number_input and not at.selectbox
     assert "Checklist" not in [h.value for h in at.header]
     # the next page run draws everything again, with the answer kept
