@@ -37,11 +37,8 @@ run: $(VENV)/.runtime
 	@# Bytecode written now, not left to each start (skipped where PYTHONDONTWRITEBYTECODE is set):
 	@# a newly started server imports the first page's modules about 0.2 s sooner.
 	$(BIN)/python -m compileall -q $(APP_PACKAGES)
-ifeq ($(WORKERS),1)
-	$(BIN)/python -m ui.server --server.port $(PORT)
-else
+	@# One worker too is served behind nginx where it is installed (the page shell from nginx's copy).
 	$(BIN)/python -m ui.workers --workers $(WORKERS) --port $(PORT)
-endif
 
 ## test: lint, rule and content checks, unit, AppTest, SQLite + PostgreSQL, and Chromium tests
 test: $(VENV)/.dev

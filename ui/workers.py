@@ -8,7 +8,9 @@ cookie holding a random id; nginx hashes that cookie to pick the worker, so peop
 router (one address) still spread over the workers. The cookie identifies nothing and no one.
 
 Usage: python -m ui.workers --workers N [--port 8501] [--address 0.0.0.0] [streamlit run options...]
-With one worker, this is `python -m ui.server` itself (no nginx).
+One worker is put behind nginx too when nginx is installed: nginx then serves the page shell from its
+cache, so a room opening the link at once costs the worker 30 first runs, not 30 shells. Without nginx,
+one worker is `python -m ui.server` itself.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 COOKIE = "camino_worker"
 NGINX_HINT = "WORKERS above 1 needs nginx: sudo apt-get install nginx"
+SINGLE_HINT = (
+    "Camino: one worker, no nginx in front (sudo apt-get install nginx to serve a workshop room faster)"
+)
 UNPRIVILEGED = "nobody"  # nginx's workers when it is started as root (with nobody's own group)
 
 NGINX_CONF = """\
@@ -157,8 +162,11 @@ class Cluster:
         extra: list[str] | None = None,
         env: dict | None = None,
         output=None,
+        proxy: bool | None = None,
     ):
+        """`proxy`: nginx in front of a single worker; None means whenever nginx is installed."""
         self.workers, self.port, self.address = workers, port, address
+        self.proxied = workers > 1 or (nginx_binary() is not None if proxy is None else proxy)
         self.extra, self.env, self.output = list(extra or []), env, output
         self.procs: list[subprocess.Popen] = []
         self.nginx: subprocess.Popen | None = None
@@ -178,7 +186,7 @@ class Cluster:
         return subprocess.Popen(args, cwd=ROOT, env=self.env, stdout=self.output, stderr=self.output)
 
     def start(self) -> None:
-        if self.workers <= 1:
+        if not self.proxied:
             self.procs.append(self._server(self.port, self.address))
         else:
             binary = nginx_binary()
@@ -235,19 +243,21 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--port", type=int, default=8501)
     parser.add_argument("--address", default="0.0.0.0", help="where nginx listens (workers stay on loopback)")
     args, extra = parser.parse_known_args(argv)
-    if args.workers <= 1:
+    if nginx_binary() is None:
+        if args.workers > 1:
+            print(NGINX_HINT, file=sys.stderr)
+            return 2
+        print(SINGLE_HINT, file=sys.stderr, flush=True)
         from ui import server
 
-        server.main([f"--server.port={args.port}", *extra])
+        server.main([f"--server.port={args.port}", f"--server.address={args.address}", *extra])
         return 0
-    if nginx_binary() is None:
-        print(NGINX_HINT, file=sys.stderr)
-        return 2
     cluster = Cluster(args.workers, args.port, args.address, extra)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         cluster.start()
-        print(f"Camino: {args.workers} workers behind nginx on http://localhost:{args.port}", flush=True)
+        served = f"{args.workers} workers" if args.workers > 1 else "1 worker"
+        print(f"Camino: {served} behind nginx on http://localhost:{args.port}", flush=True)
         while cluster.alive():
             time.sleep(1)
         print("a worker or nginx stopped; stopping the others", file=sys.stderr)

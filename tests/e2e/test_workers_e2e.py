@@ -1,7 +1,8 @@
-"""`make run WORKERS=2`: two Streamlit processes behind nginx behave like one for the people using them.
+"""`make run` behind nginx: one Streamlit process, or two (WORKERS=2), behave like one for the people using them.
 
 Two browsers (two counselors' computers) log in through the public port, move between pages, upload a
-file (an HTTP request that must reach the worker holding the session), and reload.
+file (an HTTP request that must reach the worker holding the session), and reload. `make run` puts nginx
+in front of a single worker too, wherever nginx is installed, so both are tested.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ WAIT = 30000
 pytestmark = pytest.mark.serial
 
 
-@pytest.fixture(scope="module")
-def cluster_url(tmp_path_factory, chromium_path):
+@pytest.fixture(scope="module", params=[1, 2], ids=["1 worker", "2 workers"])
+def cluster_url(request, tmp_path_factory, chromium_path):
     if nginx_binary() is None:
         missing_layer("nginx", "nginx not found (apt-get install nginx)")
     tmp = tmp_path_factory.mktemp("workers")
@@ -34,9 +35,11 @@ def cluster_url(tmp_path_factory, chromium_path):
     small_agency(engine)
     engine.dispose()
     log = (tmp / "server.log").open("w")
-    cluster = Cluster(2, free_port(), env={**os.environ, "DATABASE_URL": url}, output=log)
+    cluster = Cluster(request.param, free_port(), env={**os.environ, "DATABASE_URL": url}, output=log)
+    assert cluster.proxied, "with nginx installed, even one worker is served behind it"
     try:
         cluster.start()
+        assert len(cluster.pids()) == request.param
         yield f"http://127.0.0.1:{cluster.port}", cluster
     finally:
         cluster.stop()

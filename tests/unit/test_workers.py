@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ui.workers import COOKIE, nginx_conf
+import pytest
+
+import ui.workers as ui_workers
+from ui.workers import COOKIE, Cluster, nginx_conf
 
 
 def test_conf_lists_every_worker_and_keeps_sessions_sticky():
@@ -34,3 +37,27 @@ def test_conf_caches_the_page_shell_and_keeps_worker_connections_open():
 def test_conf_started_as_root_gives_the_workers_an_unprivileged_user():
     conf = nginx_conf("8501", [41001], Path("/tmp/run"), as_root=True)
     assert conf.startswith("user nobody ")
+
+
+@pytest.mark.parametrize(
+    "workers, nginx, proxy, proxied",
+    [
+        (1, "/usr/sbin/nginx", None, True),  # make run: one worker behind nginx where it is installed
+        (1, None, None, False),  # no nginx: the worker serves directly
+        (1, "/usr/sbin/nginx", False, False),
+        (2, "/usr/sbin/nginx", None, True),
+    ],
+)
+def test_one_worker_goes_behind_nginx_where_it_is_installed(monkeypatch, workers, nginx, proxy, proxied):
+    monkeypatch.setattr(ui_workers, "nginx_binary", lambda: nginx)
+    cluster = Cluster(workers, 8501, proxy=proxy)
+    try:
+        assert cluster.proxied is proxied
+    finally:
+        cluster.stop()
+
+
+def test_several_workers_without_nginx_say_what_to_install(monkeypatch, capsys):
+    monkeypatch.setattr(ui_workers, "nginx_binary", lambda: None)
+    assert ui_workers.main(["--workers", "2", "--port", "8599"]) == 2
+    assert "apt-get install nginx" in capsys.readouterr().err
