@@ -1,8 +1,9 @@
 """What a person feels: click-to-settled in Debian's Chromium, at normal CPU and throttled 4x.
 
-A real server (`python -m ui.workers`, one process) on a demo caseload (`db.seed`); the interactions of
-issue 28, each repeated (``REPEATS``) and reported as p95 with its p50 beside it. The page's CPU is slowed
-with the DevTools Protocol's Emulation.setCPUThrottlingRate (an old laptop or a phone).
+A real server (`python -m ui.workers`: one process, behind nginx as `make run` serves it) on a demo
+caseload (`db.seed`); the interactions of issue 28, each repeated (``REPEATS``) and reported as p95 with
+its p50 beside it. The page's CPU is slowed with the DevTools Protocol's Emulation.setCPUThrottlingRate
+(an old laptop or a phone).
 """
 
 from __future__ import annotations
@@ -290,7 +291,24 @@ def figures(workers: tuple[int, ...] = (1, 2), seconds: float = 60) -> dict:
             results.update(load.burst(url, count))
         finally:
             cluster.stop()
+        # make run puts nginx in front of one worker; the burst without it, for comparison
+        if count == 1 and cluster.proxied:
+            results.update(direct_burst(env))
     return results
+
+
+def direct_burst(env: dict) -> dict:
+    """The workshop burst against one worker serving its page shell itself (no nginx installed)."""
+    from bench import load
+    from db.pgserver import free_port
+    from ui.workers import Cluster
+
+    cluster = Cluster(1, free_port(), env=env, output=subprocess_devnull(), proxy=False)
+    cluster.start()
+    try:
+        return load.burst(f"http://127.0.0.1:{cluster.port}", 1, name="burst30_w1_direct_p50_ms")
+    finally:
+        cluster.stop()
 
 
 def subprocess_devnull():
