@@ -1,6 +1,7 @@
 """Tenant rights: pick a place and topic, walk the checklist, see red flags and next steps, use the calculators.
 
-The checklist and the calculators are fragments: an answer reruns only the checklist (with its summary,
+The checklist opens on its first topic (a few questions draw at once; "All topics" is the last choice). The
+checklist's summary and the calculators are fragments: an answer reruns only the checklist (with its summary,
 saving and handout), a calculator's input only the calculators. Picking a place or topic reruns the page.
 """
 
@@ -32,11 +33,11 @@ if saved and st.button(
 # Labels are looked up once per run: format_func must not depend on the session (AppTest calls it outside).
 place_labels = {p: tenant_view.place_label(p) for p in tenant_rights.places()}
 place = tenant_view.choice(_("Where is the home?"), place_labels, "tr_place")
-topic_labels = {t: tenant_view.topic_label(t) for t in tenant_view.topics_for(place)}
-topic = tenant_view.choice(_("Topic"), topic_labels, "tr_topic")
-items = tenant_rights.checklist_for(place, topic=None if topic == tenant_view.ALL_TOPICS else topic)
+place_topics = tenant_view.topics_for(place)
+topic_labels = {t: tenant_view.topic_label(t) for t in place_topics}
+topic = tenant_view.choice(_("Topic"), topic_labels, tenant_view.TOPIC_KEY)
 
-checklist(place, topic, items)
+checklist(place, topic, place_topics)
 
 st.header(_("Is that allowed? Quick calculators"))
 tenant_calculators.all_calculators(place)

@@ -6,6 +6,7 @@ Nothing that identifies the client is printed: only the place, the answers and t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 import i18n
 from curricula import tenant_rights
@@ -30,14 +31,14 @@ def build_handout(
     place: str,
     lang: str = "en",
     answers: dict[str, str] | None = None,
-    topic: str | None = None,
+    topics: Collection[str] | None = None,
     as_of: dt.date | None = None,
 ) -> bytes:
-    """The handout for a place (and optionally one topic) as PDF bytes, in `lang`."""
+    """The handout for a place (optionally only some topics: those the family went through), in `lang`."""
     lang = i18n.normalize_language(lang)
     answers = answers or {}
     day = as_of or dt.date.today()
-    items = tenant_rights.checklist_for(place, day, topic)
+    items = [i for i in tenant_rights.checklist_for(place, day) if topics is None or i["topic"] in topics]
     place_name = i18n.text(tenant_rights.places()[place]["name"], lang)
     doc = new_document(
         lang=lang,

@@ -49,7 +49,7 @@ def test_each_tab_draws_its_own_body_only(agency, index):
 
 
 def test_checklist_sources_are_listed_once_and_built_when_opened(agency):
-    at = app_test("app_pages/tenant_rights.py", lang="es")
+    at = app_test("app_pages/tenant_rights.py", lang="es", query={"tr_topic": "security_deposit"})
     assert not at.exception
     question = at.segmented_control(key="tr_answer_dc-deposit-cap")
     assert not question.help  # no help icon on each of the questions
@@ -67,7 +67,7 @@ def test_tenant_handout_is_not_built_on_a_rerun(agency, monkeypatch):
 
     calls = []
     monkeypatch.setattr(reports.tenant_handout, "build_handout", lambda *a: calls.append(a) or b"%PDF")
-    at = app_test("app_pages/tenant_rights.py", lang="en")
+    at = app_test("app_pages/tenant_rights.py", lang="en", query={"tr_topic": "security_deposit"})
     at.segmented_control(key="tr_answer_dc-deposit-cap").set_value("no").run()
     assert not at.exception
     assert at.get("download_button") and calls == []

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from curricula import tenant_rights
 from tests.app.conftest import app_test, visible_text
+from ui.tenant_rights import view
 
 PAGE = "app_pages/tenant_rights.py"
+TOPIC_OF = {item["id"]: item["topic"] for item in tenant_rights.all_items()}
 
 
 def open_page(lang="es", **kwargs):
@@ -20,9 +23,18 @@ def question_keys(at) -> list[str]:
     return [q.key for q in at.segmented_control if (q.key or "").startswith("tr_answer_")]
 
 
+def show_topic(at, topic):
+    at.selectbox(key="tr_topic").set_value(topic).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def answer(at, item_id, value):
-    """Answer a question. Its callback reruns only the summary fragment: the browser keeps the rest of the
-    page, but AppTest's tree then holds only what that run sent, so the page is run once more to see it all."""
+    """Answer a question as a counselor does: pick its topic when another is in view, then press the answer.
+    Its callback reruns only the summary fragment: the browser keeps the rest of the page, but AppTest's
+    tree then holds only what that run sent, so the page is run once more to see it all."""
+    if f"tr_answer_{item_id}" not in question_keys(at):
+        show_topic(at, TOPIC_OF[item_id])
     at.segmented_control(key=f"tr_answer_{item_id}").set_value(value).run()
     assert not at.exception, [e.value for e in at.exception]
     at.run()
@@ -35,12 +47,82 @@ def test_spanish_page_shows_notice_checklist_and_calculators(agency):
     text = visible_text(at)
     assert at.title[0].value == "Derechos del inquilino"
     assert "Información general, no es consejo legal. Contenido revisado el 5 de diciembre de 2026." in text
-    assert "¿Su depósito de seguridad es de un mes de renta o menos?" in text
+    # the checklist opens on its first topic
+    assert "¿El dueño le dio la Carta de Derechos del Inquilino de DC antes de firmar?" in text
+    assert "¿Su depósito de seguridad es de un mes de renta o menos?" not in text
     assert "Conteste las preguntas de arriba para ver su resumen." in text
     assert "Límite del depósito" in text and "Fechas de TOPA" in text
     # the yes / no / not sure options are in Spanish
-    assert at.segmented_control(key="tr_answer_dc-deposit-cap").options == ["Sí", "No", "No sé"]
-    assert "What to do" not in text and "Summary" not in text
+    assert at.segmented_control(key="tr_answer_dc-sign-bill-of-rights").options == ["Sí", "No", "No sé"]
+    assert "What to do" not in text and "Summary" not in text and "Topic" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "step", "next_label", "third_label"),
+    [
+        (
+            "en",
+            "Topic 1 of 10. Answers to the other topics are kept.",
+            "Next topic: Move-in inspection",
+            "Next topic: Security deposit",
+        ),
+        (
+            "es",
+            "Tema 1 de 10. Las respuestas de los otros temas no se pierden.",
+            "Siguiente tema: Revisión al mudarse",
+            "Siguiente tema: Depósito de seguridad",
+        ),
+    ],
+)
+def test_checklist_walks_one_topic_at_a_time(agency, lang, step, next_label, third_label):
+    """A few questions at a time (a place has 15-25): the first topic, then the next, by a button."""
+    at = open_page(lang)
+    assert {TOPIC_OF[k.removeprefix("tr_answer_")] for k in question_keys(at)} == {"before_signing"}
+    assert step in visible_text(at)
+    assert at.button(key="tr_next_topic").label == next_label
+    at.button(key="tr_next_topic").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="tr_topic").value == "move_in"
+    assert at.query_params["tr_topic"] == "move_in"  # a link opens the same topic
+    assert {TOPIC_OF[k.removeprefix("tr_answer_")] for k in question_keys(at)} == {"move_in"}
+    assert at.button(key="tr_next_topic").label == third_label
+
+
+def test_all_topics_is_the_last_choice_and_draws_every_question(agency):
+    at = open_page("en", query={"tr_place": "virginia"})
+    assert at.selectbox(key="tr_topic").options[-1] == "All topics"
+    show_topic(at, "language_access")  # the last topic: no next one
+    assert not [b for b in at.button if b.key == "tr_next_topic"]
+    show_topic(at, view.ALL_TOPICS)
+    assert len(question_keys(at)) == len(tenant_rights.checklist_for("virginia"))
+    assert "Topic 1 of" not in visible_text(at) and not [b for b in at.button if b.key == "tr_next_topic"]
+
+
+def test_answers_are_kept_when_the_topic_changes(agency):
+    """Streamlit forgets a question once it is not drawn; the answer is kept and shown again."""
+    at = open_page("en")
+    answer(at, "dc-deposit-cap", "no")
+    show_topic(at, "repairs")
+    assert "tr_answer_dc-deposit-cap" not in question_keys(at)
+    assert "1 warning sign. Here is what to do." in visible_text(at)  # the summary covers every topic
+    show_topic(at, "security_deposit")
+    assert at.segmented_control(key="tr_answer_dc-deposit-cap").value == "no"
+
+
+@pytest.mark.parametrize(
+    ("topic", "answers", "covered"),
+    [
+        ("repairs", {}, ("repairs",)),
+        (
+            "repairs",
+            {"dc-lockout": "yes", "dc-deposit-cap": "no"},
+            ("security_deposit", "repairs", "lockout_utilities"),
+        ),
+        (view.ALL_TOPICS, {"dc-lockout": "yes"}, None),
+    ],
+)
+def test_the_handout_covers_the_topic_in_view_and_every_topic_answered(topic, answers, covered):
+    assert view.handout_topics(tenant_rights.checklist_for("dc"), topic, answers) == covered
 
 
 def test_spanish_red_flag_summary_with_next_steps_and_phone(agency):
@@ -187,11 +269,14 @@ def test_logged_in_saves_progress_and_proposes_rental_outcomes(agency):
     at.button(key="save_scenario_tenant_checklist").click().run()
     assert "Saved to the client file." in [s.value for s in at.success]
 
-    # A fresh session (on DC by default) can continue from the saved place and answers.
+    # A fresh session (on DC by default) can continue from the saved place, topic and answers.
     again = open_page("en", user=user, household_id=household)
     again.button(key="tr_restore").click().run()
     assert not again.exception, [e.value for e in again.exception]
     assert again.selectbox(key="tr_place").value == "montgomery_md"
+    assert again.selectbox(key="tr_topic").value == "repairs"  # where the counselor was
+    assert again.segmented_control(key="tr_answer_md-repairs-notice").value == "no"
+    show_topic(again, "eviction_notice")
     assert again.segmented_control(key="tr_answer_md-evict-counsel").value == "no"
 
 
@@ -212,7 +297,7 @@ def test_handout_download_is_offered(agency):
 def test_an_answer_reruns_only_the_summary(agency):
     """The answer's callback reruns the summary fragment alone: what that run sends is the summary (with the
     new red flag) and the handout, not the questions or the calculators (the browser keeps those)."""
-    at = open_page("en")
+    at = open_page("en", query={"tr_topic": "security_deposit"})
     at.segmented_control(key="tr_answer_dc-deposit-cap").set_value("no").run()
     assert not at.exception, [e.value for e in at.exception]
     assert [e.value for e in at.error] == ["1 warning sign. Here is what to do."]

@@ -80,16 +80,26 @@ def test_yes_on_a_no_flag_item_is_not_a_warning():
 
 
 def test_topic_handout_only_has_that_topic_and_its_contacts():
-    _, text = text_of(build_handout("montgomery_md", "es", topic="eviction_notice", as_of=DAY))
+    _, text = text_of(build_handout("montgomery_md", "es", topics=("eviction_notice",), as_of=DAY))
     assert "Usted recibió un aviso de desalojo" in text
     assert "Depósito de seguridad" not in text
     assert "2-1-1" in text
     assert "202-719-6560" not in text  # a DC office is not listed for Maryland
 
 
+def test_handout_of_the_topics_walked_has_those_and_no_other():
+    """The page walks one topic at a time: the handout covers the topics the family went through."""
+    _, text = text_of(
+        build_handout("dc", "en", {"dc-lockout": "yes"}, topics=("repairs", "lockout_utilities"), as_of=DAY)
+    )
+    assert "Repairs and safe housing" in text and "Lockouts and utility shutoffs" in text
+    assert "Security deposit" not in text and "Your building is for sale" not in text
+    assert "What to do now" in text  # the lockout answered yes is a warning sign
+
+
 def test_superseded_items_are_not_printed_as_current():
-    _, before = text_of(build_handout("dc", "en", topic="eviction_notice", as_of=dt.date(2025, 12, 30)))
-    _, after = text_of(build_handout("dc", "en", topic="eviction_notice", as_of=dt.date(2025, 12, 31)))
+    _, before = text_of(build_handout("dc", "en", topics=("eviction_notice",), as_of=dt.date(2025, 12, 30)))
+    _, after = text_of(build_handout("dc", "en", topics=("eviction_notice",), as_of=dt.date(2025, 12, 31)))
     assert "at least 30 days before the landlord could go to court" in before
     assert "at least 30 days before the landlord could go to court" not in after
     assert "at least 10 days before the landlord could go to court" in after

@@ -1,6 +1,7 @@
 """The checklist, and what its answers mean as one fragment: answering a question reruns only that.
 
-The questions are drawn by the page run (a place or topic changes them). An answer's callback reruns the
+The questions of one topic are drawn by the page run (a place or topic changes them); the summary covers
+every answer given for the place, in any topic. An answer's callback reruns the
 summary fragment alone: the red flags, saving the progress to the client file, the HUD-9902 outcomes to
 confirm and the printable handout, everything that depends on the answers. The browser already shows the
 answer, so neither the questions nor the calculators are sent or drawn again.
@@ -12,6 +13,7 @@ from functools import partial
 
 import streamlit as st
 
+from curricula import tenant_rights
 from reports.tenant_handout import build_handout
 from ui import clients
 from ui.session_flow import calculators as flow_calculators
@@ -19,8 +21,9 @@ from ui.tenant_rights import view
 from ui.text import _, lang
 
 
-def checklist(place: str, topic: str, items: list[dict]) -> None:
-    """The questions for `items`, then their summary; `topic` may be view.ALL_TOPICS."""
+def checklist(place: str, topic: str, place_topics: list[str]) -> None:
+    """The questions of `topic` (or all, for view.ALL_TOPICS), the way to the next topic, then the summary."""
+    items = tenant_rights.checklist_for(place)
     st.header(_("Checklist"))
     st.caption(
         _(
@@ -28,7 +31,8 @@ def checklist(place: str, topic: str, items: list[dict]) -> None:
             "Answers stay on this screen and are not in the link."
         )
     )
-    view.walk(items)
+    view.walk(view.shown_items(items, topic))
+    view.topic_steps(place_topics, topic)
     summary(place, topic, items)
 
 
@@ -40,11 +44,11 @@ def summary(place: str, topic: str, items: list[dict]) -> None:
     if answers:
         flow_calculators.tenant_checklist(place, topic, answers, flags)
         clients.propose_outcomes(view.proposed_outcomes(items, answers))
-    handout(place, topic, answers)
+    handout(place, view.handout_topics(items, topic, answers), answers)
 
 
-def handout(place: str, topic: str, answers: dict[str, str]) -> None:
-    """The printable handout of these answers, in the language chosen for it."""
+def handout(place: str, topics: tuple[str, ...] | None, answers: dict[str, str]) -> None:
+    """The printable handout of these answers and `topics` (None: all), in the language chosen for it."""
     st.header(_("Printable handout"))
     handout_lang = st.segmented_control(
         _("Handout language"),
@@ -58,9 +62,7 @@ def handout(place: str, topic: str, answers: dict[str, str]) -> None:
     # it was most of each click's time on this page.
     st.download_button(
         _("Download handout (PDF)"),
-        data=partial(
-            build_handout, place, handout_lang, answers, None if topic == view.ALL_TOPICS else topic
-        ),
+        data=partial(build_handout, place, handout_lang, answers, topics),
         file_name=f"tenant-rights-{place}-{handout_lang}.pdf",
         mime="application/pdf",
         icon=":material/print:",

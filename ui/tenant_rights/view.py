@@ -11,6 +11,10 @@ ANSWERS = ("yes", "no", "not_sure")
 ANSWER_LABELS = {"yes": N_("Yes"), "no": N_("No"), "not_sure": N_("Not sure")}
 ALL_TOPICS = "all"
 ANSWER_KEY = "tr_answer_{id}"
+TOPIC_KEY = "tr_topic"
+# Every answer given on this screen, by question id. The questions of one topic are drawn at a time, and
+# Streamlit forgets a widget's value once it is not drawn, so the answers are kept here as well.
+STORE_KEY = "tr_answers"
 SUMMARY_FRAGMENT = "tr_summary"  # the fragment an answer reruns (ui/tenant_rights/checklist.py)
 # Which answered topics suggest which HUD-9902 rental outcome (the counselor confirms; never automatic).
 OUTCOME_TOPICS = {
@@ -60,9 +64,52 @@ def topic_label(topic: str) -> str:
 
 
 def topics_for(place: str) -> list[str]:
-    """Topics that have items for this place, in walking order, after 'all topics'."""
+    """Topics that have items for this place, in walking order, then 'all topics'.
+
+    The first topic is where the checklist opens: a few questions at a time draw at once, where all 15-25
+    of a place took an old laptop over a second.
+    """
     present = {i["topic"] for i in tenant_rights.checklist_for(place)}
-    return [ALL_TOPICS] + [t["id"] for t in tenant_rights.topics() if t["id"] in present]
+    return [t["id"] for t in tenant_rights.topics() if t["id"] in present] + [ALL_TOPICS]
+
+
+def shown_items(items: list[dict], topic: str) -> list[dict]:
+    """The questions drawn for `topic` (all of them for ALL_TOPICS)."""
+    return [i for i in items if topic == ALL_TOPICS or i["topic"] == topic]
+
+
+def handout_topics(items: list[dict], topic: str, answers: dict[str, str]) -> tuple[str, ...] | None:
+    """The topics a handout covers: the one in view and every one answered, in walking order (None: all)."""
+    if topic == ALL_TOPICS:
+        return None
+    worked = {topic} | {i["topic"] for i in items if i["id"] in answers}
+    return tuple(t["id"] for t in tenant_rights.topics() if t["id"] in worked)
+
+
+def _go_to_topic(topic: str) -> None:
+    st.session_state[TOPIC_KEY] = topic
+
+
+def topic_steps(place_topics: list[str], topic: str) -> None:
+    """Where this topic is in the walk, and a button to the next one (the picker above reaches any)."""
+    walk_order = [t for t in place_topics if t != ALL_TOPICS]
+    if topic not in walk_order:
+        return
+    number = walk_order.index(topic) + 1
+    st.caption(
+        _("Topic {number} of {count}. Answers to the other topics are kept.").format(
+            number=number, count=len(walk_order)
+        )
+    )
+    if number < len(walk_order):
+        following = walk_order[number]
+        st.button(
+            _("Next topic: {topic}").format(topic=topic_label(following)),
+            key="tr_next_topic",
+            icon=":material/arrow_forward:",
+            on_click=_go_to_topic,
+            args=(following,),
+        )
 
 
 def contact_lines(contact_ids: list[str]) -> list[str]:
@@ -80,19 +127,29 @@ def contact_lines(contact_ids: list[str]) -> list[str]:
     return lines
 
 
-def _answered() -> None:
-    """An answer changes only what the answers say: rerun the summary's fragment, not the page.
+def stored_answers() -> dict[str, str]:
+    return st.session_state.setdefault(STORE_KEY, {})
 
-    The browser already shows the choice, so the questions need not be drawn again.
+
+def _answered(item_id: str) -> None:
+    """Keep the answer, then rerun the summary's fragment, not the page: an answer changes only what the
+    answers say, and the browser already shows the choice, so the questions need not be drawn again.
     """
+    answer = st.session_state.get(ANSWER_KEY.format(id=item_id))
+    if answer in ANSWERS:
+        stored_answers()[item_id] = answer
+    else:  # pressed again: taken back
+        stored_answers().pop(item_id, None)
     st.rerun(SUMMARY_FRAGMENT)
 
 
 def answers_given(items: list[dict]) -> dict[str, str]:
-    """The answers to `items` so far, as the questions hold them (also when they were not drawn this run)."""
+    """The answers to `items` so far: as a drawn question holds it, else as kept when it was answered."""
+    store = stored_answers()
     answers = {}
     for item in items:
-        answer = st.session_state.get(ANSWER_KEY.format(id=item["id"]))
+        key = ANSWER_KEY.format(id=item["id"])
+        answer = st.session_state[key] if key in st.session_state else store.get(item["id"])
         if answer in ANSWERS:
             answers[item["id"]] = answer
     return answers
@@ -103,8 +160,12 @@ def walk(items: list[dict]) -> None:
     topic_titles = {t["id"]: t["title"] for t in tenant_rights.topics()}
     local = tenant_rights.local_areas()
     answer_labels = {a: _(ANSWER_LABELS[a]) for a in ANSWERS}
+    store = stored_answers()
     current = None
     for item in items:
+        key = ANSWER_KEY.format(id=item["id"])
+        if key not in st.session_state and item["id"] in store:
+            st.session_state[key] = store[item["id"]]  # answered while another topic was in view
         if item["topic"] != current:
             current = item["topic"]
             st.subheader(pick(topic_titles.get(current, current)))
@@ -118,8 +179,9 @@ def walk(items: list[dict]) -> None:
             pick(item["text"]),
             ANSWERS,
             format_func=answer_labels.get,
-            key=ANSWER_KEY.format(id=item["id"]),
+            key=key,
             on_change=_answered,
+            args=(item["id"],),
         )
     sources(items)
 
@@ -141,7 +203,9 @@ def sources(items: list[dict]) -> None:
             for item in items:
                 st.markdown(
                     _("**{question}** Source: {citation} · [read the source]({url})").format(
-                        question=_plain(pick(item["text"])), citation=_plain(item["citation"]), url=item["source_url"]
+                        question=_plain(pick(item["text"])),
+                        citation=_plain(item["citation"]),
+                        url=item["source_url"],
                     )
                 )
 
@@ -187,7 +251,8 @@ def restore(saved_inputs: dict) -> None:
     """Put a saved place, topic and answers back into the widgets (they are drawn again on the rerun)."""
     if saved_inputs.get("place") in tenant_rights.places():
         st.session_state["tr_place"] = saved_inputs["place"]
-        st.session_state["tr_topic"] = saved_inputs.get("topic") or ALL_TOPICS
+        st.session_state[TOPIC_KEY] = saved_inputs.get("topic") or ALL_TOPICS
     for item_id, answer in (saved_inputs.get("answers") or {}).items():
         if answer in ANSWERS:
+            stored_answers()[item_id] = answer
             st.session_state[ANSWER_KEY.format(id=item_id)] = answer
