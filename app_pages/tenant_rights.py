@@ -32,7 +32,7 @@ if saved and st.button(
 
 # Labels are looked up once per run: format_func must not depend on the session (AppTest calls it outside).
 place_labels = {p: tenant_view.place_label(p) for p in tenant_rights.places()}
-place = tenant_view.choice(_("Where is the home?"), place_labels, "tr_place")
+place = tenant_view.choice(_("Where is the home?"), place_labels, "tr_place", buttons=True)
 place_topics = tenant_view.topics_for(place)
 topic_labels = {t: tenant_view.topic_label(t) for t in place_topics}
 topic = tenant_view.choice(_("Topic"), topic_labels, tenant_view.TOPIC_KEY)

@@ -88,6 +88,24 @@ def test_checklist_walks_one_topic_at_a_time(agency, lang, step, next_label, thi
     assert at.button(key="tr_next_topic").label == third_label
 
 
+@pytest.mark.parametrize(
+    ("lang", "dc", "question"),
+    [
+        ("en", "District of Columbia", "Is your security deposit two months' rent or less?"),
+        ("es", "Distrito de Columbia", "¿Su depósito de seguridad es de dos meses de renta o menos?"),
+    ],
+)
+def test_a_place_is_one_press_and_keeps_the_topic_in_view(agency, lang, dc, question):
+    at = open_page(lang, query={"tr_topic": "security_deposit"})
+    places = at.pills(key="tr_place")
+    assert places.options[0] == dc and len(places.options) == 5  # every place in sight, in the language
+    places.set_value("virginia").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.query_params["tr_place"] == "virginia"
+    assert at.selectbox(key="tr_topic").value == "security_deposit"  # the topic in view stays
+    assert question in visible_text(at)
+
+
 def test_all_topics_is_the_last_choice_and_draws_every_question(agency):
     at = open_page("en", query={"tr_place": "virginia"})
     assert at.selectbox(key="tr_topic").options[-1] == "All topics"
@@ -273,7 +291,7 @@ def test_logged_in_saves_progress_and_proposes_rental_outcomes(agency):
     again = open_page("en", user=user, household_id=household)
     again.button(key="tr_restore").click().run()
     assert not again.exception, [e.value for e in again.exception]
-    assert again.selectbox(key="tr_place").value == "montgomery_md"
+    assert again.pills(key="tr_place").value == "montgomery_md"
     assert again.selectbox(key="tr_topic").value == "repairs"  # where the counselor was
     assert again.segmented_control(key="tr_answer_md-repairs-notice").value == "no"
     show_topic(again, "eviction_notice")

@@ -101,12 +101,9 @@ def test_answers_rerun_only_the_summary_and_tabs_build_when_opened(page, app_url
     expect(page.get_by_label("Monthly rent")).to_have_count(0)
 
     # A place is a full page run: every question is drawn again. An answer sent far less than that.
-    def virginia():
-        where = page.get_by_role("combobox", name="Where is the home?")
-        where.scroll_into_view_if_needed()  # a dropdown opened while the page scrolls closes again
-        page.wait_for_timeout(300)
-        where.click()
-        page.get_by_role("option").filter(has_text="Virginia").click()
+    def virginia():  # the places are buttons in a row, one press
+        places = page.get_by_test_id("stMain").get_by_test_id("stButtonGroup").first
+        places.get_by_text("Virginia: Arlington, Fairfax, Alexandria", exact=True).click()
 
     full = messages_for(page, virginia)
     expect(page.get_by_text("Answer the questions above to see your summary.")).to_be_visible(timeout=WAIT)

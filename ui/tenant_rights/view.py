@@ -23,7 +23,7 @@ OUTCOME_TOPICS = {
 }
 
 
-def choice(label: str, options: dict[str, str], key: str) -> str:
+def choice(label: str, options: dict[str, str], key: str, *, buttons: bool = False) -> str:
     """A selectbox whose id (not its translated label) is kept in the URL, so a link works in both languages.
 
     Streamlit's own bind stores the label shown, which changes with the language; so the URL is synced here.
@@ -34,7 +34,10 @@ def choice(label: str, options: dict[str, str], key: str) -> str:
         st.session_state[key] = wanted
     if st.session_state.get(key) not in options:
         st.session_state[key] = ids[0]
-    value = st.selectbox(label, ids, format_func=options.get, key=key, placeholder=_("Choose an option"))
+    if buttons:  # every choice in sight, one press away (a drop-down takes two, and is slower to draw)
+        value = st.pills(label, ids, format_func=options.get, key=key, required=True)
+    else:
+        value = st.selectbox(label, ids, format_func=options.get, key=key, placeholder=_("Choose an option"))
     if value == ids[0]:
         st.query_params.pop(key, None)
     else:
