@@ -106,7 +106,8 @@ def _place(page, i):
 
 
 def _answer(page, i):
-    group = page.get_by_test_id("stMain").get_by_test_id("stButtonGroup").first  # the first question
+    questions = page.get_by_test_id("stMain").locator("[data-testid=stButtonGroup]:has-text('Not sure')")
+    group = questions.first  # the first question (the places above are buttons too)
     return timed(page, lambda: group.get_by_text(("Yes", "No")[i % 2], exact=True).click())
 
 
