@@ -113,7 +113,10 @@ def test_a_whole_visit_flows_through_the_calculators_into_the_printed_plan(page,
     save_to_file(page)
 
     nav(page, "Tenant rights")
-    page.get_by_test_id("stMain").get_by_test_id("stButtonGroup").first.get_by_text("No", exact=True).click()
+    first_question = (
+        page.get_by_test_id("stMain").locator("[data-testid=stButtonGroup]:has-text('Not sure')").first
+    )
+    first_question.get_by_text("No", exact=True).click()  # the places above are buttons too
     wait_for_app(page)
     save_to_file(page, "Save checklist progress to the client file")
 
