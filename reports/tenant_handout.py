@@ -38,7 +38,7 @@ def build_handout(
     lang = i18n.normalize_language(lang)
     answers = answers or {}
     day = as_of or dt.date.today()
-    items = [i for i in tenant_rights.checklist_for(place, day) if topics is None or i["topic"] in topics]
+    items = tenant_rights.checklist_for(place, day, topics)
     place_name = i18n.text(tenant_rights.places()[place]["name"], lang)
     doc = new_document(
         lang=lang,

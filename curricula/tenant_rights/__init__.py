@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -74,13 +75,13 @@ def local_areas() -> dict[str, dict]:
     return {a["id"]: a for a in _read("places")["local"]}
 
 
-def checklist_for(place: str, as_of=None, topic: str | None = None) -> list[dict]:
-    """The items in force for a place (Takoma Park's own items only there), optionally for one topic."""
+def checklist_for(place: str, as_of=None, topics: Collection[str] | None = None) -> list[dict]:
+    """The items in force for a place (Takoma Park's own items only there), optionally for some topics."""
     if place not in places():
         raise KeyError(place)
     items = checklists(as_of)[places()[place]["checklist"]]["items"]
     items = [i for i in items if i.get("local") != "takoma_park_md" or place == "takoma_park_md"]
-    return [i for i in items if topic is None or i["topic"] == topic]
+    return [i for i in items if topics is None or i["topic"] in topics]
 
 
 def review_date() -> dt.date:

@@ -222,7 +222,7 @@ def test_takoma_park_items_only_in_takoma_park():
     county = {i["id"] for i in tr.checklist_for("montgomery_md", "2026-11-27")}
     assert "tp-rent-notice" in takoma and "tp-rent-notice" not in county
     assert "mc-rent-cap" in takoma and "md-deposit-cap" in county
-    assert {i["topic"] for i in tr.checklist_for("dc", "2026-11-27", topic="topa")} == {"topa"}
+    assert {i["topic"] for i in tr.checklist_for("dc", "2026-11-27", topics=("topa",))} == {"topa"}
 
 
 def test_every_place_has_bilingual_name_and_a_checklist():

@@ -72,8 +72,12 @@ def topics_for(place: str) -> list[str]:
     The first topic is where the checklist opens: a few questions at a time draw at once, where all 15-25
     of a place took an old laptop over a second.
     """
-    present = {i["topic"] for i in tenant_rights.checklist_for(place)}
-    return [t["id"] for t in tenant_rights.topics() if t["id"] in present] + [ALL_TOPICS]
+    return [*in_walking_order({i["topic"] for i in tenant_rights.checklist_for(place)}), ALL_TOPICS]
+
+
+def in_walking_order(topics: set[str]) -> tuple[str, ...]:
+    """These topic ids in the order the content lists topics."""
+    return tuple(t["id"] for t in tenant_rights.topics() if t["id"] in topics)
 
 
 def shown_items(items: list[dict], topic: str) -> list[dict]:
@@ -85,8 +89,7 @@ def handout_topics(items: list[dict], topic: str, answers: dict[str, str]) -> tu
     """The topics a handout covers: the one in view and every one answered, in walking order (None: all)."""
     if topic == ALL_TOPICS:
         return None
-    worked = {topic} | {i["topic"] for i in items if i["id"] in answers}
-    return tuple(t["id"] for t in tenant_rights.topics() if t["id"] in worked)
+    return in_walking_order({topic} | {i["topic"] for i in items if i["id"] in answers})
 
 
 def _go_to_topic(topic: str) -> None:
@@ -147,15 +150,9 @@ def _answered(item_id: str) -> None:
 
 
 def answers_given(items: list[dict]) -> dict[str, str]:
-    """The answers to `items` so far: as a drawn question holds it, else as kept when it was answered."""
+    """The answers to `items` so far, as kept when each was pressed (drawn this run or not)."""
     store = stored_answers()
-    answers = {}
-    for item in items:
-        key = ANSWER_KEY.format(id=item["id"])
-        answer = st.session_state[key] if key in st.session_state else store.get(item["id"])
-        if answer in ANSWERS:
-            answers[item["id"]] = answer
-    return answers
+    return {item["id"]: store[item["id"]] for item in items if item["id"] in store}
 
 
 def walk(items: list[dict]) -> None:
