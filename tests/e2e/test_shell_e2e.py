@@ -55,10 +55,11 @@ def test_first_page_screenshot_for_the_readme(page, app_url):
     wait_for_app(page)
     # Widgets draw once their scripts load; on a busy machine that is after the run ends, and the
     # README's picture would show grey placeholders instead of the form and the answer.
+    # The answer first: the fields are counted once the page is drawn, not while they still arrive.
+    expect(page.get_by_test_id("stMetric").filter(has_text="Highest price")).to_contain_text("$")
     fields = page.get_by_test_id("stNumberInput")
     expect(fields.first).to_be_visible()
     expect(fields.locator("input")).to_have_count(fields.count())
-    expect(page.get_by_test_id("stMetric").filter(has_text="Highest price")).to_contain_text("$")
     expect(page.locator("[data-testid^='stSkeleton']")).to_have_count(0)
     shot = Image.open(io.BytesIO(page.screenshot(full_page=True)))
     stamp = PngInfo()
