@@ -172,6 +172,8 @@ def _actions(rows: list[documents.DocumentRow]) -> None:
         file_name=f"{row.kind}-{row.id}.{ext}",
         mime=row.content_type,
         key="doc_download",
+        # No rerun: a rerun re-registers `data` under a new id and may drop the one the browser is fetching.
+        on_click="ignore",
         icon=":material/download:",
     )
     with c:

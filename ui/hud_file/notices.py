@@ -150,6 +150,7 @@ def section(hh: dict) -> None:
         "notices.pdf",
         mime="application/pdf",
         key="ntc_pdf",
+        on_click="ignore",  # as for documents: a rerun may drop the PDF the browser is about to fetch
         icon=":material/print:",
     )
     flash = st.session_state.pop("ntc_flash", None)
