@@ -197,6 +197,7 @@ def downloads(report: form.Report) -> None:
         f"{name}.csv",
         "text/csv",
         key="hud_csv",
+        on_click="ignore",
         icon=":material/download:",
     )
     b.download_button(
@@ -205,6 +206,7 @@ def downloads(report: form.Report) -> None:
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="hud_xlsx",
+        on_click="ignore",
         icon=":material/download:",
     )
     c.download_button(
@@ -213,5 +215,6 @@ def downloads(report: form.Report) -> None:
         f"{name}.json",
         "application/json",
         key="hud_json",
+        on_click="ignore",
         icon=":material/download:",
     )

@@ -65,5 +65,6 @@ def handout(place: str, topics: tuple[str, ...] | None, answers: dict[str, str])
         data=partial(build_handout, place, handout_lang, answers, topics),
         file_name=f"tenant-rights-{place}-{handout_lang}.pdf",
         mime="application/pdf",
+        on_click="ignore",  # a rerun would register the PDF anew and could drop the one being fetched
         icon=":material/print:",
     )

@@ -1,0 +1,87 @@
+"""A download built when pressed (`data` a lambda or a partial) must not rerun the page (`on_click="ignore"`).
+
+Streamlit registers such a callable under a new id on every run and drops the ones no run refers to. With a
+rerun on click, the rerun could finish before the browser asked for the file, and the download never came
+(the documents browser test failed that way on a busy CI machine). Every .py file of ours is read with `ast`.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDERS = ("ui", "app_pages")
+
+
+def _is_deferred(node: ast.expr | None) -> bool:
+    """A lambda, or a call to functools.partial: data that Streamlit calls when the button is pressed."""
+    if isinstance(node, ast.Lambda):
+        return True
+    if isinstance(node, ast.Call):
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        return name == "partial"
+    return False
+
+
+def _data_argument(call: ast.Call) -> ast.expr | None:
+    for keyword in call.keywords:
+        if keyword.arg == "data":
+            return keyword.value
+    return call.args[1] if len(call.args) > 1 else None  # download_button(label, data, ...)
+
+
+def _ignores_click(call: ast.Call) -> bool:
+    return any(
+        k.arg == "on_click" and isinstance(k.value, ast.Constant) and k.value.value == "ignore"
+        for k in call.keywords
+    )
+
+
+def offenders(source: str) -> list[int]:
+    """Line numbers of download buttons with deferred data that rerun the page when pressed."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", None) == "download_button"
+            and _is_deferred(_data_argument(node))
+            and not _ignores_click(node)
+        ):
+            found.append(node.lineno)
+    return found
+
+
+def _sources() -> list[Path]:
+    return sorted(p for folder in FOLDERS for p in (ROOT / folder).rglob("*.py"))
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('st.download_button("PDF", data=lambda: b"x", file_name="a.pdf")', [1]),
+        ('col.download_button("CSV", partial(to_csv, report), "a.csv")', [1]),
+        ('st.download_button("PDF", data=lambda: b"x", on_click="ignore")', []),
+        ('st.download_button("PDF", data=pdf_bytes, file_name="a.pdf")', []),  # built already: no race
+        ('st.download_button("PDF", functools.partial(f), on_click="rerun")', [1]),
+    ],
+)
+def test_the_check_finds_deferred_downloads_that_rerun(source, expected):
+    assert offenders(source) == expected
+
+
+def test_the_check_reads_the_pages():
+    sources = _sources()
+    assert any("download_button" in p.read_text(encoding="utf-8") for p in sources)
+
+
+def test_no_deferred_download_reruns_the_page():
+    found = {
+        str(p.relative_to(ROOT)): lines
+        for p in _sources()
+        if (lines := offenders(p.read_text(encoding="utf-8")))
+    }
+    assert found == {}
