@@ -312,6 +312,20 @@ def test_handout_download_is_offered(agency):
     assert buttons and buttons[0].proto.label == "Descargar la hoja (PDF)"
 
 
+@pytest.mark.parametrize(("first", "then"), [("en", "es"), ("es", "en")])
+def test_the_handout_follows_the_screen_language_until_one_is_picked(agency, first, then):
+    at = open_page(first)
+    assert at.segmented_control(key="tr_handout_lang").value == first
+    at.segmented_control(key="lang_switch").set_value(then).run()  # the family switches the screen
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.segmented_control(key="tr_handout_lang").value == then
+    at.segmented_control(key="tr_handout_lang").set_value(first).run()  # a print for a relative
+    at.run()
+    at.segmented_control(key="lang_switch").set_value(first).run()
+    at.segmented_control(key="lang_switch").set_value(then).run()
+    assert at.segmented_control(key="tr_handout_lang").value == first  # picked: kept
+
+
 def test_an_answer_reruns_only_the_summary(agency):
     """The answer's callback reruns the summary fragment alone: what that run sends is the summary (with the
     new red flag) and the handout, not the questions or the calculators (the browser keeps those)."""

@@ -3,9 +3,14 @@ they are and are not sent again), the summary follows every answer, and a calcul
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
+import i18n
 from tests.e2e.conftest import wait_for_app
 
 pytestmark = pytest.mark.e2e
@@ -32,13 +37,13 @@ def messages_for(page, action) -> int:
     return page.evaluate("window.__messages")
 
 
-def questions(page):
+def questions(page, not_sure="Not sure"):
     """The checklist's questions: each a row of three buttons (the handout language comes after them)."""
-    return page.get_by_test_id("stMain").locator("[data-testid=stButtonGroup]:has-text('Not sure')")
+    return page.get_by_test_id("stMain").locator(f"[data-testid=stButtonGroup]:has-text('{not_sure}')")
 
 
-def answer(page, index, text):
-    questions(page).nth(index).get_by_text(text, exact=True).click()
+def answer(page, index, text, not_sure="Not sure"):
+    questions(page, not_sure).nth(index).get_by_text(text, exact=True).click()
 
 
 def test_answers_rerun_only_the_summary_and_tabs_build_when_opened(page, app_url):
@@ -109,3 +114,29 @@ def test_answers_rerun_only_the_summary_and_tabs_build_when_opened(page, app_url
     expect(page.get_by_text("Answer the questions above to see your summary.")).to_be_visible(timeout=WAIT)
     assert "tr_place=virginia" in page.url
     assert sent * 2 < full, (sent, full)
+
+
+def test_a_family_downloads_the_handout_in_spanish_without_the_page_running_again(page, app_url):
+    """The handout is built when pressed; the press does not rerun the page (a rerun could drop the file)."""
+    page.add_init_script(COUNT_MESSAGES)
+    page.goto(f"{app_url}/tenant-rights")
+    wait_for_app(page)
+    page.get_by_test_id("stSidebar").get_by_text("Español").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Tema 1 de 10.", exact=False)).to_be_visible(timeout=WAIT)
+    answer(page, 0, "No", not_sure="No sé")
+    wait_for_app(page)
+    expect(page.get_by_text("1 señal de alerta. Esto es lo que puede hacer.")).to_be_visible(timeout=WAIT)
+    button = page.get_by_role("button", name="Descargar la hoja (PDF)")
+    expect(button).to_be_visible(timeout=WAIT)
+
+    page.evaluate("window.__messages = 0")
+    with page.expect_download(timeout=WAIT) as info:
+        button.click()
+    data = Path(info.value.path()).read_bytes()
+    page.wait_for_timeout(300)
+    wait_for_app(page)
+    assert page.evaluate("window.__messages") <= 2  # the file's address only; a rerun sends dozens
+
+    text = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages).split())
+    assert i18n.gettext("Warning sign", "es") in text and "Warning sign" not in text

@@ -47,16 +47,29 @@ def summary(place: str, topic: str, items: list[dict]) -> None:
     handout(place, view.handout_topics(items, topic, answers), answers)
 
 
+HANDOUT_LANG, HANDOUT_LANG_CHOSEN = "tr_handout_lang", "tr_handout_lang_chosen"
+
+
+def _handout_lang_chosen() -> None:
+    st.session_state[HANDOUT_LANG_CHOSEN] = True
+
+
 def handout(place: str, topics: tuple[str, ...] | None, answers: dict[str, str]) -> None:
     """The printable handout of these answers and `topics` (None: all), in the language chosen for it."""
     st.header(_("Printable handout"))
+    # The handout is in the screen's language, also after the screen's language changes, until someone
+    # picks the other one here (a family who switched to Spanish got an English handout).
+    if st.session_state.get(HANDOUT_LANG_CHOSEN):
+        st.session_state.setdefault(HANDOUT_LANG, lang())
+    else:
+        st.session_state[HANDOUT_LANG] = lang()
     handout_lang = st.segmented_control(
         _("Handout language"),
         ["en", "es"],
         format_func={"en": _("English"), "es": _("Spanish")}.get,
-        default=lang(),
-        key="tr_handout_lang",
+        key=HANDOUT_LANG,
         required=True,
+        on_change=_handout_lang_chosen,
     )
     # The PDF is built when the button is pressed (on Streamlit's download thread), not on every rerun:
     # it was most of each click's time on this page.
