@@ -4,6 +4,8 @@ HUD-9902: at first only section 9 shows a table; opening section 3 shows its tab
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -43,3 +45,11 @@ def test_pipeline_tabs_and_hud_sections_are_built_when_opened(page, demo_server)
     sections.filter(has_text="Section 3").get_by_text("Section 3", exact=False).first.click()
     wait_for_app(page)
     expect(sections.filter(has_text="Section 3").get_by_test_id("stDataFrame")).to_have_count(1)
+
+    # The form as CSV, built when pressed: the file arrives, the quarter's form with its sections.
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name="Download CSV", exact=True).click()
+    assert info.value.suggested_filename.startswith("hud9902-FY")
+    lines = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("HUD-9902,FY") and lines[1].startswith("period,")
+    assert any(line.startswith("check,Section") for line in lines)
