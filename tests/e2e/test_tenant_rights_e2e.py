@@ -133,6 +133,7 @@ def test_a_family_downloads_the_handout_in_spanish_without_the_page_running_agai
     page.evaluate("window.__messages = 0")
     with page.expect_download(timeout=WAIT) as info:
         button.click()
+    assert info.value.suggested_filename == "derechos-del-inquilino-dc.pdf"  # named in Spanish too
     data = Path(info.value.path()).read_bytes()
     page.wait_for_timeout(300)
     wait_for_app(page)

@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from db.scope import AccessDenied
+from i18n import file_names
 from reports.action_plan.build import build_pdf, plan_languages
 from reports.action_plan.data import load_plan, mark_given
 from reports.action_plan.sections import MILESTONE_LABELS, OWNER_LABELS, STATUS_LABELS
@@ -80,7 +81,7 @@ def download(user: dict, household_id: int, print_lang: str, large: bool) -> Non
     st.download_button(
         _("Download the plan (PDF)"),
         data=pdf_bytes,
-        file_name=f"action-plan-{dt.date.today().isoformat()}.pdf",
+        file_name=file_names.file_name(file_names.ACTION_PLAN, print_lang, dt.date.today().isoformat()),
         mime="application/pdf",
         icon=":material/print:",
         type="primary",

@@ -10,6 +10,7 @@ from calculators import InputError
 from db import appointments as appts
 from db.appointments import reminder_data, reminder_queue
 from db.appointments.views import AppointmentView
+from i18n import file_names
 from reminders import config
 from reports.appointments.card import card_pdf
 from ui.appointments.common import MODE_LABELS, STATUS_LABELS, TIMES, chooser_of, clock, day_name, error_text
@@ -76,10 +77,11 @@ def panel(user: dict, appointment_id: int) -> None:
     ]  # labels outside f-strings, so the catalog extractor sees them
     st.text("\n".join(f"{name}: {value}" for name, value in lines))
     large = st.toggle(_("Large print"), key=f"appt_large_{a.id}")
+    details = reminder_queue.details(engine(), user, a.id)
     st.download_button(
         _("Print appointment card (PDF)"),
-        data=card_pdf(reminder_queue.details(engine(), user, a.id), large_print=large),
-        file_name=f"appointment-{a.id}.pdf",
+        data=card_pdf(details, large_print=large),
+        file_name=file_names.file_name(file_names.APPOINTMENT, details.language, a.id),
         mime="application/pdf",
         key=f"appt_card_{a.id}",
     )

@@ -12,6 +12,7 @@ import streamlit as st
 
 from calculators import InputError
 from db import funding
+from i18n import file_names
 from reports.fee_schedule_pdf import fee_schedule_pdf
 from ui.db import engine
 from ui.errors import FieldErrors
@@ -69,7 +70,7 @@ def schedule_section(agency_name: str) -> None:
     st.download_button(
         _("Download the fee schedule (PDF)"),
         fee_schedule_pdf(schedule, agency_name, chosen, dt.date.today()),
-        file_name="fee-schedule.pdf",
+        file_name=file_names.file_name(file_names.FEE_SCHEDULE, chosen),
         mime="application/pdf",
         key="fees_pdf",
     )

@@ -14,6 +14,7 @@ import streamlit as st
 from calculators import InputError
 from db import activity, codes, follow_up
 from db.scope import AccessDenied
+from i18n import file_names
 from reports.follow_up_letter import letter_pdf
 from ui.clients import open_household
 from ui.db import engine
@@ -149,7 +150,10 @@ def _letter_box(user: dict, row: follow_up.FollowUpRow) -> None:
     ready = state.get("fu_letter_pdf")
     if ready and ready[0] == row.household_id and ready[1] == language:
         st.download_button(
-            _("Download the letter"), ready[2], file_name="follow-up-letter.pdf", mime="application/pdf",
+            _("Download the letter"),
+            ready[2],
+            file_name=file_names.file_name(file_names.FOLLOW_UP_LETTER, language),
+            mime="application/pdf",
             key="fu_letter_download",
         )
     if st.button(_("Record the letter as sent"), key="fu_letter_save", type="primary"):

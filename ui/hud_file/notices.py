@@ -11,6 +11,7 @@ import streamlit as st
 from calculators import InputError
 from db import agreements
 from db.scope import AccessDenied
+from i18n import file_names
 from reports.notices_pdf import TITLES, notices_pdf
 from ui.db import engine
 from ui.errors import FieldErrors
@@ -147,7 +148,7 @@ def section(hh: dict) -> None:
             [agreements.text(engine(), kind, lang) for kind in agreements.KINDS],
             dt.date.today(),
         ),
-        "notices.pdf",
+        file_names.file_name(file_names.NOTICES, lang),
         mime="application/pdf",
         key="ntc_pdf",
         on_click="ignore",  # as for documents: a rerun may drop the PDF the browser is about to fetch

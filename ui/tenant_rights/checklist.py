@@ -14,6 +14,7 @@ from functools import partial
 import streamlit as st
 
 from curricula import tenant_rights
+from i18n import file_names
 from reports.tenant_handout import build_handout
 from ui import clients
 from ui.session_flow import calculators as flow_calculators
@@ -76,7 +77,7 @@ def handout(place: str, topics: tuple[str, ...] | None, answers: dict[str, str])
     st.download_button(
         _("Download handout (PDF)"),
         data=partial(build_handout, place, handout_lang, answers, topics),
-        file_name=f"tenant-rights-{place}-{handout_lang}.pdf",
+        file_name=file_names.file_name(file_names.TENANT_RIGHTS, handout_lang, place),
         mime="application/pdf",
         on_click="ignore",  # a rerun would register the PDF anew and could drop the one being fetched
         icon=":material/print:",

@@ -15,6 +15,7 @@ from db.appointments import workshop_plans as workshop_schedule
 from db.codes import EDUCATION_TYPE
 from db.local_time import to_local
 from db.scope import AccessDenied
+from i18n import file_names
 from ui.appointments.common import clock
 from ui.appointments.workshop_plan import plan_form
 from ui.db import engine
@@ -326,7 +327,7 @@ def certificates(user: dict, modules: list) -> None:
                 data=_certificate(
                     make, person["name"], title, event["event_date"], cert_lang, event["agency"]
                 ),
-                file_name=f"certificate-{event_id}-{number}.pdf",
+                file_name=file_names.file_name(file_names.CERTIFICATE, cert_lang, event_id, number),
                 mime="application/pdf",
                 key=f"att_cert_{event_id}_{person['household_id']}",
                 icon=":material/workspace_premium:",

@@ -13,6 +13,7 @@ import streamlit as st
 
 import i18n
 from curricula import workshops
+from i18n import file_names
 from reports.workshop_handout import handout_pdf
 from ui.presentation import is_presenting, start_presenting
 from ui.text import N_, _, lang
@@ -180,7 +181,9 @@ def show_tools(module: workshops.Module, workshop_lang: str) -> None:
         st.download_button(
             _("Download the handout (PDF)"),
             data=partial(handout_bytes, module.id, workshop_lang),  # built when pressed
-            file_name=f"{module.id}-{workshop_lang}.pdf",
+            file_name=file_names.file_name(
+                file_names.WORKSHOP_HANDOUT, workshop_lang, module.title.get(workshop_lang) or module.id
+            ),
             mime="application/pdf",
             on_click="ignore",
             icon=":material/print:",
