@@ -10,7 +10,7 @@ from ui.menu_cache import cached_menu, has_users
 from ui.presentation import apply_presentation_style, is_presenting, presentation_toggle
 from ui.session_flow.visit import note_page
 from ui.text import _, lang, plain, resend_choices
-from ui.widget_text import hide_untranslated_hints
+from ui.widget_text import hide_untranslated_hints, mark_page_language
 
 st.set_page_config(page_title="Camino", page_icon=":material/home:", layout="wide")
 
@@ -168,6 +168,7 @@ else:
     if user:
         st.sidebar.caption(_("Logged in as {name}").format(name=plain(user["name"])))
     navigation = st.navigation(cached_menu(user, build_menu), expanded=True)
+mark_page_language()
 if user:
     auth.idle_watch()
 note_page(navigation.url_path)  # a calculator visited again starts from the file and this visit (#21)

@@ -68,6 +68,11 @@ WEEK_STARTS_ON = CALENDAR + ' table:has(> tbody > tr:first-child > td:first-chil
 TEXT_SIZE = "0.875rem"  # the calendar's own size for these words
 
 DATE_FORMATS = {"es": "DD/MM/YYYY", "en": "MM/DD/YYYY"}
+# A screen reader picks its voice from <html lang>. Streamlit writes "en" and has no setting for it, so a
+# Spanish screen was read with English rules. The script changes only when the language does, and the
+# browser runs it then.
+HTML_LANG_ES = "<script>document.documentElement.lang = 'es';</script>"
+HTML_LANG_EN = "<script>document.documentElement.lang = 'en';</script>"
 
 
 def date_format() -> str:
@@ -80,6 +85,14 @@ def hide_untranslated_hints() -> None:
     st.sidebar.markdown(WIDGET_STYLE, unsafe_allow_html=True)
     if lang() == "es":
         st.sidebar.markdown(spanish_style(), unsafe_allow_html=True)
+
+
+def mark_page_language() -> None:
+    """Called once per run by the entry point, after the sidebar's last item: its gap falls below it."""
+    if lang() == "es":
+        st.sidebar.html(HTML_LANG_ES, unsafe_allow_javascript=True)
+    else:
+        st.sidebar.html(HTML_LANG_EN, unsafe_allow_javascript=True)
 
 
 def _css_string(text: str) -> str:

@@ -121,9 +121,11 @@ def test_a_family_downloads_the_handout_in_spanish_without_the_page_running_agai
     page.add_init_script(COUNT_MESSAGES)
     page.goto(f"{app_url}/tenant-rights")
     wait_for_app(page)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     page.get_by_test_id("stSidebar").get_by_text("Español").click()
     wait_for_app(page)
     expect(page.get_by_text("Tema 1 de 10.", exact=False)).to_be_visible(timeout=WAIT)
+    expect(page.locator("html")).to_have_attribute("lang", "es")  # a screen reader reads it as Spanish
     answer(page, 0, "No", not_sure="No sé")
     wait_for_app(page)
     expect(page.get_by_text("1 señal de alerta. Esto es lo que puede hacer.")).to_be_visible(timeout=WAIT)
