@@ -1,4 +1,6 @@
-"""A download built when pressed (`data` a lambda or a partial) must not rerun the page (`on_click="ignore"`).
+"""A download built when pressed must not rerun the page (`on_click="ignore"`). Built when pressed: `data` is
+a lambda, a partial, a function of the module, or what a function of the module returns when that is a
+function it defines inside (a builder such as the certificates' `_certificate`).
 
 Streamlit registers such a callable under a new id on every run and drops the ones no run refers to. With a
 rerun on click, the rerun could finish before the browser asked for the file, and the download never came
@@ -16,14 +18,31 @@ ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ("ui", "app_pages")
 
 
-def _is_deferred(node: ast.expr | None) -> bool:
-    """A lambda, or a call to functools.partial: data that Streamlit calls when the button is pressed."""
+def _functions(tree: ast.AST) -> tuple[set[str], set[str]]:
+    """The names of the module's functions, and of those that return a function they define inside."""
+    defined, builders = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef):
+            defined.add(node.name)
+            inner = {n.name for n in node.body if isinstance(n, ast.FunctionDef)}
+            returned = {
+                r.value.id for r in node.body if isinstance(r, ast.Return) and isinstance(r.value, ast.Name)
+            }
+            if inner & returned:
+                builders.add(node.name)
+    return defined, builders
+
+
+def _is_deferred(node: ast.expr | None, defined: set[str], builders: set[str]) -> bool:
+    """Data that Streamlit calls when the button is pressed."""
     if isinstance(node, ast.Lambda):
         return True
+    if isinstance(node, ast.Name):
+        return node.id in defined
     if isinstance(node, ast.Call):
         func = node.func
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-        return name == "partial"
+        return name == "partial" or name in builders
     return False
 
 
@@ -43,12 +62,14 @@ def _ignores_click(call: ast.Call) -> bool:
 
 def offenders(source: str) -> list[int]:
     """Line numbers of download buttons with deferred data that rerun the page when pressed."""
+    tree = ast.parse(source)
+    defined, builders = _functions(tree)
     found = []
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(tree):
         if (
             isinstance(node, ast.Call)
             and getattr(node.func, "attr", None) == "download_button"
-            and _is_deferred(_data_argument(node))
+            and _is_deferred(_data_argument(node), defined, builders)
             and not _ignores_click(node)
         ):
             found.append(node.lineno)
@@ -67,6 +88,12 @@ def _sources() -> list[Path]:
         ('st.download_button("PDF", data=lambda: b"x", on_click="ignore")', []),
         ('st.download_button("PDF", data=pdf_bytes, file_name="a.pdf")', []),  # built already: no race
         ('st.download_button("PDF", functools.partial(f), on_click="rerun")', [1]),
+        ('def pdf():\n    return b"x"\nst.download_button("PDF", data=pdf)', [3]),
+        (
+            'def later(n):\n    def build():\n        return n\n    return build\nst.download_button("P", later(1))',
+            [5],
+        ),
+        ('def now(n):\n    return bytes(n)\nst.download_button("PDF", now(1))', []),  # bytes, built now
     ],
 )
 def test_the_check_finds_deferred_downloads_that_rerun(source, expected):
