@@ -12,6 +12,7 @@ import streamlit as st
 from calculators import InputError
 from calculators import budget as calc
 from calculators.rules import rule
+from db.local_time import today_local
 from ui.budget import charts, debts, tables, view
 from ui.budget import remittance as sent_home
 from ui.session_flow import calculators as flow_calculators
@@ -189,7 +190,7 @@ if summary is not None:
 
     # The calendar is worked out even while its tab is closed: the tips warn about the short weeks.
     with tab_calendar:
-        today = dt.date.today()
+        today = today_local()
         if tab_calendar.open:
             st.subheader(_("Cash-flow calendar"))
             st.caption(_("Paydays and due dates, week by week. Irregular income is counted on the 15th."))

@@ -4,17 +4,16 @@ from ui.auth import require_role
 
 user = require_role("lead", "admin")
 
-import datetime as dt  # noqa: E402
-
 import streamlit as st  # noqa: E402
 
+from db.local_time import today_local  # noqa: E402
 from ui import hud_file, staleness  # noqa: E402
 from ui.dashboard import data  # noqa: E402
 from ui.dashboard import hud9902 as view  # noqa: E402
 from ui.text import _  # noqa: E402
 
 st.title(_("HUD-9902 report"))
-fiscal_year, quarter, office_id = view.choose_period(user, dt.date.today())
+fiscal_year, quarter, office_id = view.choose_period(user, today_local())
 report = data.hud_report(user, fiscal_year, quarter, office_id)
 st.caption(view.period_caption(report))
 staleness.median_note()  # income levels (section 7) are percents of HUD's median

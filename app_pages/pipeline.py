@@ -4,16 +4,15 @@ from ui.auth import CLIENT_ROLES, require_role
 
 user = require_role(*CLIENT_ROLES)
 
-import datetime as dt  # noqa: E402
-
 import streamlit as st  # noqa: E402
 
+from db.local_time import today_local  # noqa: E402
 from db.pipeline import DIMENSIONS  # noqa: E402
 from ui.dashboard import data  # noqa: E402
 from ui.dashboard import pipeline as view  # noqa: E402
 from ui.text import _  # noqa: E402
 
-today = dt.date.today()
+today = today_local()
 st.title(_("Pipeline and outcomes") if user["role"] != "counselor" else _("My caseload"))
 st.caption(view.scope_caption(user))
 chosen = view.filters(user, today)

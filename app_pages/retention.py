@@ -4,19 +4,18 @@ from ui.auth import PROGRAM_ROLES, require_role
 
 user = require_role(*PROGRAM_ROLES)
 
-import datetime as dt  # noqa: E402
-
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from db import retention, transfer  # noqa: E402
+from db.local_time import today_local  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.labels import CLOSE_REASON_LABELS, label  # noqa: E402
 from ui.office_picker import office_picker  # noqa: E402
 from ui.text import _, date  # noqa: E402
 
 st.title(_("Record retention"))
-today = dt.date.today()
+today = today_local()
 st.write(
     _(
         "HUD asks agencies to keep a client file for {years} years after it is closed. "

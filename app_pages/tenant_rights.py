@@ -8,6 +8,7 @@ saving and handout), a calculator's input only the calculators. Picking a place 
 import streamlit as st
 
 from curricula import tenant_rights
+from db.local_time import local_date
 from ui import clients
 from ui.session_flow import flow
 from ui.tenant_rights import calculators as tenant_calculators
@@ -25,7 +26,7 @@ tenant_view.notice()
 # it fills are drawn).
 saved = clients.saved_scenarios("tenant_checklist")
 if saved and st.button(
-    _("Continue from saved progress ({date})").format(date=date(saved[0]["created_at"])), key="tr_restore"
+    _("Continue from saved progress ({date})").format(date=date(local_date(saved[0]["created_at"]))), key="tr_restore"
 ):
     tenant_view.restore(saved[0]["inputs"])
     st.rerun()

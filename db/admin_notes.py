@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from calculators import InputError
 from db import audit
 from db.engine import reading, transaction
+from db.local_time import today_local
 from db.models import Household, User
 from db.models.documents import AdminNote
 from db.scope import check_household
@@ -32,7 +33,7 @@ def add(engine: Engine, user: dict, household_id: int, noted_on, body: str, toda
     """Add a note (audited); the text is checked like every typed text (no control characters)."""
     if not isinstance(noted_on, dt.date) or isinstance(noted_on, dt.datetime):
         raise InputError("bad_date", "noted_on")
-    if noted_on > (today or dt.date.today()):
+    if noted_on > (today or today_local()):
         raise InputError("future_date", "noted_on")
     text = check_text(str(body or "").strip(), "body", multiline=True)
     if not text:

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from calculators import InputError
 from db import audit
 from db.engine import reading, transaction
+from db.local_time import today_local
 from db.models import AgencyText, ClientAgreement, CounselingSession, Household, Office
 from db.scope import AccessDenied, check_household, households_visible_to
 
@@ -120,7 +121,7 @@ def record(
         raise InputError("invalid_choice", "method")
     if not isinstance(given_on, dt.date):
         raise InputError("bad_date", "given_on")
-    if given_on > (today or dt.date.today()):
+    if given_on > (today or today_local()):
         raise InputError("future_date", "given_on")
     if method == "verbal" and not attested:
         raise InputError("attestation_required", "attested")

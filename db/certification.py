@@ -18,6 +18,7 @@ from calculators import InputError
 from db import audit, hud_codes
 from db.engine import reading, transaction
 from db.lead_offices import office_condition
+from db.local_time import today_local
 from db.models import Office, User
 from db.text_guard import check as check_text
 
@@ -114,7 +115,7 @@ def set_certification(
     if certified_on is not None:
         if not isinstance(certified_on, dt.date) or isinstance(certified_on, dt.datetime):
             raise InputError("bad_date", "certified_on")
-        if certified_on > (today or dt.date.today()):
+        if certified_on > (today or today_local()):
             raise InputError("future_date", "certified_on")
         if certified_on < EARLIEST:
             raise InputError("out_of_range", "certified_on")

@@ -18,6 +18,7 @@ from db import audit
 from db import funding as funding_rules
 from db.codes import EDUCATION_TYPE
 from db.engine import reading, transaction
+from db.local_time import today_local
 from db.models import EducationAttendance, EducationEvent, Household, Office
 from db.scope import AccessDenied, check_account
 from db.text_guard import check as check_text
@@ -121,7 +122,7 @@ def _event_date(value) -> dt.date:
             raise InputError("bad_date", "event_date") from exc
     if not isinstance(value, dt.date):
         raise InputError("bad_date", "event_date")
-    if value > dt.date.today():
+    if value > today_local():
         raise InputError("date_in_future", "event_date")
     return value
 
@@ -217,7 +218,7 @@ def _planned(s: Session, user: dict, event_id: int) -> EducationEvent:
     event = s.scalars(select(EducationEvent).where(EducationEvent.id == event_id).with_for_update()).first()
     if event is None or event.office_id != user["office_id"] or event.starts_at is None:
         raise AccessDenied("no access")
-    if event.event_date > dt.date.today():
+    if event.event_date > today_local():
         raise InputError("date_in_future", "event_date")
     taken = s.scalar(select(func.count()).where(EducationAttendance.event_id == event_id))
     if taken:

@@ -23,6 +23,7 @@ from calculators import InputError
 from db import audit, codes
 from db.engine import reading, transaction
 from db.households import NO_CONTACT_DAYS
+from db.local_time import today_local
 from db.models import Household, Office, Outcome, User
 from db.models.followup import FollowUpContact
 from db.scope import check_household, households_visible_to
@@ -109,7 +110,7 @@ def follow_up_list(
     limit: int = LIST_LIMIT,
 ) -> list[FollowUpRow]:
     """Open files with no contact for 60 days or more, longest first, each with its follow-up stage."""
-    today = today or dt.date.today()
+    today = today or today_local()
     last = func.coalesce(Household.last_contact_on, Household.opened_on)
     tries, letter = _since_last(last)
     stmt = (
@@ -161,7 +162,7 @@ def _date(value, key: str) -> dt.date:
 
 
 def _check_day(hh: Household, on: dt.date, key: str) -> None:
-    if on > dt.date.today():
+    if on > today_local():
         raise InputError("date_in_future", key)
     if on < hh.opened_on:
         raise InputError("before_opened", key)
@@ -233,7 +234,7 @@ def confirm_outcome(engine: Engine, user: dict, household_id: int, code: str, on
     """An outcome the family confirmed at a follow-up (HUD-9902 section 10); the talk is a contact too."""
     if code not in codes.OUTCOME:
         raise InputError("invalid_choice", "outcome")
-    day = _date(on, "achieved_on") if on not in (None, "") else dt.date.today()
+    day = _date(on, "achieved_on") if on not in (None, "") else today_local()
     with transaction(engine) as s:
         hh = check_household(user, s.get(Household, household_id))
         _check_day(hh, day, "achieved_on")
@@ -275,7 +276,7 @@ def letter_data(
     engine: Engine, user: dict, household_id: int, *, sent_on: dt.date | None = None, language: str | None = None
 ) -> LetterData:
     """What the letter needs, in the family's language unless another is asked for; audited as a view."""
-    sent_on = sent_on or dt.date.today()
+    sent_on = sent_on or today_local()
     with transaction(engine) as s:
         hh = check_household(user, s.get(Household, household_id))
         office = s.get(Office, hh.office_id)

@@ -21,6 +21,7 @@ from calculators import InputError
 from db import audit, hud_codes
 from db.amounts import optional_amount
 from db.engine import reading, transaction
+from db.local_time import today_local
 from db.models.followup import FeeSchedule, FundingSource
 from db.text_guard import check as check_text
 
@@ -206,7 +207,7 @@ def save_schedule(
 
 def schedule_on(engine: Engine, day: dt.date | None = None) -> Schedule | None:
     """The fee schedule in force on a day (the newest saved row from on or before it), or None."""
-    day = day or dt.date.today()
+    day = day or today_local()
     with reading(engine) as s:
         row = s.scalars(
             select(FeeSchedule)

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 
 from db import scenario_schemas as schemas
+from db.local_time import local_date
 
 INTAKE = "intake"
 VISIT = "visit"  # typed in another calculator during this visit
@@ -153,7 +154,7 @@ def build(household: dict | None, latest: dict | None = None) -> HouseholdContex
         row = latest.get(kind)
         if row and isinstance(row.get("scenario"), schemas.KINDS[kind]):
             saved = row.get("created_at")
-            day = saved.date() if isinstance(saved, dt.datetime) else saved
+            day = local_date(saved) if isinstance(saved, dt.datetime) else saved
             dated.append((saved or dt.datetime.min, facts(row["scenario"], day)))
     for _saved, facts in sorted(dated, key=lambda pair: pair[0]):  # oldest first: the newest overwrites
         values.update(facts)

@@ -8,11 +8,11 @@ November) means the first one, still on daylight time.
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from calculators import InputError
+from calculators.clock import OFFICE_TZ as TZ
+from calculators.clock import today as today_local  # noqa: F401  (the offices' date, not the server's)
 
-TZ = ZoneInfo("America/New_York")
 UTC = dt.UTC
 
 
@@ -32,6 +32,11 @@ def to_utc(day: dt.date, at: dt.time) -> dt.datetime:
 def to_local(utc_naive: dt.datetime) -> dt.datetime:
     """A stored (naive UTC) datetime as an aware local datetime."""
     return utc_naive.replace(tzinfo=UTC).astimezone(TZ)
+
+
+def local_date(utc_naive: dt.datetime) -> dt.date:
+    """The offices' calendar day of a stored (naive UTC) instant: a scenario saved at 8 p.m. is today's."""
+    return to_local(utc_naive).date()
 
 
 def day_bounds(first: dt.date, days: int = 1) -> tuple[dt.datetime, dt.datetime]:
@@ -62,6 +67,3 @@ def week_start(day: dt.date) -> dt.date:
 def now_utc() -> dt.datetime:
     return dt.datetime.now(UTC).replace(tzinfo=None)
 
-
-def today_local() -> dt.date:
-    return dt.datetime.now(TZ).date()

@@ -20,6 +20,7 @@ from calculators.rules import rule
 from db import audit, documents
 from db.documents import store as document_store
 from db.engine import reading, transaction
+from db.local_time import today_local
 from db.models import Household
 from db.scope import households_visible_to
 
@@ -53,7 +54,7 @@ def past_retention(
     optionally of one office only."""
     if user.get("role") not in PROGRAM_ROLES:
         raise PermissionError("leads and admins only")
-    on = on or dt.date.today()
+    on = on or today_local()
     with transaction(engine) as s:
         rows = [
             {
@@ -75,7 +76,7 @@ def purge(engine: Engine, user: dict, household_ids: list[int], on: dt.date | No
     """Delete the given files if (and only if) they are still past retention and in scope; all or nothing."""
     if user.get("role") not in PROGRAM_ROLES:
         raise PermissionError("leads and admins only")
-    on = on or dt.date.today()
+    on = on or today_local()
     wanted = set(household_ids)
     with transaction(engine) as s:
         allowed = set(s.scalars(_past_retention_query(user, on).with_only_columns(Household.id)))

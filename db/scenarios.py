@@ -13,6 +13,7 @@ from db import audit
 from db import scenario_schemas as schemas
 from db.codes import OUTCOME
 from db.engine import reading, transaction
+from db.local_time import today_local
 from db.models import Household, Outcome, Scenario
 from db.scope import check_household
 
@@ -135,7 +136,7 @@ def confirm_outcome(
     with transaction(engine) as s:
         check_household(user, s.get(Household, household_id))
         row = Outcome(
-            household_id=household_id, code=code, achieved_on=on or dt.date.today(), confirmed_by=user["id"]
+            household_id=household_id, code=code, achieved_on=on or today_local(), confirmed_by=user["id"]
         )
         s.add(row)
         s.flush()

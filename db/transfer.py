@@ -21,6 +21,7 @@ from db import audit, csv_read, hud_import
 from db.engine import reading, transaction
 from db.households import INTAKE_FIELDS, derive_fields, validate_intake
 from db.hud_import import CODES_ONLY, HUD_COLUMNS, HudAliases
+from db.local_time import today_local
 from db.models import SENSITIVE_COLUMNS, Household, HudClientProfile, User
 from db.scope import AccessDenied, households_visible_to
 from db.text_guard import printable
@@ -271,7 +272,7 @@ def commit(
     report = preview(engine, user, data, aliases)
     if not report.ok:
         raise ImportRejected(report)
-    today = today or dt.date.today()
+    today = today or today_local()
     with transaction(engine) as s:
         pairs = []
         for row in report.rows:

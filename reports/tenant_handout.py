@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Collection
 
 import i18n
+from calculators import clock
 from curricula import tenant_rights
 from i18n import N_
 from reports.pdf import new_document
@@ -37,7 +38,7 @@ def build_handout(
     """The handout for a place (optionally only some topics: those the family went through), in `lang`."""
     lang = i18n.normalize_language(lang)
     answers = answers or {}
-    day = as_of or dt.date.today()
+    day = as_of or clock.today()
     items = tenant_rights.checklist_for(place, day, topics)
     place_name = i18n.text(tenant_rights.places()[place]["name"], lang)
     doc = new_document(

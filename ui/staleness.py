@@ -8,6 +8,7 @@ import datetime as dt
 import streamlit as st
 
 from calculators.rules import STALE_AFTER_DAYS, as_date
+from db.local_time import today_local
 from ui.text import N_, _, date
 
 # affordability defaults: what the figure is called and whom to ask about it
@@ -25,7 +26,7 @@ FIGURES = {
 
 def is_old(entry: dict, today: dt.date | None = None) -> bool:
     """Checked more than 12 months ago, or its period ended before today."""
-    today = today or dt.date.today()
+    today = today or today_local()
     checked = entry.get("verified_on")
     if checked and (today - as_date(checked)).days > STALE_AFTER_DAYS:
         return True
@@ -119,5 +120,5 @@ def median_row_on(day: dt.date) -> dict | None:
 
 def median_note(day: dt.date | None = None) -> None:
     """Where percents of the area median are shown: name HUD's median when it is missing or old."""
-    day = day or dt.date.today()
+    day = day or today_local()
     rule_note(median_row_on(day), MEDIAN, MEDIAN_WHOM, day)

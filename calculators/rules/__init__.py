@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from calculators import InputError
+from calculators.clock import today
 
 RULES_DIR = Path(__file__).resolve().parent
 REQUIRED_FIELDS = ("effective_from", "source_url", "verified_on")
@@ -31,10 +32,6 @@ def as_date(value) -> dt.date:
         except ValueError:
             raise InputError("bad_date", detail=value) from None
     raise InputError("bad_date")
-
-
-def today() -> dt.date:
-    return dt.date.today()
 
 
 def validate_rows(name: str, data: dict) -> list[str]:

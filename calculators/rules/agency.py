@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import tomli_w
 
+from calculators import clock
 from calculators.rules import REQUIRED_FIELDS, shipped
 from calculators.rules.overlay import AGENCY_MARK, KEY_FIELDS
 
@@ -163,7 +164,7 @@ class Parsed:
 def parse_row(kind: TableKind, values: dict[str, str], today: dt.date | None = None) -> Parsed:
     """Check every field the form sent; fields the form cannot edit (bilingual text, lists of text) come
     from the table's latest shipped row."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     row: dict = {}
     errors: dict[str, str] = {}
     for name in values:

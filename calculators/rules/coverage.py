@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from calculators import clock
 from calculators.rules import all_rule_files, as_date, load
 from calculators.rules.overlay import key_label, series_key
 
@@ -81,7 +82,7 @@ def table_coverage(file: str, table: str, rows: list[dict], day: dt.date, horizo
 
 def coverage(on=None, horizon_days: int = HORIZON_DAYS, files: list[str] | None = None) -> Coverage:
     """Every missing series and every row ending within `horizon_days` of `on`, across all rule files."""
-    day = as_date(on) if on is not None else dt.date.today()
+    day = as_date(on) if on is not None else clock.today()
     gaps: list[Gap] = []
     endings: list[Ending] = []
     for name in files or all_rule_files():

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from curricula import readability
 
@@ -21,6 +22,7 @@ JURISDICTIONS = ("dc", "montgomery_md", "prince_georges_md", "virginia")
 CHECKLIST_FILES = ("dc", "maryland", "montgomery_md", "prince_georges_md", "virginia")
 ANSWERS = ("yes", "no", "not_sure")
 LANGS = ("en", "es")
+OFFICES_TZ = ZoneInfo("America/New_York")  # curricula imports none of ours; the same zone as calculators.clock
 ITEM_FIELDS = frozenset(
     {
         "id",
@@ -142,7 +144,7 @@ def red_flags(items: list[dict], answers: dict[str, str]) -> list[dict]:
 
 def _as_day(value) -> dt.date:
     if value is None:
-        return dt.date.today()
+        return dt.datetime.now(OFFICES_TZ).date()  # the offices' day, not the server's (calculators.clock)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

@@ -19,6 +19,7 @@ from db.activity.checks import (
 )
 from db.engine import reading, transaction
 from db.households import NO_CONTACT_DAYS, Page
+from db.local_time import today_local
 from db.models import (
     Household,
     User,
@@ -64,7 +65,7 @@ def no_contact(
     per_page: int = 50,
 ) -> Page:
     """Open files with no contact for `days` days (HUD: try a verbal follow-up within 60 days), oldest first."""
-    today = today or dt.date.today()
+    today = today or today_local()
     last = func.coalesce(Household.last_contact_on, Household.opened_on)
     stmt = households_visible_to(user).where(
         Household.status == "open", last < today - dt.timedelta(days=days)
@@ -85,7 +86,7 @@ def follow_ups_due(
     per_page: int = 50,
 ) -> Page:
     """Open files whose planned follow-up date has come, earliest first."""
-    today = today or dt.date.today()
+    today = today or today_local()
     stmt = households_visible_to(user).where(Household.status == "open", Household.next_follow_up <= today)
     if counselor_id is not None:
         stmt = stmt.where(Household.counselor_id == counselor_id)
@@ -105,7 +106,7 @@ def set_follow_up(engine: Engine, user: dict, household_id: int, on) -> None:
 def close(engine: Engine, user: dict, household_id: int, reason: str, on=None) -> None:
     """Close the file with one of HUD's termination reasons (the date and cause go in the record)."""
     reason = choice_field(reason, codes.CLOSE_REASON, "close_reason")
-    on = date_field(on, "closed_on", required=False) or dt.date.today()
+    on = date_field(on, "closed_on", required=False) or today_local()
     with transaction(engine) as s:
         hh = scoped_household(s, user, household_id)
         if hh.status == "closed":
@@ -128,7 +129,7 @@ def reopen(engine: Engine, user: dict, household_id: int) -> None:
 
 def open_follow_up_counts(engine: Engine, user: dict, today: dt.date | None = None) -> dict:
     """How many open files need a follow-up now and how many had no contact for 60 days."""
-    today = today or dt.date.today()
+    today = today or today_local()
     visible = households_visible_to(user).where(Household.status == "open")
     last = func.coalesce(Household.last_contact_on, Household.opened_on)
     with reading(engine) as s:

@@ -19,6 +19,7 @@ from db.activity.checks import (
     text_field,
 )
 from db.engine import reading, transaction
+from db.local_time import today_local
 from db.models import (
     ActionPlan,
     PlanGoal,
@@ -38,7 +39,7 @@ def _plan(session: Session, household_id: int) -> ActionPlan:
 
 def plan_for(engine: Engine, user: dict, household_id: int, today: dt.date | None = None) -> dict:
     """Goals and steps of the household's plan; open steps past their due date are marked overdue."""
-    today = today or dt.date.today()
+    today = today or today_local()
     with reading(engine) as s:
         scoped_household(s, user, household_id)
         plan = s.scalar(select(ActionPlan).where(ActionPlan.household_id == household_id))
@@ -156,7 +157,7 @@ def add_referral(
             agency=agency,
             contact=text_field(contact, "contact", 300),
             reason=text_field(reason, "reason", 2000),
-            referred_on=date_field(referred_on, "referred_on", required=False) or dt.date.today(),
+            referred_on=date_field(referred_on, "referred_on", required=False) or today_local(),
             follow_up_on=date_field(follow_up_on, "follow_up_on", required=False),
         )
         s.add(row)
@@ -180,7 +181,7 @@ def set_referral_status(
 
 
 def referrals_for(engine: Engine, user: dict, household_id: int, today: dt.date | None = None) -> list[dict]:
-    today = today or dt.date.today()
+    today = today or today_local()
     with reading(engine) as s:
         scoped_household(s, user, household_id)
         stmt = (
@@ -204,8 +205,6 @@ def referrals_for(engine: Engine, user: dict, household_id: int, today: dt.date 
             }
             for r in s.scalars(stmt)
         ]
-
-
 
 
 def save_plan(

@@ -11,6 +11,7 @@ from db.activity.checks import (
     scoped_household,
 )
 from db.engine import reading
+from db.local_time import local_date  # stored in UTC; dated on the offices' calendar
 from db.models import (
     AuditEvent,
     CounselingSession,
@@ -56,12 +57,12 @@ def timeline(engine: Engine, user: dict, household_id: int) -> list[dict]:
         )
         for row in s.scalars(plan_events):
             events.append(
-                {"on": row.at.date(), "kind": "plan", "code": row.action, "value": None, "detail": row.detail}
+                {"on": local_date(row.at), "kind": "plan", "code": row.action, "value": None, "detail": row.detail}
             )
         for row in s.scalars(select(Scenario).where(Scenario.household_id == household_id)):
             events.append(
                 {
-                    "on": row.created_at.date(),
+                    "on": local_date(row.created_at),
                     "kind": "scenario",
                     "code": row.kind,
                     "value": None,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy import select
 from sqlalchemy import update as sql_update
 from sqlalchemy.engine import Engine
@@ -19,6 +17,7 @@ from db.households.intake import (
     normalize_name,
     validate_intake,
 )
+from db.local_time import today_local
 from db.models import Household, HouseholdMember, User
 from db.scope import AccessDenied, check_account, check_household
 from db.text_guard import check as check_text
@@ -101,7 +100,7 @@ def create(engine: Engine, user: dict, data: dict, *, office_id: int | None = No
         check_account(s, user)
         clean.setdefault("counselor_id", user["id"] if user["role"] != "admin" else None)
         _check_counselor(s, office, clean["counselor_id"])
-        hh = Household(office_id=office, opened_on=today or dt.date.today(), **clean)
+        hh = Household(office_id=office, opened_on=today or today_local(), **clean)
         derive_fields(hh)
         s.add(hh)
         s.flush()
@@ -176,7 +175,7 @@ def set_members(
         year = member.get("birth_year")
         if year not in (None, ""):
             year = int(year)
-            if not 1900 <= year <= dt.date.today().year:
+            if not 1900 <= year <= today_local().year:
                 raise InputError("out_of_range", "birth_year")
         else:
             year = None

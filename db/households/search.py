@@ -17,6 +17,7 @@ from db.households.intake import (
     digits,
     normalize_name,
 )
+from db.local_time import today_local
 from db.models import Household, User
 from db.scope import households_visible_to
 
@@ -61,7 +62,7 @@ def search(
     per_page: int = PAGE_SIZE,
 ) -> Page:
     """One page of the households this user may see, filtered in SQL (fast at 50,000 households)."""
-    today = today or dt.date.today()
+    today = today or today_local()
     per_page = max(1, min(int(per_page), 500))
     base = households_visible_to(user)
     conditions = []

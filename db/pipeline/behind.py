@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from calculators import InputError
 from db import audit, codes
 from db.engine import reading, transaction
+from db.local_time import today_local
 from db.models import AuditEvent, Household, Milestone, User
 from db.pipeline.filters import (
     MAX_IDS,
@@ -37,7 +38,7 @@ def households_behind(
     metric: all | stage (value=stage) | reached (value=stage) | stuck | purchased | dpa |
     asset (value=milestone code) | caseload, overdue, no_contact (value=counselor id, or None for all).
     """
-    today = today or dt.date.today()
+    today = today or today_local()
     stmt = scoped_ids(user, filters)
     if metric not in METRICS:
         raise InputError("unknown_metric", "metric")

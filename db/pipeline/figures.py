@@ -11,6 +11,7 @@ from calculators import InputError
 from db import codes
 from db.engine import reading
 from db.households import reached_column
+from db.local_time import today_local
 from db.models import Household, Milestone, Office, User
 from db.pipeline.filters import (
     DIMENSIONS,
@@ -61,7 +62,7 @@ def median_days_in_stage(
     Reads the day each stage was reached from the household row (kept by db.households.refresh_stage),
     through a covering index: no milestone is read here.
     """
-    today = today or dt.date.today()
+    today = today or today_local()
     starts = [Household.opened_on] + [getattr(Household, reached_column(stage)) for stage in codes.STAGES[1:]]
     end_on = func.coalesce(Household.closed_on, literal(today, Date))
     last = len(codes.STAGES) - 1
@@ -128,7 +129,7 @@ def outcomes(engine: Engine, user: dict, filters: Filters = Filters()) -> dict:
 def stuck_count(
     engine: Engine, user: dict, filters: Filters = Filters(), today: dt.date | None = None
 ) -> int:
-    today = today or dt.date.today()
+    today = today or today_local()
     stmt = scoped_households(user, filters).with_only_columns(func.count()).where(stuck_condition(today))
     with reading(engine) as s:
         return int(s.scalar(stmt) or 0)
@@ -138,7 +139,7 @@ def caseloads(
     engine: Engine, user: dict, filters: Filters = Filters(), today: dt.date | None = None
 ) -> list[dict]:
     """Per counselor: open files, follow-ups due, and files with no contact for 60 days (open files only)."""
-    today = today or dt.date.today()
+    today = today or today_local()
 
     def flag(condition):
         return func.sum(case((condition, 1), else_=0))

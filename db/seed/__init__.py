@@ -20,6 +20,7 @@ from db import audit
 from db.accounts import hash_password
 from db.engine import transaction
 from db.households import DERIVED_COLUMNS
+from db.local_time import today_local
 from db.models import (
     ActionPlan,
     CounselingSession,
@@ -175,7 +176,7 @@ def generate(
 
     Deterministic for (households, seed, today). Refuses (SeedRefused) when non-demo records exist.
     """
-    today = today or dt.date.today()
+    today = today or today_local()
     rng = random.Random(seed)
     counts = {
         "households": 0,

@@ -7,9 +7,9 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 
+from calculators import clock
 from reports.action_plan.build import build_pdf
 
 LANGS = ("es", "en", "both")
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     data = build_pdf(plan, args.lang, args.large_print)
     with open(args.out, "wb") as f:
         f.write(data)
-    print(f"wrote {args.out} ({len(data)} bytes) on {dt.date.today().isoformat()}")
+    print(f"wrote {args.out} ({len(data)} bytes) on {clock.today().isoformat()}")
     return 0
 
 

@@ -14,8 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import selectinload
 
+from calculators import clock
 from db import audit, codes
 from db.engine import transaction
+from db.local_time import local_date
 from db.models import (
     ActionPlan,
     AuditEvent,
@@ -101,7 +103,7 @@ def _latest_scenarios(rows) -> dict[str, dict]:
             "scenario": typed["scenario"],
             "summary": typed["summary"],
             "inputs": typed["inputs"],
-            "saved_on": row.created_at.date() if row.created_at else None,
+            "saved_on": local_date(row.created_at) if row.created_at else None,
             "saved_at": row.created_at,
         }
     return latest
@@ -154,7 +156,7 @@ def _plan_parts(plan: ActionPlan | None) -> dict:
             for s in plan.steps
             if s.status != "dropped"
         ],
-        "plan_updated": plan.updated_at.date() if plan.updated_at else None,
+        "plan_updated": local_date(plan.updated_at) if plan.updated_at else None,
     }
 
 
@@ -248,7 +250,7 @@ def load_plans(
                         "address": office.address if office else "",
                     },
                     "counselor": _counselor(person or people.get(user.get("id")), user),
-                    "date": today or dt.date.today(),
+                    "date": today or clock.today(),
                     "next_follow_up": hh.next_follow_up,
                     "given_plan_on": hh.given_plan_on,
                     "scenarios": _latest_scenarios(rows["scenarios"].get(hh.id, [])),
@@ -265,7 +267,7 @@ def load_plans(
 
 def mark_given(engine: Engine, user: dict, household_id: int, on: dt.date | None = None) -> dt.date:
     """Record on the household's file the day a copy of the plan was handed to the client (HUD FAQ 2519)."""
-    on = on or dt.date.today()
+    on = on or clock.today()
     with transaction(engine) as s:
         hh = check_household(user, s.get(Household, household_id))
         hh.given_plan_on = on

@@ -8,6 +8,7 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from calculators import clock
 from db import scenario_schemas as schemas
 from db.engine import transaction
 from db.households import refresh_stage
@@ -53,7 +54,7 @@ def add_demo_household(
 
     It goes into a new demo office unless `office_id` names an existing one.
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     day = dt.timedelta(days=1)
     with transaction(engine) as s:
         office = s.get(Office, office_id) if office_id else None

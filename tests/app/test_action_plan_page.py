@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 
 import pytest
@@ -10,6 +9,7 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from db.engine import reading
+from db.local_time import today_local
 from db.models import AuditEvent, Household
 from reports.action_plan.demo import add_demo_household
 from tests.app.conftest import ROOT, app_test, visible_text
@@ -130,7 +130,7 @@ def test_given_to_client_records_the_date_and_says_so(demo):
     at.button(key="plan_given").click().run()
     assert not at.exception
     with reading(engine) as s:
-        assert s.get(Household, household_id).given_plan_on == dt.date.today()
+        assert s.get(Household, household_id).given_plan_on == today_local()
     assert audit_count(engine, "plan_given", household_id) == 1
     assert any("Se entregó una copia al cliente el" in s.value for s in at.success)
 

@@ -9,11 +9,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from db.local_time import today_local
 from db.models import AgencyRuleRow, AuditEvent
 from tests.app.conftest import app_test, visible_text
 
 PAGE = "app_pages/program_rules.py"
-TODAY = dt.date.today().isoformat()
+TODAY = today_local().isoformat()
 
 
 def open_rules(agency, lang="en", role="lead"):

@@ -31,7 +31,7 @@ def test_the_counselor_reads_whether_the_family_is_told(agency, monkeypatch, lan
     monkeypatch.setenv("CAMINO_SMTP_HOST", "127.0.0.1" if smtp else "")
     monkeypatch.setenv("CAMINO_TWILIO_ACCOUNT_SID", "")
     if consent:
-        reminder_data.set_consent(engine, user, agency["households"]["north"], "email", True, dt.date.today())
+        reminder_data.set_consent(engine, user, agency["households"]["north"], "email", True, today_local())
     first = appts.book(
         engine, user, agency["households"]["north"], counselor_id=user["id"], day=DAY, start_time=dt.time(10, 0)
     )

@@ -98,7 +98,7 @@ def test_call_list_names_families_without_consent(agency, lang, reason):
         agency["households"]["north"],
         "text",
         True,
-        dt.date.today(),
+        today_local(),
     )
     at = app_test(PAGE, lang=lang, user=agency["users"]["counselor"])
     rows = [row for table in at.dataframe for row in table.value.astype(str).values.tolist()]

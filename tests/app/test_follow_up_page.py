@@ -6,6 +6,7 @@ import pytest
 
 from db import follow_up
 from db.engine import reading
+from db.local_time import today_local
 from db.models import Household
 from tests.app.conftest import app_test, visible_text
 
@@ -81,7 +82,7 @@ def test_a_try_dated_tomorrow_is_refused_next_to_the_field(agency, lang, message
     import datetime as dt
 
     at = app_test(PAGE, lang=lang, user=agency["users"]["counselor"])
-    at.date_input(key="fu_try_on").set_value(dt.date.today() + dt.timedelta(days=1))
+    at.date_input(key="fu_try_on").set_value(today_local() + dt.timedelta(days=1))
     button(at, WORDS[lang]["log"]).click().run()
     assert not at.exception
     assert message in visible_text(at)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from db import activity, households
 from db.engine import reading
+from db.local_time import today_local
 from db.models import AuditEvent
 from tests.app.conftest import app_test, visible_text
 
@@ -86,7 +87,7 @@ def test_quick_add_session_appears_in_the_log_and_sets_last_contact(agency, lang
         households.current(agency["engine"], agency["users"]["counselor"], agency["households"]["north"])[
             "last_contact_on"
         ]
-        == dt.date.today()
+        == today_local()
     )
 
 
@@ -111,7 +112,7 @@ def test_milestone_in_spanish(agency):
 def test_overdue_step_is_flagged(agency):
     at = open_file(agency, tab="Action plan")
     at.text_input(key="step_text").input("Pedir el reporte de crédito")
-    at.date_input(key="step_due").set_value(dt.date.today() - dt.timedelta(days=3))
+    at.date_input(key="step_due").set_value(today_local() - dt.timedelta(days=3))
     button(at, "Add step").click().run()
     assert not at.exception
     assert "1 step(s) are past their due date." in visible_text(at)

@@ -6,7 +6,6 @@ asserted here (the day-sensitive ones are pinned in tests/db/test_pipeline.py).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import time
 from pathlib import Path
@@ -16,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from db import activity
 from db.engine import reading
+from db.local_time import today_local
 from db.models import AuditEvent
 from tests.app.conftest import app_test, visible_text
 from tests.db.test_pipeline import build_pipeline_fixture
@@ -179,7 +179,7 @@ def test_a_write_refreshes_the_cached_figures(world):
     at = app_test("app_pages/pipeline.py", user=world["users"]["lead"])
     assert metrics(at)["Homes bought"] == "1"
     activity.add_milestone(
-        world["engine"], world["users"]["lead"], world["ids"]["P2"], "purchased", dt.date.today()
+        world["engine"], world["users"]["lead"], world["ids"]["P2"], "purchased", today_local()
     )
     at.run()
     assert metrics(at)["Homes bought"] == "2"

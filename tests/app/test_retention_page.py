@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from db.engine import reading
+from db.local_time import today_local
 from db.models import Household
 from tests.app.conftest import app_test, visible_text
 from tests.factories import make_household
@@ -16,7 +17,7 @@ def old_file(agency, name="Familia Archivada"):
         agency["offices"]["north"],
         name,
         status="closed",
-        closed_on=dt.date.today() - dt.timedelta(days=4 * 365),
+        closed_on=today_local() - dt.timedelta(days=4 * 365),
         close_reason="goal_reached",
     )
 

@@ -12,10 +12,11 @@ import shutil
 import pytest
 
 import calculators.rules as rules_pkg
+from db.local_time import today_local
 from i18n import format_date
 from tests.app.conftest import app_test, visible_text
 
-TODAY = dt.date.today()
+TODAY = today_local()
 OLD = TODAY - dt.timedelta(days=400)  # checked over 12 months ago
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from calculators import InputError
 from db import education
 from db.engine import reading, transaction
+from db.local_time import today_local
 from db.models import AuditEvent, EducationAttendance, EducationEvent, Household
 from db.scope import AccessDenied
 from tests.factories import make_household, small_agency
@@ -89,7 +90,7 @@ def test_a_typed_title_is_kept_when_no_module_fits(agency):
         ({"module_id": "", "title": "  "}, "missing_field", "title"),
         ({"module_id": "", "title": "x" * 61}, "too_long", "title"),
         ({"event_date": "2026-13-40"}, "bad_date", "event_date"),
-        ({"event_date": dt.date.today() + dt.timedelta(days=2)}, "date_in_future", "event_date"),
+        ({"event_date": today_local() + dt.timedelta(days=2)}, "date_in_future", "event_date"),
         ({"duration_minutes": 0}, "out_of_range", "duration_minutes"),
         ({"household_ids": [], "new_people": []}, "no_attendees", "attendees"),
         ({"new_people": [{"name": " ", "language": "es"}]}, "missing_field", "name"),

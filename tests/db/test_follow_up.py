@@ -11,6 +11,7 @@ from sqlalchemy import update
 from calculators import InputError
 from db import activity, follow_up
 from db.engine import reading, transaction
+from db.local_time import today_local
 from db.models import CounselingSession, Household
 from db.scope import AccessDenied
 from reports.hud9902 import counting
@@ -44,7 +45,7 @@ def test_stage_table(days_silent, tries, letter_days_ago, stage):
 
 
 def _silent_household(agency, days: int, **fields) -> int:
-    today = dt.date.today()
+    today = today_local()
     return make_household(
         agency["engine"],
         agency["offices"]["north"],
@@ -65,7 +66,7 @@ def _row(agency, hid, user="counselor"):
 def test_stages_move_with_tries_and_letter_and_close(agency):
     eng, user = agency["engine"], agency["users"]["counselor"]
     hid = _silent_household(agency, 70, preferred_language="es")
-    today = dt.date.today()
+    today = today_local()
     assert _row(agency, hid).stage == "due"
     follow_up.log_attempt(eng, user, hid, made_on=today - dt.timedelta(days=5), method="phone", result="no_answer")
     assert (_row(agency, hid).stage, _row(agency, hid).tries) == ("attempt_1", 1)
@@ -87,19 +88,19 @@ def test_stages_move_with_tries_and_letter_and_close(agency):
 def test_letter_after_thirty_days_is_ready_to_close(agency):
     eng, user = agency["engine"], agency["users"]["counselor"]
     hid = _silent_household(agency, 120)
-    follow_up.record_letter(eng, user, hid, sent_on=dt.date.today() - dt.timedelta(days=31), method="email")
+    follow_up.record_letter(eng, user, hid, sent_on=today_local() - dt.timedelta(days=31), method="email")
     assert _row(agency, hid).stage == "ready_to_close"
 
 
 def test_reaching_the_family_starts_the_count_again(agency):
     eng, user = agency["engine"], agency["users"]["counselor"]
     hid = _silent_household(agency, 90)
-    follow_up.log_attempt(eng, user, hid, made_on=dt.date.today() - dt.timedelta(days=3), method="phone",
+    follow_up.log_attempt(eng, user, hid, made_on=today_local() - dt.timedelta(days=3), method="phone",
                           result="no_answer")
-    follow_up.log_attempt(eng, user, hid, made_on=dt.date.today(), method="phone", result="reached")
+    follow_up.log_attempt(eng, user, hid, made_on=today_local(), method="phone", result="reached")
     assert _row(agency, hid) is None  # contact today: not due any more
     with reading(eng) as s:
-        assert s.get(Household, hid).last_contact_on == dt.date.today()
+        assert s.get(Household, hid).last_contact_on == today_local()
     contacts = follow_up.contacts_for(eng, user, hid)
     assert [c["result"] for c in contacts] == ["reached", "no_answer"]
 
@@ -110,11 +111,11 @@ def test_tries_before_the_last_contact_do_not_count(agency):
     # A try logged back when the family was still in touch: older than the last contact.
     with transaction(eng) as s:
         s.execute(update(Household).where(Household.id == hid).values(last_contact_on=None))
-    follow_up.log_attempt(eng, user, hid, made_on=dt.date.today() - dt.timedelta(days=80), method="phone",
+    follow_up.log_attempt(eng, user, hid, made_on=today_local() - dt.timedelta(days=80), method="phone",
                           result="no_answer")
     with transaction(eng) as s:
         s.execute(update(Household).where(Household.id == hid)
-                  .values(last_contact_on=dt.date.today() - dt.timedelta(days=65)))
+                  .values(last_contact_on=today_local() - dt.timedelta(days=65)))
     assert _row(agency, hid).stage == "due"
 
 
@@ -130,7 +131,7 @@ def test_tries_before_the_last_contact_do_not_count(agency):
 def test_bad_tries_are_refused_and_nothing_saved(agency, fields, field):
     eng, user = agency["engine"], agency["users"]["counselor"]
     hid = _silent_household(agency, 70)
-    args = {"made_on": dt.date.today(), **fields}
+    args = {"made_on": today_local(), **fields}
     with pytest.raises(InputError) as err:
         follow_up.log_attempt(eng, user, hid, **args)
     assert err.value.field == field
@@ -142,7 +143,7 @@ def test_other_office_cannot_log_or_print(agency):
     hid = _silent_household(agency, 70)
     other = agency["users"]["counselor_south"]
     with pytest.raises(AccessDenied):
-        follow_up.log_attempt(eng, other, hid, made_on=dt.date.today(), method="phone", result="no_answer")
+        follow_up.log_attempt(eng, other, hid, made_on=today_local(), method="phone", result="no_answer")
     with pytest.raises(AccessDenied):
         follow_up.letter_data(eng, other, hid)
 

@@ -20,7 +20,7 @@ from sqlalchemy import select, update
 from db import appointments as appts
 from db.appointments import reminder_data, reminder_queue
 from db.engine import reading, transaction
-from db.local_time import TZ
+from db.local_time import TZ, today_local
 from db.models import Household, Office
 from db.models.appointments import Reminder, ReminderAttempt
 from db.pgserver import free_port
@@ -357,7 +357,7 @@ def test_the_command_line_worker_sends_once_like_cron(agency, smtp_server, tmp_p
     household = agency["households"]["north"]
     with transaction(engine) as s:
         s.execute(update(Household).where(Household.id == household).values(email="familia@example.org"))
-    reminder_data.set_consent(engine, user, household, "email", True, dt.date.today())
+    reminder_data.set_consent(engine, user, household, "email", True, today_local())
     soon = to_local(now_utc() + dt.timedelta(minutes=75))
     at = soon.time().replace(second=0, microsecond=0, tzinfo=None)
     appts.book(engine, user, household, counselor_id=user["id"], day=soon.date(), start_time=at, minutes=30)

@@ -6,7 +6,6 @@ Server output is captured to a file so tests can assert that no personal data re
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import subprocess
@@ -20,6 +19,7 @@ import pytest
 
 from db import migrate, seed
 from db.engine import make_engine
+from db.local_time import today_local
 from db.pgserver import free_port
 from tests.conftest import missing_layer
 from tests.factories import ADMIN_TOTP_SECRET, PASSWORD, small_agency
@@ -112,7 +112,7 @@ class DemoServer(AppServer):
         self.database_url = f"sqlite:///{self.db_path}"
         self.engine = make_engine(self.database_url)
         migrate.upgrade(self.engine)
-        self.today = dt.date.today()
+        self.today = today_local()
         seed.generate(self.engine, households=households, seed=42, today=self.today)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"

@@ -9,12 +9,12 @@ an element (innerText alone would still hold the English under the Spanish)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from db.local_time import today_local
 from tests.e2e.conftest import login, wait_for_app
 
 SPANISH_MONTHS = (
@@ -152,7 +152,7 @@ def test_tenant_rights_calendar_is_spanish_in_spanish(browser, app_url, locale):
             spanish(page)
         expect(page.get_by_text("Fecha en que firmó (o firmará) el contrato")).to_be_visible()
         calendar = open_calendar(page.get_by_test_id("stDateInput").first)
-        check_calendar(calendar, SPANISH_MONTHS, SPANISH_WEEK[locale], dt.date.today())
+        check_calendar(calendar, SPANISH_MONTHS, SPANISH_WEEK[locale], today_local())
     finally:
         context.close()
 
@@ -176,7 +176,7 @@ def test_session_form_calendar_is_spanish_in_spanish(browser, app_url):
             has=page.get_by_test_id("stWidgetLabel").get_by_text("Fecha", exact=True)
         )
         calendar = open_calendar(session_date)
-        check_calendar(calendar, SPANISH_MONTHS, SPANISH_WEEK["en-US"], dt.date.today())
+        check_calendar(calendar, SPANISH_MONTHS, SPANISH_WEEK["en-US"], today_local())
         page.keyboard.press("Escape")
     finally:
         # The language is remembered on the account: give the shared counselor English back, or the
@@ -194,6 +194,6 @@ def test_calendar_stays_english_in_english(browser, app_url):
         wait_for_app(page)
         expect(page.get_by_text("Date the lease was (or will be) signed")).to_be_visible()
         calendar = open_calendar(page.get_by_test_id("stDateInput").first)
-        check_calendar(calendar, ENGLISH_MONTHS, ["S", "M", "T", "W", "T", "F", "S"], dt.date.today())
+        check_calendar(calendar, ENGLISH_MONTHS, ["S", "M", "T", "W", "T", "F", "S"], today_local())
     finally:
         context.close()

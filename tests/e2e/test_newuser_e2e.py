@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
+from db.local_time import today_local
 from tests.e2e.conftest import login, wait_for_app
 from tests.factories import PASSWORD
 
@@ -279,14 +280,13 @@ def test_the_calendar_speaks_the_browsers_language(browser, app_url, locale, mon
 
 
 def test_spanish_date_fields_read_day_month_year(browser, app_url):
-    import datetime as dt
 
     context = _context(browser, 1280, 900, "es-ES")
     page = context.new_page()
     try:
         _open(page, app_url, "tenant-rights?tr_topic=security_deposit&tr_place=dc")
         field = page.get_by_test_id("stDateInputField").first
-        today = dt.date.today()
+        today = today_local()
         expect(field).to_have_text(re.compile(rf"{today:%d}\s*/\s*{today:%m}\s*/\s*{today:%Y}"))
     finally:
         context.close()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
+from db.local_time import today_local
 from db.scope import AccessDenied
 from i18n import file_names
 from reports.action_plan.build import build_pdf, plan_languages
@@ -81,7 +80,7 @@ def download(user: dict, household_id: int, print_lang: str, large: bool) -> Non
     st.download_button(
         _("Download the plan (PDF)"),
         data=pdf_bytes,
-        file_name=file_names.file_name(file_names.ACTION_PLAN, print_lang, dt.date.today().isoformat()),
+        file_name=file_names.file_name(file_names.ACTION_PLAN, print_lang, today_local().isoformat()),
         mime="application/pdf",
         icon=":material/print:",
         type="primary",

@@ -12,6 +12,7 @@ from calculators.budget import compare_snapshots, savings_timeline
 from calculators.debt import add_months
 from calculators.rules import today
 from curricula import coaching
+from db.local_time import local_date, to_local
 from ui import clients
 from ui.budget import charts, tables
 from ui.errors import message_for
@@ -176,6 +177,11 @@ def table_tab(tab, title: str, table, errors, slot: str, caption: str | None = N
     return rows
 
 
+def _saved_on(created_at) -> str:
+    """When a budget was saved, on the offices' clock: two saved the same day differ by the time."""
+    return f"{date(local_date(created_at), 'medium')} {to_local(created_at):%H:%M}"
+
+
 def snapshots(summary: dict) -> None:
     """Compare two saved budgets (or the last saved one with this budget) and offer HUD-9902 outcomes."""
     saved = clients.saved_scenarios("budget")
@@ -183,7 +189,7 @@ def snapshots(summary: dict) -> None:
         st.caption(_("Save this budget to a client file to compare it later."))
         return
     choices = {f"saved_{s['id']}": s for s in saved}
-    labels = {key: _("Saved {date}").format(date=str(s["created_at"])[:10]) for key, s in choices.items()}
+    labels = {key: _("Saved {date}").format(date=_saved_on(s["created_at"])) for key, s in choices.items()}
     labels["current"] = _("This budget (not saved yet)")
     keys = list(labels)
     # "Before" starts on the last saved budget, "After" on this one.

@@ -5,13 +5,12 @@ Rules in db.funding; the printed schedule is reports.fee_schedule_pdf.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from calculators import InputError
 from db import funding
+from db.local_time import today_local
 from i18n import file_names
 from reports.fee_schedule_pdf import fee_schedule_pdf
 from ui.db import engine
@@ -69,7 +68,7 @@ def schedule_section(agency_name: str) -> None:
     )
     st.download_button(
         _("Download the fee schedule (PDF)"),
-        fee_schedule_pdf(schedule, agency_name, chosen, dt.date.today()),
+        fee_schedule_pdf(schedule, agency_name, chosen, today_local()),
         file_name=file_names.file_name(file_names.FEE_SCHEDULE, chosen),
         mime="application/pdf",
         key="fees_pdf",
@@ -80,7 +79,7 @@ def edit_schedule(user: dict) -> None:
     errors = FieldErrors()
     st.subheader(_("Change the fee schedule"))
     st.caption(_("Each save is a new dated list; earlier lists stay on record."))
-    st.date_input(_("In force from"), value=dt.date.today(), key="fees_from", format=date_format())
+    st.date_input(_("In force from"), value=today_local(), key="fees_from", format=date_format())
     errors.slot("effective_from")
     current = funding.schedule_on(engine())
     if "fees_rows" not in st.session_state:

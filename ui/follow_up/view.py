@@ -6,13 +6,12 @@ shown only in tables and selectboxes (plain text), never as Markdown.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from calculators import InputError
 from db import activity, codes, follow_up
+from db.local_time import today_local
 from db.scope import AccessDenied
 from i18n import file_names
 from reports.follow_up_letter import letter_pdf
@@ -94,7 +93,7 @@ def _flash(message: str) -> None:
 
 def _try_box(user: dict, row: follow_up.FollowUpRow) -> None:
     errors = FieldErrors()
-    st.date_input(_("Day of the try"), value=dt.date.today(), key="fu_try_on", format=date_format())
+    st.date_input(_("Day of the try"), value=today_local(), key="fu_try_on", format=date_format())
     errors.slot("made_on")
     a, b = st.columns(2)
     methods = follow_up.ATTEMPT_METHODS
@@ -134,7 +133,7 @@ def _letter_box(user: dict, row: follow_up.FollowUpRow) -> None:
         key=f"fu_letter_lang_{row.household_id}",
         placeholder=_("Choose an option"),
     )
-    st.date_input(_("Day the letter is sent"), value=dt.date.today(), key="fu_letter_on", format=date_format())
+    st.date_input(_("Day the letter is sent"), value=today_local(), key="fu_letter_on", format=date_format())
     errors.slot("sent_on")
     methods = follow_up.LETTER_METHODS
     st.selectbox(
@@ -143,7 +142,7 @@ def _letter_box(user: dict, row: follow_up.FollowUpRow) -> None:
     )
     state = st.session_state
     language = state.get(f"fu_letter_lang_{row.household_id}")
-    sent_on = state.get("fu_letter_on") or dt.date.today()
+    sent_on = state.get("fu_letter_on") or today_local()
     if st.button(_("Prepare the letter (PDF)"), key="fu_letter_make"):
         data = follow_up.letter_data(engine(), user, row.household_id, sent_on=sent_on, language=language)
         state["fu_letter_pdf"] = (row.household_id, language, letter_pdf(data))
@@ -180,7 +179,7 @@ def _outcome_box(user: dict, row: follow_up.FollowUpRow) -> None:
         placeholder=_("Choose an option"),
     )
     errors.slot("outcome")
-    st.date_input(_("Day confirmed"), value=dt.date.today(), key="fu_outcome_on", format=date_format())
+    st.date_input(_("Day confirmed"), value=today_local(), key="fu_outcome_on", format=date_format())
     errors.slot("achieved_on")
     if st.button(_("Save the outcome"), key="fu_outcome_save", type="primary"):
         try:
@@ -209,7 +208,7 @@ def _close_box(user: dict, row: follow_up.FollowUpRow) -> None:
         placeholder=_("Choose an option"),
     )
     errors.slot("close_reason")
-    st.date_input(_("Closing date"), value=dt.date.today(), key="fu_close_on", format=date_format())
+    st.date_input(_("Closing date"), value=today_local(), key="fu_close_on", format=date_format())
     errors.slot("closed_on")
     if st.button(_("Close the file"), key="fu_close_save", type="primary"):
         try:

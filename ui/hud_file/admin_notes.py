@@ -3,13 +3,12 @@ noting something that is not counseling. They never count in the HUD-9902 (db/ad
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from calculators import InputError
 from db import admin_notes
+from db.local_time import today_local
 from db.scope import AccessDenied
 from ui.db import engine
 from ui.errors import FieldErrors
@@ -40,7 +39,7 @@ def _add(hid: int) -> None:
 
 def section(hh: dict, certified: bool) -> None:
     """An expander (open for staff who cannot record sessions) with the note form and the notes."""
-    st.session_state.setdefault("note_date", dt.date.today())
+    st.session_state.setdefault("note_date", today_local())
     with st.expander(_("Admin notes (not counseling: not counted in the HUD-9902)"), expanded=not certified):
         errors = FieldErrors()
         with st.form("add_admin_note", border=False):

@@ -3,13 +3,12 @@ certifications (HUD-9902 page, users page) and the admin's form. The rules are d
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from calculators import InputError
 from db import certification, hud_codes
+from db.local_time import today_local
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.hud_file.labels import SPOKEN_LANGUAGE
@@ -32,7 +31,7 @@ FLASH = "cert_flash"
 def session_notice(user: dict) -> bool:
     """Above the session form: warn a user who may not record sessions. True when they may."""
     me = certification.of(engine(), user["id"])
-    if me is not None and certification.is_certified(me.hud_counselor_id, me.certified_on, dt.date.today()):
+    if me is not None and certification.is_certified(me.hud_counselor_id, me.certified_on, today_local()):
         return True
     st.warning(
         _(

@@ -3,13 +3,12 @@ the file), when and how each was given, the printable PDF, and the agency's text
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from calculators import InputError
 from db import agreements
+from db.local_time import today_local
 from db.scope import AccessDenied
 from i18n import file_names
 from reports.notices_pdf import TITLES, notices_pdf
@@ -146,7 +145,7 @@ def section(hh: dict) -> None:
             agreements.agency_name(engine(), hh["office_id"]),
             lang,
             [agreements.text(engine(), kind, lang) for kind in agreements.KINDS],
-            dt.date.today(),
+            today_local(),
         ),
         file_names.file_name(file_names.NOTICES, lang),
         mime="application/pdf",
@@ -159,7 +158,7 @@ def section(hh: dict) -> None:
         st.success(flash)
     errors = FieldErrors()
     kinds, methods, langs = list(agreements.KINDS), list(agreements.METHODS), list(agreements.LANGUAGES)
-    st.session_state.setdefault("ntc_on", dt.date.today())
+    st.session_state.setdefault("ntc_on", today_local())
     st.session_state.setdefault("ntc_language", lang)
     with st.form("record_notice", border=True):
         st.markdown(_("**Record a notice given**"))

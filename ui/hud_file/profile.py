@@ -6,13 +6,12 @@ with a guess. Saves run in widget callbacks and keep the counselor's input on an
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from calculators import InputError
 from db import codes, hud_client, hud_codes
+from db.local_time import today_local
 from db.scope import AccessDenied
 from reports import hud_arm
 from reports.hud_arm.readiness import fields_missing
@@ -304,7 +303,7 @@ def _cases(hid: int) -> None:
             )
             errors.slot("termination")
         with b:
-            st.session_state.setdefault("hudc_on", dt.date.today())
+            st.session_state.setdefault("hudc_on", today_local())
             st.date_input(_("Ended on"), key="hudc_on", format=date_format())
             errors.slot("terminated_on")
         st.form_submit_button(_("Save case"), on_click=_set_case, args=(hid,))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from calculators.rules.coverage import HORIZON_DAYS, coverage
+from db.local_time import today_local
 from ui.text import _, date
 from ui.widget_text import date_format
 
@@ -16,7 +15,7 @@ def coverage_panel() -> None:
     """'No figure for 2027' and 'ends soon' lists for a date the lead picks (today by default)."""
     st.subheader(_("Figures that run out"))
     day = st.date_input(
-        _("Check the figures for this date"), value=dt.date.today(), key="rules_cov_on", format=date_format()
+        _("Check the figures for this date"), value=today_local(), key="rules_cov_on", format=date_format()
     )
     result = coverage(day)
     if result.missing:

@@ -3,13 +3,13 @@ update, and the amounts it hands to the next calculator of the visit."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import streamlit as st
 
 from db import scenario_schemas as schemas
 from db.household_context import HouseholdContext
+from db.local_time import today_local
 from ui.budget import tables as budget_tables
 from ui.session_flow import save, seeds
 from ui.session_flow.banner import settle
@@ -181,7 +181,7 @@ def tenant_checklist(place: str, topic: str, answers: dict, flags: list) -> None
         answers=dict(answers),
         red_flags=tuple(f["id"] for f in flags if f["flag"] == "red"),
         to_check=tuple(f["id"] for f in flags if f["flag"] == "check"),
-        as_of=dt.date.today(),
+        as_of=today_local(),
     )
     save.save_panel(
         "tenant_checklist",

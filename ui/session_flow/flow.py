@@ -7,6 +7,7 @@ import streamlit as st
 
 from db import scenarios as repo
 from db.household_context import HouseholdContext, Sourced
+from db.local_time import local_date
 from db.scope import AccessDenied
 from ui.clients import current_user, selected_household_id
 from ui.db import engine
@@ -34,7 +35,7 @@ def _restore(kind: str) -> dict | None:
         return None
     if row is None:
         return None
-    day = row["created_at"].date() if row["created_at"] else None
+    day = local_date(row["created_at"]) if row["created_at"] else None
     seeded = {}
     for key, value in row["scenario"].widgets.items():
         st.session_state[key] = value

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from db import scenarios as repo
+from db.local_time import local_date
 from db.scope import AccessDenied
 from reports.action_plan import scenarios as ps
 from ui.clients import current_user
@@ -87,7 +88,7 @@ def _saved_list(household_id: int) -> None:
         return
     for row in rows:
         left, right = st.columns([4, 1], vertical_alignment="center")
-        saved = date(row["created_at"], "medium") if row["created_at"] else "—"
+        saved = date(local_date(row["created_at"]), "medium") if row["created_at"] else "—"
         left.markdown(
             f"**{_(KIND_NAMES[row['kind']])}** · {plain(saved)}  \n{plain(summary_line(row['kind'], row['scenario']))}"
         )

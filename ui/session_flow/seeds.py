@@ -10,11 +10,13 @@ a link's own values win over the file's.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import streamlit as st
 
 from db.household_context import DEBT_KINDS, VISIT, HouseholdContext, Sourced
+from db.local_time import local_date
 from ui.session_flow.visit import ARRIVED_KEY
 
 CARRY_KEY = "sf_carry"  # fact -> Sourced(value, "visit", kind) typed during this visit
@@ -230,7 +232,7 @@ def starting_values(kind: str, ctx: HouseholdContext) -> dict[str, Sourced]:
     saved = ctx.latest.get(kind)
     if saved and saved[1] is not None:
         _id, scenario, created = saved
-        day = created.date() if hasattr(created, "date") else created
+        day = local_date(created) if isinstance(created, dt.datetime) else created
         for key, value in scenario.widgets.items():
             out[key] = Sourced(value, kind, day)
     _fill(out, kind, carried())

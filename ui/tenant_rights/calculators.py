@@ -5,12 +5,11 @@ Inputs bind to query parameters (a scenario is a shareable URL); none of them id
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from calculators import InputError, tenancy
 from calculators.rules import as_date, is_stale
+from db.local_time import today_local
 from ui.errors import FieldErrors
 from ui.tenant_rights.view import choice
 from ui.text import N_, _, date, money, percent
@@ -120,7 +119,7 @@ def deposit(place: str) -> dict | None:
     errors.slot("deposit")
     signed = st.date_input(
         _("Date the lease was (or will be) signed"),
-        value=dt.date.today(),
+        value=today_local(),
         key="tr_lease_date",
         bind="query-params",
         format=date_format(),
@@ -148,7 +147,7 @@ def deposit_return(place: str) -> list[dict] | None:
     errors = FieldErrors()
     moved = st.date_input(
         _("Move-out date"),
-        value=dt.date.today(),
+        value=today_local(),
         key="tr_move_out",
         bind="query-params",
         format=date_format(),
@@ -224,7 +223,7 @@ def rent_increase(place: str) -> dict | None:
     errors.slot("new_rent")
     starts = st.date_input(
         _("Date the new rent starts"),
-        value=dt.date.today(),
+        value=today_local(),
         key="tr_increase_date",
         bind="query-params",
         format=date_format(),
@@ -296,7 +295,7 @@ def eviction_notice(place: str) -> dict | None:
     errors.slot("reason")
     given = st.date_input(
         _("Date you got the notice"),
-        value=dt.date.today(),
+        value=today_local(),
         key="tr_notice_date",
         bind="query-params",
         format=date_format(),
@@ -332,7 +331,7 @@ def topa(place: str) -> list[dict] | None:
     errors.slot("building")
     offer = st.date_input(
         _("Date of the offer of sale"),
-        value=dt.date.today(),
+        value=today_local(),
         key="tr_offer_date",
         bind="query-params",
         format=date_format(),

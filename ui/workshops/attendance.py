@@ -5,15 +5,13 @@ Trainers use it too, so it shows names only (typed, or found by name in the offi
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from calculators import InputError
 from db import education
 from db.appointments import workshop_plans as workshop_schedule
 from db.codes import EDUCATION_TYPE
-from db.local_time import to_local
+from db.local_time import to_local, today_local
 from db.scope import AccessDenied
 from i18n import file_names
 from ui.appointments.common import clock
@@ -159,7 +157,7 @@ def chosen_list() -> None:
 
 def _planned_choice(user: dict):
     """A planned workshop held by today with no attendance yet, to record the attendance on; None: a new one."""
-    planned = {e.id: e for e in workshop_schedule.planned_without_attendance(engine(), user, dt.date.today())}
+    planned = {e.id: e for e in workshop_schedule.planned_without_attendance(engine(), user, today_local())}
     if not planned:
         return None
     names = {0: _("A workshop that was not planned")} | {
@@ -201,7 +199,7 @@ def record_form(user: dict, modules: list) -> None:
     with left:
         if planned is None:
             when = st.date_input(
-                _("Date"), value=dt.date.today(), max_value=dt.date.today(), key="att_date", format=date_format()
+                _("Date"), value=today_local(), max_value=today_local(), key="att_date", format=date_format()
             )
         else:
             when = planned.event_date

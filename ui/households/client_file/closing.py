@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from calculators import InputError
 from db import activity, codes
+from db.local_time import today_local
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.households.client_file.state import current_user, flash, remember_error, show_error, show_flash
@@ -58,7 +57,7 @@ def section(hh: dict) -> None:
                 "60 days, then a letter asking them to answer within 30 days."
             )
         )
-        st.session_state.setdefault("close_on", dt.date.today())
+        st.session_state.setdefault("close_on", today_local())
         st.selectbox(
             _("Reason for closing"),
             codes.CLOSE_REASON,

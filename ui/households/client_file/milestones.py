@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from calculators import InputError
 from db import activity, codes
+from db.local_time import today_local
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.households.client_file.state import current_user, flash, remember_error, show_error, show_flash
@@ -77,7 +76,7 @@ def _duplicate_warning(hid: int) -> None:
 def section(hh: dict) -> None:
     show_flash("milestone")
     errors = FieldErrors()
-    st.session_state.setdefault("ms_date", dt.date.today())
+    st.session_state.setdefault("ms_date", today_local())
     with st.form("add_milestone", border=True, enter_to_submit=False):  # Enter in "Value" must not save
         st.markdown(_("**Record a milestone**"))
         a, b = st.columns(2)

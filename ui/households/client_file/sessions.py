@@ -10,6 +10,7 @@ import streamlit as st
 
 from calculators import InputError
 from db import activity, codes
+from db.local_time import today_local
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.fees import funding as funding_view
@@ -59,7 +60,7 @@ def _add_session(hid: int) -> None:
 def section(hh: dict) -> None:
     show_flash("session")
     errors = FieldErrors()
-    st.session_state.setdefault("sess_date", dt.date.today())
+    st.session_state.setdefault("sess_date", today_local())
     rows = activity.sessions_for(engine(), current_user(), hh["id"])
     if st.session_state.get("sess_purpose_for") != hh["id"] or "sess_purpose" not in st.session_state:
         # A first session has no purpose until the counselor picks one; later ones start from the last.
