@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 
 import i18n
+from db.local_time import to_local
 from i18n import N_  # noqa: F401  re-exported for pages that mark strings for later translation
 
 LANG_KEY = "lang"
@@ -69,6 +70,12 @@ def percent(ratio, digits: int = 1) -> str:
 
 def date(value, fmt: str = "long") -> str:
     return i18n.format_date(value, lang(), fmt)
+
+
+def date_and_time(utc_naive: dt.datetime) -> str:
+    """A stored (naive UTC) instant as the offices' day and time: "7 dic 2026 20:30"."""
+    moment = to_local(utc_naive)
+    return f"{date(moment.date(), 'medium')} {moment:%H:%M}"
 
 
 def pick(value) -> str:

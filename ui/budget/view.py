@@ -12,12 +12,11 @@ from calculators.budget import compare_snapshots, savings_timeline
 from calculators.debt import add_months
 from calculators.rules import today
 from curricula import coaching
-from db.local_time import local_date, to_local
 from ui import clients
 from ui.budget import charts, tables
 from ui.errors import message_for
 from ui.labels import OUTCOME_LABELS
-from ui.text import N_, _, date, money, number, percent, pick
+from ui.text import N_, _, date, date_and_time, money, number, percent, pick
 
 MESSAGES = {
     "budget_below_minimums": N_(
@@ -177,11 +176,6 @@ def table_tab(tab, title: str, table, errors, slot: str, caption: str | None = N
     return rows
 
 
-def _saved_on(created_at) -> str:
-    """When a budget was saved, on the offices' clock: two saved the same day differ by the time."""
-    return f"{date(local_date(created_at), 'medium')} {to_local(created_at):%H:%M}"
-
-
 def snapshots(summary: dict) -> None:
     """Compare two saved budgets (or the last saved one with this budget) and offer HUD-9902 outcomes."""
     saved = clients.saved_scenarios("budget")
@@ -189,7 +183,10 @@ def snapshots(summary: dict) -> None:
         st.caption(_("Save this budget to a client file to compare it later."))
         return
     choices = {f"saved_{s['id']}": s for s in saved}
-    labels = {key: _("Saved {date}").format(date=_saved_on(s["created_at"])) for key, s in choices.items()}
+    # With the time: two budgets saved the same day differ by it.
+    labels = {
+        key: _("Saved {date}").format(date=date_and_time(s["created_at"])) for key, s in choices.items()
+    }
     labels["current"] = _("This budget (not saved yet)")
     keys = list(labels)
     # "Before" starts on the last saved budget, "After" on this one.

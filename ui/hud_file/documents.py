@@ -12,14 +12,14 @@ import streamlit as st
 from calculators import InputError
 from db import documents
 from db.documents import store as document_store
-from db.local_time import to_local
+from db.local_time import local_date
 from db.models.documents import DOCUMENT_KINDS
 from db.scope import AccessDenied
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.households.labels import frozen
 from ui.labels import chooser, label
-from ui.text import N_, _, date, number
+from ui.text import N_, _, date, date_and_time, number
 
 KIND_LABELS = {
     "pay_stub": N_("Pay stub"),
@@ -127,9 +127,7 @@ def _table(rows: list[documents.DocumentRow]) -> None:
                 _("Type"): [TYPE_LABELS.get(r.content_type, r.content_type) for r in rows],
                 _("Size"): [_size(r.size_bytes) for r in rows],
                 _("Added by"): [r.added_by for r in rows],
-                _("Added on"): [
-                    f"{date(to_local(r.added_at).date(), 'medium')} {to_local(r.added_at):%H:%M}" for r in rows
-                ],
+                _("Added on"): [date_and_time(r.added_at) for r in rows],
             }
         ),
         hide_index=True,
@@ -145,7 +143,9 @@ def _actions(rows: list[documents.DocumentRow]) -> None:
         format_func=frozen(
             list(by_id),
             lambda i: "{kind} · {day} · #{id}".format(
-                kind=label(KIND_LABELS, by_id[i].kind), day=date(to_local(by_id[i].added_at).date(), "medium"), id=i
+                kind=label(KIND_LABELS, by_id[i].kind),
+                day=date(local_date(by_id[i].added_at), "medium"),
+                id=i,
             ),
         ),
         key="doc_pick",
