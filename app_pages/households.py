@@ -7,6 +7,7 @@ user = require_role(*CLIENT_ROLES)
 import streamlit as st  # noqa: E402
 
 from db import codes, households  # noqa: E402
+from ui import filter_menu  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.households import listing as household_list  # noqa: E402
 from ui.households.labels import STATUS_LABELS, frozen  # noqa: E402
@@ -28,36 +29,42 @@ def any_or(table: dict):
 query = st.text_input(
     _("Search by name or phone"), key="hh_q", placeholder=_("For example: Hernández or 202-555")
 )
-a, b, c, d = st.columns(4)
-counselor = a.selectbox(
+HIDDEN = {"hh_counselor": ALL, "hh_stage": ALL, "hh_area": ALL, "hh_language": ALL}
+box, e, f, g = st.columns([1, 2, 2, 1], vertical_alignment="bottom")
+with box:
+    more = filter_menu.menu("hh_more", filter_menu.count_set(HIDDEN))
+counselor_choices = frozen([ALL, *counselors], lambda uid: _("All") if uid == ALL else counselors[uid])
+counselor = more.selectbox(
     _("Counselor"),
     [ALL, *counselors],
-    format_func=frozen([ALL, *counselors], lambda uid: _("All") if uid == ALL else counselors[uid]),
+    format_func=counselor_choices,
     key="hh_counselor",
     placeholder=_("Choose an option"),
 )
-stage = b.selectbox(
+stage_choices = frozen([ALL, *codes.STAGES], any_or(STAGE_LABELS))
+stage = more.selectbox(
     _("Stage"),
     [ALL, *codes.STAGES],
-    format_func=frozen([ALL, *codes.STAGES], any_or(STAGE_LABELS)),
+    format_func=stage_choices,
     key="hh_stage",
     placeholder=_("Choose an option"),
 )
-area = c.selectbox(
+area_choices = frozen([ALL, *codes.JURISDICTION], any_or(JURISDICTION_LABELS))
+area = more.selectbox(
     _("Area"),
     [ALL, *codes.JURISDICTION],
-    format_func=frozen([ALL, *codes.JURISDICTION], any_or(JURISDICTION_LABELS)),
+    format_func=area_choices,
     key="hh_area",
     placeholder=_("Choose an option"),
 )
-language = d.selectbox(
+language_choices = frozen([ALL, "es", "en"], any_or(LANGUAGE_LABELS))
+language = more.selectbox(
     _("Language"),
     [ALL, "es", "en"],
-    format_func=frozen([ALL, "es", "en"], any_or(LANGUAGE_LABELS)),
+    format_func=language_choices,
     key="hh_language",
     placeholder=_("Choose an option"),
 )
-e, f, g = st.columns([2, 2, 1], vertical_alignment="bottom")
 status = e.segmented_control(
     _("Files"),
     ["open", "closed", ALL],
@@ -67,6 +74,18 @@ status = e.segmented_control(
 )
 due = f.checkbox(
     _("Only follow-up due"), key="hh_due", help=_("Follow-up date has come, or no contact in 60 days.")
+)
+filter_menu.applied_line(
+    [
+        filter_menu.Applied(field, shown(value))
+        for field, value, shown in (
+            (_("Counselor"), counselor, counselor_choices),
+            (_("Stage"), stage, stage_choices),
+            (_("Area"), area, area_choices),
+            (_("Language"), language, language_choices),
+        )
+        if value != ALL
+    ]
 )
 
 filters = {

@@ -33,6 +33,8 @@ WIDGET_STYLE = """<style>
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   overflow-wrap: break-word !important; height: auto !important;
 }
+/* The filters behind "Filters" (ui.filter_menu): wide enough for a quarter and its dates in Spanish. */
+[data-testid="stPopoverBody"] {min-width: min(34rem, 90vw) !important;}
 [data-testid="stFileUploaderDropzoneInstructions"] {display: none !important;}
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] {display: none !important;}
 </style>"""

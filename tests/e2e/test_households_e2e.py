@@ -17,20 +17,29 @@ def test_filters_keep_their_choice_and_follow_the_language_switch(page, app_url)
     login(page, app_url, "counselor")
     page.get_by_test_id("stSidebarNav").get_by_text("Households", exact=True).click()
     wait_for_app(page)
+    expect(page.get_by_role("combobox", name="Stage")).to_have_count(0)  # behind "Filters" until opened
+    page.get_by_role("button", name="Filters", exact=True).click()
     choose(page, "Stage", "Intake")
-    expect(page.get_by_role("combobox", name="Stage")).to_have_value("Intake")
+    expect(page.get_by_role("combobox", name="Stage")).to_have_value("Intake")  # still open to pick more
     expect(page.get_by_role("combobox", name="Area")).to_have_value("All")
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("button", name="Filters (1)", exact=True)).to_be_visible()
+    expect(page.get_by_test_id("stMain").get_by_text("Filtered by: Stage: Intake")).to_be_visible()
     try:
         page.get_by_test_id("stSidebar").get_by_text("Español").click()
         wait_for_app(page)
         expect(page.get_by_role("heading", name="Hogares")).to_be_visible()
+        expect(page.get_by_test_id("stMain").get_by_text("Filtros en uso: Etapa: Admisión")).to_be_visible()
+        page.get_by_role("button", name="Filtros (1)", exact=True).click()
         # Streamlit alone would keep showing "Intake" and "All" here.
         expect(page.get_by_role("combobox", name="Etapa")).to_have_value("Admisión")
         expect(page.get_by_role("combobox", name="Zona")).to_have_value("Todos")
+        page.keyboard.press("Escape")
     finally:
         # The choice is saved on the account; put it back so later browser tests log in to English.
         page.get_by_test_id("stSidebar").get_by_text("English").click()
         wait_for_app(page)
+    page.get_by_role("button", name="Filters (1)", exact=True).click()
     expect(page.get_by_role("combobox", name="Stage")).to_have_value("Intake")
 
 

@@ -20,7 +20,7 @@ from tests.factories import PASSWORD
 CUT_JS = """
 () => {
   const out = [];
-  for (const el of document.querySelectorAll('[data-testid="stMain"] *')) {
+  for (const el of document.querySelectorAll('[data-testid="stMain"] *, [data-testid="stPopoverBody"] *')) {
     if (!el.offsetParent) continue;
     const cs = getComputedStyle(el);
     const own = Array.from(el.childNodes).filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
@@ -29,7 +29,7 @@ CUT_JS = """
     else if (own.endsWith('…')) out.push(own.slice(0, 100));
   }
   // A chosen value wider than its select box is cut with no "…" at all.
-  for (const el of document.querySelectorAll('[data-testid="stMain"] input')) {
+  for (const el of document.querySelectorAll('[data-testid="stMain"] input, [data-testid="stPopoverBody"] input')) {
     if (el.offsetParent && el.value && el.scrollWidth > el.clientWidth + 1) out.push(el.value.slice(0, 100));
   }
   return out;
@@ -129,8 +129,17 @@ def test_lead_reports_show_whole_filter_values(browser, app_url, width, height):
             wait_for_app(page)
             for path in ("pipeline", "hud-9902"):
                 _menu(page, path)
+                if path == "pipeline":  # its filters are behind the "Filters" button
+                    page.get_by_role("button", name=re.compile("^(Filters|Filtros)")).click()
+                    expect(page.get_by_test_id("stPopoverBody")).to_be_visible()
+                    page.get_by_role(
+                        "combobox", name=re.compile("^(Opened in|Expediente abierto en)$")
+                    ).click()
+                    page.get_by_role("option").nth(1).click()  # the longest value: a quarter and its dates
+                    wait_for_app(page)
                 expect(page.get_by_test_id("stSelectbox").first).to_be_visible()
                 assert page.evaluate(CUT_JS) == [], (language, path, width)
+                page.keyboard.press("Escape")
     finally:
         page.get_by_test_id("stSidebar").get_by_text("English").click()
         wait_for_app(page)

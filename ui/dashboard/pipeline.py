@@ -11,8 +11,12 @@ import streamlit as st
 
 from db import codes
 from db.pipeline import Filters, fiscal_quarter, quarter_bounds
-from ui import chart_theme  # noqa: F401  (whole axis and legend labels)
+from ui import (
+    chart_theme,  # noqa: F401  (whole axis and legend labels)
+    filter_menu,
+)
 from ui.dashboard import data
+from ui.households.labels import frozen
 from ui.labels import (
     JURISDICTION_LABELS,
     LANGUAGE_LABELS,
@@ -70,53 +74,75 @@ def filters(user: dict, today: dt.date) -> Filters:
     """The filter widgets; a counselor only ever sees their own caseload, a lead the offices they lead."""
     role = user.get("role")
     offices = {o["id"]: o["name"] for o in data.offices(user)} if role in ("admin", "lead") else {}
-    count = 3 + (role in ("admin", "lead")) + (len(offices) > 1)
-    # At most three filters a row: five in one row cut "Todos los consejeros" at 1280 px.
-    col = iter([*st.columns(3), *st.columns(3)] if count > 3 else st.columns(3))
+    # Behind one "Filters" button (ui.filter_menu): five select boxes cost an old laptop ~200 ms a visit.
+    everything = {"pipe_office": None, "pipe_counselor": None, "pipe_jurisdiction": None}
+    everything |= {"pipe_language": None, "pipe_quarter": None}
+    box = filter_menu.menu("pipe_more", filter_menu.count_set(everything))
     office_id = counselor_id = None
+    people: dict = {}
+    areas, quarters = [None, *codes.JURISDICTION], [None, *recent_quarters(today)]
     if len(offices) > 1:  # admins, and leads of several offices
-        office_id = next(col).selectbox(
+        office_id = box.selectbox(
             _("Office"),
             [None, *offices],
-            format_func=lambda i: (
-                (_("All offices") if user.get("role") == "admin" else _("All the offices you lead"))
-                if i is None
-                else offices[i]
+            format_func=frozen(
+                [None, *offices],
+                lambda i: (
+                    (_("All offices") if user.get("role") == "admin" else _("All the offices you lead"))
+                    if i is None
+                    else offices[i]
+                ),
             ),
             key="pipe_office",
             placeholder=_("Choose an option"),
         )
     if role in ("admin", "lead"):
         people = {c["id"]: c["name"] for c in data.counselors(user) if office_id in (None, c["office_id"])}
-        counselor_id = next(col).selectbox(
+        counselor_id = box.selectbox(
             _("Counselor"),
             [None, *people],
-            format_func=lambda i: _("All counselors") if i is None else people[i],
+            format_func=frozen([None, *people], lambda i: _("All counselors") if i is None else people[i]),
             key="pipe_counselor",
             placeholder=_("Choose an option"),
         )
-    jurisdiction = next(col).selectbox(
+    jurisdiction = box.selectbox(
         _("Jurisdiction"),
-        [None, *codes.JURISDICTION],
-        format_func=lambda c: _("All areas") if c is None else label(JURISDICTION_LABELS, c),
+        areas,
+        format_func=frozen(areas, lambda c: _("All areas") if c is None else label(JURISDICTION_LABELS, c)),
         key="pipe_jurisdiction",
         placeholder=_("Choose an option"),
     )
-    language = next(col).selectbox(
+    language = box.selectbox(
         _("Language"),
         [None, "es", "en"],
-        format_func=lambda c: _("All languages") if c is None else label(LANGUAGE_LABELS, c),
+        format_func=frozen(
+            [None, "es", "en"], lambda c: _("All languages") if c is None else label(LANGUAGE_LABELS, c)
+        ),
         key="pipe_language",
         placeholder=_("Choose an option"),
     )
-    quarter = next(col).selectbox(
+    quarter = box.selectbox(
         _("Opened in"),
-        [None, *recent_quarters(today)],
-        format_func=lambda q: _("Any time") if q is None else quarter_label(q),
+        quarters,
+        format_func=frozen(quarters, lambda q: _("Any time") if q is None else quarter_label(q)),
         key="pipe_quarter",
         placeholder=_("Choose an option"),
     )
-    return Filters(office_id, counselor_id, jurisdiction, language, quarter)
+    chosen = Filters(office_id, counselor_id, jurisdiction, language, quarter)
+    filter_menu.applied_line(_applied(chosen, offices, people))
+    return chosen
+
+
+def _applied(chosen: Filters, offices: dict, people: dict) -> list[filter_menu.Applied]:
+    """The filters in use, named as their fields and choices are on screen."""
+    rows = [
+        (_("Office"), chosen.office_id, offices.get),
+        (_("Counselor"), chosen.counselor_id, people.get),
+        (_("Jurisdiction"), chosen.jurisdiction, lambda c: label(JURISDICTION_LABELS, c)),
+        (_("Language"), chosen.language, lambda c: label(LANGUAGE_LABELS, c)),
+        (_("Opened in"), chosen.quarter, quarter_label),
+    ]
+    return [filter_menu.Applied(field, show(value) or "") for field, value, show in rows if value is not None]
 
 
 def _days(value) -> str:
@@ -354,7 +380,7 @@ def click_through(user: dict, figures: dict, chosen: Filters, today: dt.date) ->
     option = st.selectbox(
         _("Households behind a number"),
         options,
-        format_func=option_label,
+        format_func=frozen(options, option_label),
         key="pipe_behind",
         placeholder=_("Choose an option"),
     )
