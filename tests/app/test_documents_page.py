@@ -51,7 +51,11 @@ def button(at, key):
     ("lang", "expected", "kind"),
     [
         ("en", ["Kind of document", "Add document", "File name", "Added by"], "Pay stub"),
-        ("es", ["Tipo de documento", "Agregar documento", "Nombre del archivo", "Agregado por"], "Talón de pago"),
+        (
+            "es",
+            ["Tipo de documento", "Agregar documento", "Nombre del archivo", "Agregado por"],
+            "Talón de pago",
+        ),
     ],
 )
 def test_documents_tab_lists_who_added_what_in_both_languages(agency, lang, expected, kind):
@@ -70,7 +74,9 @@ def test_documents_tab_lists_who_added_what_in_both_languages(agency, lang, expe
     assert "document_downloaded" not in audit_actions(eng, hid)
 
 
-@pytest.mark.parametrize(("lang", "empty"), [("en", "No documents yet."), ("es", "Todavía no hay documentos.")])
+@pytest.mark.parametrize(
+    ("lang", "empty"), [("en", "No documents yet."), ("es", "Todavía no hay documentos.")]
+)
 def test_an_empty_list_says_so(agency, lang, empty):
     at = open_tab(agency, lang)
     assert not at.exception
@@ -88,7 +94,9 @@ def test_show_here_draws_the_image_and_is_audited(agency):
 
 
 def test_a_pdf_is_downloaded_not_shown(agency):
-    documents.add(agency["engine"], agency["users"]["counselor"], agency["households"]["north"], "letter", "c.pdf", PDF)
+    documents.add(
+        agency["engine"], agency["users"]["counselor"], agency["households"]["north"], "letter", "c.pdf", PDF
+    )
     at = open_tab(agency)
     assert button(at, "doc_show").disabled
 
@@ -128,8 +136,11 @@ def test_an_uncertified_user_cannot_record_a_session(agency, lang, warning):
     assert add.disabled
     with pytest.raises(InputError) as err:
         activity.add_session(
-            agency["engine"], agency["users"]["lead"], agency["households"]["north"],
-            session_date=dt.date(2026, 10, 6), purpose="rental",
+            agency["engine"],
+            agency["users"]["lead"],
+            agency["households"]["north"],
+            session_date=dt.date(2026, 10, 6),
+            purpose="rental",
         )
     assert err.value.code == "not_certified"
     certified = open_tab(agency, lang, who="counselor", tab=ACTIVITY_TAB)
@@ -168,7 +179,11 @@ def test_admin_records_a_certification_and_the_lead_may_then_counsel(agency):
     assert not at.exception
     assert "Certification saved." in [s.value for s in at.success]
     me = certification.of(eng, lead["id"])
-    assert (me.hud_counselor_id, me.certified_on, me.languages) == ("HUD-98765", dt.date(2022, 4, 1), ("es", "en"))
+    assert (me.hud_counselor_id, me.certified_on, me.languages) == (
+        "HUD-98765",
+        dt.date(2022, 4, 1),
+        ("es", "en"),
+    )
     assert activity.add_session(
         eng, lead, agency["households"]["north"], session_date=dt.date(2026, 10, 6), purpose="rental"
     )
@@ -179,7 +194,31 @@ def test_admin_records_a_certification_and_the_lead_may_then_counsel(agency):
     assert err.value.code == "certified_later"
 
 
-@pytest.mark.parametrize(("lang", "added"), [("en", "Admin note added."), ("es", "Nota administrativa agregada.")])
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("en", "Admin notes (not counseling: not counted in the HUD-9902)"),
+        ("es", "Notas administrativas (no son asesoría: no cuentan en el HUD-9902)"),
+    ],
+)
+def test_admin_notes_are_built_only_when_opened_for_a_certified_counselor(agency, lang, title):
+    """Closed (a certified counselor records sessions instead), the notes' fields are not sent at all."""
+    at = open_tab(agency, lang, who="counselor", tab=ACTIVITY_TAB)
+    assert not at.exception
+    assert [e.label for e in at.expander if e.label == title] == [title]
+    assert not [t for t in at.text_area if t.key == "note_body"]
+    assert not [d for d in at.date_input if d.key == "note_date"]
+    at.session_state["note_open"] = True  # the counselor opens the admin notes
+    at.run()
+    at.text_area(key="note_body").input("Dejó copia de su talón de pago.")
+    next(b for b in at.button if b.label in ("Add admin note", "Agregar nota administrativa")).click().run()
+    assert not at.exception
+    assert "Dejó copia de su talón de pago." in at.dataframe[-1].value.to_csv()
+
+
+@pytest.mark.parametrize(
+    ("lang", "added"), [("en", "Admin note added."), ("es", "Nota administrativa agregada.")]
+)
 def test_an_uncertified_user_writes_an_admin_note_that_is_not_a_session(agency, lang, added):
     eng, lead, hid = agency["engine"], agency["users"]["lead"], agency["households"]["north"]
     at = open_tab(agency, lang, who="lead", tab=ACTIVITY_TAB)
