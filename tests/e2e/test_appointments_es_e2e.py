@@ -1,14 +1,18 @@
 """The front desk in Spanish, in a real browser: records the family's consent to email reminders, books
 an appointment on another day, is refused a double booking in Spanish, and sees the card's large-print
-switch drawn (a style once collapsed every checkbox box and toggle track to nothing)."""
+switch drawn (a style once collapsed every checkbox box and toggle track to nothing); prints the card."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+from pathlib import Path
 
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
+import i18n
 from db import appointments as appts
 from db.appointments import reminder_data
 from db.local_time import today_local
@@ -77,6 +81,14 @@ def test_front_desk_books_in_spanish(page, app_url, app_server):
         switch = page.get_by_role("switch", name="Letra grande")
         expect(switch).to_be_attached()
         assert drawn_height(switch) >= 12
+        # The card is built when pressed (not on every rerun of the calendar): the family's Spanish first,
+        # then English below the cut line.
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Imprimir la tarjeta de la cita (PDF)").click()
+        data = Path(info.value.path()).read_bytes()
+        text = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages).split())
+        assert 0 <= text.index(i18n.gettext("Your appointment", "es")) < text.index("Your appointment")
+        assert "Identificación" in text
 
         # The same hour again: refused in Spanish, next to the form, nothing saved.
         page.get_by_role("tab", name="Reservar").click()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import streamlit as st
 
@@ -80,7 +81,8 @@ def panel(user: dict, appointment_id: int) -> None:
     details = reminder_queue.details(engine(), user, a.id)
     st.download_button(
         _("Print appointment card (PDF)"),
-        data=card_pdf(details, large_print=large),
+        data=partial(card_pdf, details, large_print=large),  # built when pressed, not on every rerun
+        on_click="ignore",  # a rerun would register the PDF anew and could drop the one being fetched
         file_name=file_names.file_name(file_names.APPOINTMENT, details.language, a.id),
         mime="application/pdf",
         key=f"appt_card_{a.id}",

@@ -5,6 +5,8 @@ Rules in db.funding; the printed schedule is reports.fee_schedule_pdf.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -68,10 +70,11 @@ def schedule_section(agency_name: str) -> None:
     )
     st.download_button(
         _("Download the fee schedule (PDF)"),
-        fee_schedule_pdf(schedule, agency_name, chosen, today_local()),
+        partial(fee_schedule_pdf, schedule, agency_name, chosen, today_local()),  # built when pressed
         file_name=file_names.file_name(file_names.FEE_SCHEDULE, chosen),
         mime="application/pdf",
         key="fees_pdf",
+        on_click="ignore",  # a rerun would register the PDF anew and could drop the one being fetched
     )
 
 
