@@ -1,4 +1,5 @@
-"""`python -m bench [--json] [--households N] [--only NAME ...]`: measure and print the figures."""
+"""`python -m bench [--json] [--households N] [--only NAME ...]`: measure and print the figures;
+`python -m bench --against REF`: this checkout's browser clicks beside an earlier version's."""
 
 from __future__ import annotations
 
@@ -220,10 +221,23 @@ def main(argv: list[str] | None = None) -> int:
         help="only the browser figures (same as --only browser; about 15 minutes)",
     )
     parser.add_argument("--markdown", action="store_true", help="print the README's Markdown table")
+    parser.add_argument(
+        "--against",
+        metavar="REF",
+        help="time the browser clicks of this checkout and of git REF side by side, alternating (bench/compare.py)",
+    )
+    parser.add_argument("--interactions", nargs="*", help="with --against: only these (e.g. open_file)")
+    parser.add_argument("--rates", nargs="*", type=int, default=[1, 4], help="with --against: CPU slowdowns")
     parser.add_argument("--from-json", metavar="FILE", help="format a saved run instead of measuring")
     parser.add_argument("--save", metavar="FILE", help="also write the JSON to FILE")
     parser.add_argument("--verbose", action="store_true", help="print a suite's traceback when it fails")
     args = parser.parse_args(argv)
+    if args.against:
+        from bench import compare
+
+        pairs = compare.compare(args.against, args.interactions, tuple(args.rates))
+        print(compare.markdown(pairs, args.against))
+        return 0
     if args.browser:
         args.only = ["browser"]
     if args.from_json:

@@ -163,9 +163,11 @@ class Cluster:
         env: dict | None = None,
         output=None,
         proxy: bool | None = None,
+        root: Path = ROOT,
     ):
-        """`proxy`: nginx in front of a single worker; None means whenever nginx is installed."""
-        self.workers, self.port, self.address = workers, port, address
+        """`proxy`: nginx in front of a single worker; None means whenever nginx is installed. `root`: the
+        checkout the workers run (the bench's comparison serves an earlier version beside this one)."""
+        self.workers, self.port, self.address, self.root = workers, port, address, root
         self.proxied = workers > 1 or (nginx_binary() is not None if proxy is None else proxy)
         self.extra, self.env, self.output = list(extra or []), env, output
         self.procs: list[subprocess.Popen] = []
@@ -183,7 +185,7 @@ class Cluster:
             "--server.headless=true",
             *self.extra,
         ]
-        return subprocess.Popen(args, cwd=ROOT, env=self.env, stdout=self.output, stderr=self.output)
+        return subprocess.Popen(args, cwd=self.root, env=self.env, stdout=self.output, stderr=self.output)
 
     def start(self) -> None:
         if not self.proxied:
