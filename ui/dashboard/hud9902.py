@@ -24,6 +24,7 @@ from ui.labels import (
     RURAL_LABELS,
     label,
 )
+from ui.office_picker import all_or_office
 from ui.text import N_, _, date, ngettext, number
 
 SECTION_LABELS = {
@@ -88,14 +89,7 @@ def choose_period(user: dict, today: dt.date) -> tuple[int, int, int | None]:
         office_id = cols[2].selectbox(
             _("Office"),
             [None, *offices],
-            format_func=frozen(
-                [None, *offices],
-                lambda i: (
-                    (_("All offices") if user.get("role") == "admin" else _("All the offices you lead"))
-                    if i is None
-                    else offices[i]
-                ),
-            ),
+            format_func=all_or_office(user, offices),
             key="hud_office",
             placeholder=_("Choose an option"),
         )

@@ -24,6 +24,7 @@ from ui.labels import (
     STAGE_LABELS,
     label,
 )
+from ui.office_picker import all_or_office
 from ui.text import N_, _, date, lang, money, ngettext, number, percent
 
 FILTER_KEY = "households_filter"  # read by the households page: {"ids": [...]}
@@ -85,14 +86,7 @@ def filters(user: dict, today: dt.date) -> Filters:
         office_id = box.selectbox(
             _("Office"),
             [None, *offices],
-            format_func=frozen(
-                [None, *offices],
-                lambda i: (
-                    (_("All offices") if user.get("role") == "admin" else _("All the offices you lead"))
-                    if i is None
-                    else offices[i]
-                ),
-            ),
+            format_func=all_or_office(user, offices),
             key="pipe_office",
             placeholder=_("Choose an option"),
         )
