@@ -60,13 +60,12 @@ def _serve(stack: ExitStack, root: Path, database: Path) -> str:
     return f"http://127.0.0.1:{cluster.port}"
 
 
-def compare(ref: str, names: list[str] | None = None, rates=(1, 4), repeats: int | None = None) -> list[Pair]:
+def compare(
+    ref: str, names: list[str] | None = None, rates=(1, 4), repeats: int | None = None, chromium=None
+) -> list[Pair]:
     """Every chosen bench interaction, its clicks alternating between this checkout and `ref` (`repeats`
-    clicks on each side; by default the bench's own count for that interaction)."""
-    from playwright.sync_api import sync_playwright
-
-    chosen = [i for i in browser.INTERACTIONS if not names or i.name in names]
-    pairs: list[Pair] = []
+    clicks on each side; by default the bench's own count for that interaction). `chromium`: a browser
+    already launched (a test's); otherwise Debian's Chromium is started and closed here."""
     with ExitStack() as stack:
         earlier_root = stack.enter_context(checkout(ref))
         tmp = Path(tempfile.mkdtemp(prefix="camino-compare-"))
@@ -77,19 +76,34 @@ def compare(ref: str, names: list[str] | None = None, rates=(1, 4), repeats: int
             "this": _serve(stack, ROOT, seeded),
             "earlier": _serve(stack, earlier_root, tmp / "earlier.db"),
         }
+        if chromium is not None:
+            return _clicks(chromium, urls, names, rates, repeats)
+        from playwright.sync_api import sync_playwright
+
         with sync_playwright() as p:
             chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
-                pages = {side: _page(chromium) for side in SIDES}
-                for interaction in chosen:
-                    for side in SIDES:
-                        interaction.prepare(pages[side][0], urls[side])
-                    for rate in rates:
-                        samples = _alternate(pages, interaction, rate, repeats or interaction.repeats)
-                        this, earlier = summary(samples["this"]), summary(samples["earlier"])
-                        pairs.append(Pair(interaction.name, rate, this, earlier))
+                return _clicks(chromium, urls, names, rates, repeats)
             finally:
                 chromium.close()
+
+
+def _clicks(chromium, urls: dict, names, rates, repeats) -> list[Pair]:
+    """Each interaction prepared on both sides, then its clicks alternated at each slowdown."""
+    pages = {side: _page(chromium) for side in SIDES}
+    pairs: list[Pair] = []
+    try:
+        for interaction in [i for i in browser.INTERACTIONS if not names or i.name in names]:
+            for side in SIDES:
+                interaction.prepare(pages[side][0], urls[side])
+            for rate in rates:
+                samples = _alternate(pages, interaction, rate, repeats or interaction.repeats)
+                pairs.append(
+                    Pair(interaction.name, rate, summary(samples["this"]), summary(samples["earlier"]))
+                )
+    finally:
+        for page, _cdp in pages.values():
+            page.context.close()
     return pairs
 
 

@@ -16,7 +16,7 @@ from bench import compare
 pytestmark = pytest.mark.serial
 
 
-def test_compare_times_both_versions_in_turn(chromium_path, monkeypatch):
+def test_compare_times_both_versions_in_turn(browser, monkeypatch):
     served: list = []
     real = compare._serve
 
@@ -26,7 +26,7 @@ def test_compare_times_both_versions_in_turn(chromium_path, monkeypatch):
         return real(stack, root, database)
 
     monkeypatch.setattr(compare, "_serve", spy)
-    pairs = compare.compare("HEAD", ["households"], rates=(1,), repeats=3)
+    pairs = compare.compare("HEAD", ["households"], rates=(1,), repeats=3, chromium=browser)
     assert [(p.interaction, p.rate, p.this["n"], p.earlier["n"]) for p in pairs] == [("households", 1, 3, 3)]
     assert all(p.this["p50"] > 0 and p.earlier["p50"] > 0 for p in pairs)
     (this_root, _this), (earlier_root, earlier_head) = served
