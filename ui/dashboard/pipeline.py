@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 
 import altair as alt
 import pandas as pd
@@ -31,6 +32,7 @@ FILTER_KEY = "households_filter"  # read by the households page: {"ids": [...]}
 HOUSEHOLDS_PAGE = "app_pages/households.py"
 ALL = "all"
 PICK = "pick"  # the funnel chart's click selection
+FILTER_KEYS = ("pipe_office", "pipe_counselor", "pipe_jurisdiction", "pipe_language", "pipe_quarter")
 
 VIEW_KEY = "pipe_view"  # the label of the tab in view under the funnel (in the screen's language)
 VIEWS = (N_("Households by group"), N_("Asset milestones"), N_("Caseloads and follow-ups"))
@@ -76,67 +78,47 @@ def filters(user: dict, today: dt.date) -> Filters:
     role = user.get("role")
     offices = {o["id"]: o["name"] for o in data.offices(user)} if role in ("admin", "lead") else {}
     # Behind one "Filters" button (ui.filter_menu): five select boxes cost an old laptop ~200 ms a visit.
-    everything = {"pipe_office": None, "pipe_counselor": None, "pipe_jurisdiction": None}
-    everything |= {"pipe_language": None, "pipe_quarter": None}
-    box = filter_menu.menu("pipe_more", filter_menu.count_set(everything))
+    box = filter_menu.menu("pipe_more", filter_menu.count_set(dict.fromkeys(FILTER_KEYS)))
+    shown: list[tuple[str, object, Callable]] = []  # (field, choice, its format) for the "Filtered by" line
+
+    def pick(field: str, options: list, fmt: Callable, key: str):
+        """A filter's select box in the popover; None (the first option) means everything."""
+        fmt = frozen(options, fmt)
+        value = box.selectbox(field, options, format_func=fmt, key=key, placeholder=_("Choose an option"))
+        shown.append((field, value, fmt))
+        return value
+
     office_id = counselor_id = None
-    people: dict = {}
-    areas, quarters = [None, *codes.JURISDICTION], [None, *recent_quarters(today)]
     if len(offices) > 1:  # admins, and leads of several offices
-        office_id = box.selectbox(
-            _("Office"),
-            [None, *offices],
-            format_func=all_or_office(user, offices),
-            key="pipe_office",
-            placeholder=_("Choose an option"),
-        )
+        office_id = pick(_("Office"), [None, *offices], all_or_office(user, offices), "pipe_office")
     if role in ("admin", "lead"):
         people = {c["id"]: c["name"] for c in data.counselors(user) if office_id in (None, c["office_id"])}
-        counselor_id = box.selectbox(
+        counselor_id = pick(
             _("Counselor"),
             [None, *people],
-            format_func=frozen([None, *people], lambda i: _("All counselors") if i is None else people[i]),
-            key="pipe_counselor",
-            placeholder=_("Choose an option"),
+            lambda i: _("All counselors") if i is None else people[i],
+            "pipe_counselor",
         )
-    jurisdiction = box.selectbox(
+    jurisdiction = pick(
         _("Jurisdiction"),
-        areas,
-        format_func=frozen(areas, lambda c: _("All areas") if c is None else label(JURISDICTION_LABELS, c)),
-        key="pipe_jurisdiction",
-        placeholder=_("Choose an option"),
+        [None, *codes.JURISDICTION],
+        lambda c: _("All areas") if c is None else label(JURISDICTION_LABELS, c),
+        "pipe_jurisdiction",
     )
-    language = box.selectbox(
+    language = pick(
         _("Language"),
         [None, "es", "en"],
-        format_func=frozen(
-            [None, "es", "en"], lambda c: _("All languages") if c is None else label(LANGUAGE_LABELS, c)
-        ),
-        key="pipe_language",
-        placeholder=_("Choose an option"),
+        lambda c: _("All languages") if c is None else label(LANGUAGE_LABELS, c),
+        "pipe_language",
     )
-    quarter = box.selectbox(
+    quarter = pick(
         _("Opened in"),
-        quarters,
-        format_func=frozen(quarters, lambda q: _("Any time") if q is None else quarter_label(q)),
-        key="pipe_quarter",
-        placeholder=_("Choose an option"),
+        [None, *recent_quarters(today)],
+        lambda q: _("Any time") if q is None else quarter_label(q),
+        "pipe_quarter",
     )
-    chosen = Filters(office_id, counselor_id, jurisdiction, language, quarter)
-    filter_menu.applied_line(_applied(chosen, offices, people))
-    return chosen
-
-
-def _applied(chosen: Filters, offices: dict, people: dict) -> list[filter_menu.Applied]:
-    """The filters in use, named as their fields and choices are on screen."""
-    rows = [
-        (_("Office"), chosen.office_id, offices.get),
-        (_("Counselor"), chosen.counselor_id, people.get),
-        (_("Jurisdiction"), chosen.jurisdiction, lambda c: label(JURISDICTION_LABELS, c)),
-        (_("Language"), chosen.language, lambda c: label(LANGUAGE_LABELS, c)),
-        (_("Opened in"), chosen.quarter, quarter_label),
-    ]
-    return [filter_menu.Applied(field, show(value) or "") for field, value, show in rows if value is not None]
+    filter_menu.applied_line([filter_menu.Applied(f, fmt(v)) for f, v, fmt in shown if v is not None])
+    return Filters(office_id, counselor_id, jurisdiction, language, quarter)
 
 
 def _days(value) -> str:
