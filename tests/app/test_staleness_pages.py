@@ -58,7 +58,9 @@ REMITTANCE = {
 def budget_text(lang):
     from i18n import gettext
 
-    return open_page("app_pages/budget.py", lang, state={"budget_tab": gettext("Spending plan", lang)})
+    # the comparison opened, as a counselor opens it (it starts closed)
+    state = {"budget_tab": gettext("Spending plan", lang), "budget_remittance_open": True}
+    return open_page("app_pages/budget.py", lang, state=state)
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

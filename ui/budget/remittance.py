@@ -29,60 +29,84 @@ def remittance_panel(tab, plan: dict, errors: BudgetErrors) -> float | None:
     if sent <= 0:
         return None
     if not tab.open:
-        return _remittance_share(sent, kept("transfers_per_month", 1, url=True), tables.transfer_table(False))
+        return _kept_share(sent)
+    with (
+        tab,
+        st.expander(
+            _("Sending money home: compare the cost"),
+            # A link carrying the number of transfers opens it; otherwise it starts closed, like the tanda.
+            expanded="transfers_per_month" in st.query_params,
+            key="budget_remittance_open",
+            on_change="rerun",
+        ) as panel,
+    ):
+        if not panel.open:  # its table, select box and lines are only built while it is open
+            return _kept_share(sent)
+        return _compare(sent, errors)
+
+
+def _kept_share(sent: float) -> float | None:
+    """The share from the kept values, for the tip, while the comparison is not drawn."""
+    return _remittance_share(sent, kept("transfers_per_month", 1, url=True), tables.transfer_table(False))
+
+
+def _compare(sent: float, errors: BudgetErrors) -> float | None:
+    """The open comparison: transfers a month, the services' table, the one used now and what each costs."""
     benchmark = rule("budget", "remittance_cost")
-    with tab, st.expander(_("Sending money home: compare the cost"), expanded=True):
-        per_month = st.number_input(
-            _("Transfers each month"), value=1, step=1, key="transfers_per_month", bind="query-params"
-        )
-        errors.slot("transfers_per_month")
-        options = tables.transfer_table()
-        errors.slot("remittance_options")
-        if not isinstance(per_month, int) or per_month < 1:
-            errors.show(InputError("out_of_range", "transfers_per_month"))
-            return None
-        try:
-            costs = remittance_costs(sent / per_month, options)
-        except InputError as error:
-            errors.show(error)
-            return None
-        if not costs:
-            return None
-        # Offer services in the order entered: the first row is usually the one the family uses now.
-        names = list(dict.fromkeys(str(o["name"]) for o in options))
-        used = st.selectbox(
-            _("Service used now"),
-            names,
-            key="remittance_used",
-            persist_state="page",
-            placeholder=_("Choose an option"),
-        )
-        current = next(c for c in costs if c["name"] == used)
-        cheapest = costs[0]
-        for row in costs:
-            st.text(
-                _("{name}: {cost} per transfer ({share} of what you send)").format(
-                    name=row["name"], cost=money(row["cost"]), share=percent(row["share"], 1)
-                )
+    per_month = st.number_input(
+        _("Transfers each month"), value=1, step=1, key="transfers_per_month", bind="query-params"
+    )
+    errors.slot("transfers_per_month")
+    options = tables.transfer_table()
+    errors.slot("remittance_options")
+    if not isinstance(per_month, int) or per_month < 1:
+        errors.show(InputError("out_of_range", "transfers_per_month"))
+        return None
+    try:
+        costs = remittance_costs(sent / per_month, options)
+    except InputError as error:
+        errors.show(error)
+        return None
+    if not costs:
+        return None
+    # Offer services in the order entered: the first row is usually the one the family uses now.
+    names = list(dict.fromkeys(str(o["name"]) for o in options))
+    used = st.selectbox(
+        _("Service used now"),
+        names,
+        key="remittance_used",
+        persist_state="page",
+        placeholder=_("Choose an option"),
+    )
+    current = next(c for c in costs if c["name"] == used)
+    cheapest = costs[0]
+    # One element for all the lines: each element costs a slow laptop a few ms to draw on every rerun.
+    st.text(
+        "\n".join(
+            _("{name}: {cost} per transfer ({share} of what you send)").format(
+                name=row["name"], cost=money(row["cost"]), share=percent(row["share"], 1)
             )
-        yearly = (current["cost"] - cheapest["cost"]) * per_month * 12
-        if yearly > 0.005:
-            st.success(
-                _("Sending with {name} would save about {amount} a year.").format(
-                    name=cheapest["name"], amount=money(yearly, cents=False)
-                )
-            )
-        st.caption(
-            _(
-                "Goal set by the United Nations (SDG 10.c): transfers should cost under {target}, and never over {ceiling}. Source: {url}"
-            ).format(
-                target=percent(benchmark["target"], 0),
-                ceiling=percent(benchmark["ceiling"], 0),
-                url=benchmark["source_url"],
+            for row in costs
+        )
+    )
+    yearly = (current["cost"] - cheapest["cost"]) * per_month * 12
+    if yearly > 0.005:
+        st.success(
+            _("Sending with {name} would save about {amount} a year.").format(
+                name=cheapest["name"], amount=money(yearly, cents=False)
             )
         )
-        staleness.rule_note(benchmark, REMITTANCE_GOAL, REMITTANCE_WHOM)
-        return current["share"]
+    st.caption(
+        _(
+            "Goal set by the United Nations (SDG 10.c): transfers should cost under {target}, and never over {ceiling}. Source: {url}"
+        ).format(
+            target=percent(benchmark["target"], 0),
+            ceiling=percent(benchmark["ceiling"], 0),
+            url=benchmark["source_url"],
+        )
+    )
+    staleness.rule_note(benchmark, REMITTANCE_GOAL, REMITTANCE_WHOM)
+    return current["share"]
 
 
 def _remittance_share(sent: float, per_month, options: list[dict]) -> float | None:
