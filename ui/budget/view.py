@@ -163,7 +163,8 @@ def tips(situation: dict) -> None:
         st.caption(_("No tips right now: this plan looks steady."))
     for tip in chosen:  # its source inside the box: one element per tip, drawn below every tab
         source = _("Source: {url}").format(url=tip["source_url"])
-        st.info(f"{pick(tip)}\n\n:small[{source}]", icon=":material/lightbulb:")
+        body = f"{pick(tip)}\n\n:small[{source}]"  # Markdown's small text, under the tip
+        st.info(body, icon=":material/lightbulb:")
 
 
 def table_tab(tab, title: str, table, errors, slot: str, caption: str | None = None) -> list[dict]:
