@@ -9,7 +9,7 @@ import streamlit as st  # noqa: E402
 
 from db.audit import log as audit_log  # noqa: E402
 from ui.db import engine  # noqa: E402
-from ui.text import _  # noqa: E402
+from ui.text import NO_VALUE, _  # noqa: E402
 
 st.title(_("Audit log"))
 st.caption(_("Every login, and every view or change of a client record. Records are named by number only."))
@@ -31,4 +31,5 @@ else:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=NO_VALUE,
     )

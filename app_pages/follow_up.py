@@ -10,7 +10,7 @@ from db import activity, follow_up, households  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.follow_up import view as follow_up_view  # noqa: E402
 from ui.households import listing as household_list  # noqa: E402
-from ui.text import _, ngettext  # noqa: E402
+from ui.text import NO_VALUE, _, ngettext  # noqa: E402
 
 household_list.go_to_chosen_file("fu_due")
 st.title(_("Follow-up"))
@@ -39,7 +39,7 @@ if len(stages) >= follow_up.LIST_LIMIT:
 follow_up_view.show_flash()
 if stages:
     follow_up_view.stage_counts(stages)
-    st.dataframe(follow_up_view.stage_table(stages), hide_index=True, width="stretch")
+    st.dataframe(follow_up_view.stage_table(stages), hide_index=True, width="stretch", placeholder=NO_VALUE)
     follow_up_view.work_on(user, stages)
 else:
     st.success(_("Every open file had contact in the last 60 days."))

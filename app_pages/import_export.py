@@ -17,7 +17,7 @@ from ui.households.labels import ERRORS, FIELD_LABELS, frozen  # noqa: E402
 from ui.hud_file import labels as hud_labels  # noqa: E402
 from ui.hud_file.transfer_labels import aliases, labeler  # noqa: E402
 from ui.office_picker import office_picker  # noqa: E402
-from ui.text import N_, _, lang, ngettext, plain  # noqa: E402
+from ui.text import N_, NO_VALUE, _, lang, ngettext, plain  # noqa: E402
 
 COLUMN_LABELS = {**hud_labels.FIELD_LABELS, **FIELD_LABELS}
 
@@ -111,6 +111,7 @@ with tab_import:
                     ),
                     hide_index=True,
                     width="stretch",
+                    placeholder=NO_VALUE,
                 )
             st.markdown(_("**Preview**"))
             st.dataframe(
@@ -124,6 +125,7 @@ with tab_import:
                 ),
                 hide_index=True,
                 width="stretch",
+                placeholder=NO_VALUE,
             )
             fingerprint = hashlib.sha256(data).hexdigest()
             if st.session_state.get("imp_done") == fingerprint:

@@ -10,7 +10,7 @@ from db.local_time import today_local  # noqa: E402
 from db.pipeline import DIMENSIONS  # noqa: E402
 from ui.dashboard import data  # noqa: E402
 from ui.dashboard import pipeline as view  # noqa: E402
-from ui.text import _  # noqa: E402
+from ui.text import NO_VALUE, _  # noqa: E402
 
 today = today_local()
 st.title(_("Pipeline and outcomes") if user["role"] != "counselor" else _("My caseload"))
@@ -24,7 +24,7 @@ st.subheader(_("Pipeline"))
 # scrolled out of sight.
 picked = st.vega_lite_chart(view.funnel_spec(figures), width="stretch", on_select="rerun", key="pipe_funnel")
 view.pick_from_chart(picked)
-st.dataframe(view.funnel_table(figures), hide_index=True, width="stretch")
+st.dataframe(view.funnel_table(figures), hide_index=True, width="stretch", placeholder=NO_VALUE)
 
 # The three views below the funnel share one place, and only the tab in view is built (on_change="rerun"
 # makes the tabs report which one is open): a visit mounts one data grid instead of three.
@@ -45,10 +45,14 @@ if by_group.open is not False:  # None would mean no tab state: then every tab i
             st.vega_lite_chart(chart, width="stretch")
 if assets.open is not False:
     with assets:
-        st.dataframe(view.assets_table(figures["outcomes"]), hide_index=True, width="stretch")
+        st.dataframe(
+            view.assets_table(figures["outcomes"]), hide_index=True, width="stretch", placeholder=NO_VALUE
+        )
 if caseloads.open is not False:
     with caseloads:
-        st.dataframe(view.caseload_table(figures["caseloads"]), hide_index=True, width="stretch")
+        st.dataframe(
+            view.caseload_table(figures["caseloads"]), hide_index=True, width="stretch", placeholder=NO_VALUE
+        )
 
 st.subheader(_("Who is behind a number"))
 view.click_through(user, figures, chosen, today)

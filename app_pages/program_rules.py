@@ -10,7 +10,7 @@ from calculators.rules import all_rule_files  # noqa: E402
 from ui.program_rules import tables as view  # noqa: E402
 from ui.program_rules.agency import add_row_form, agency_rows_panel  # noqa: E402
 from ui.program_rules.coverage import coverage_panel  # noqa: E402
-from ui.text import _, ngettext  # noqa: E402
+from ui.text import NO_VALUE, _, ngettext  # noqa: E402
 
 st.title(_("Program rules"))
 st.caption(
@@ -45,6 +45,7 @@ for name in names:
                 view.table_frame(rows),
                 hide_index=True,
                 column_config={_("Source"): st.column_config.LinkColumn(_("Source"))},
+                placeholder=NO_VALUE,
             )
 
 add_row_form(user)

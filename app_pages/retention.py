@@ -12,7 +12,7 @@ from db.local_time import today_local  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.labels import CLOSE_REASON_LABELS, label  # noqa: E402
 from ui.office_picker import office_picker  # noqa: E402
-from ui.text import _, date  # noqa: E402
+from ui.text import NO_VALUE, _, date  # noqa: E402
 
 st.title(_("Record retention"))
 today = today_local()
@@ -46,6 +46,7 @@ st.dataframe(
     ),
     hide_index=True,
     width="stretch",
+    placeholder=NO_VALUE,
 )
 ids = [f["id"] for f in files]
 sensitive = user["role"] == "admin" and st.checkbox(

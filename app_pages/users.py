@@ -15,7 +15,7 @@ from ui.auth import account_message  # noqa: E402
 from ui.db import engine  # noqa: E402
 from ui.hud_file import certification as certification_view  # noqa: E402
 from ui.labels import LANGUAGE_LABELS, ROLE_LABELS, chooser, label  # noqa: E402
-from ui.text import _  # noqa: E402
+from ui.text import NO_VALUE, _  # noqa: E402
 
 st.title(_("Users and offices"))
 
@@ -43,6 +43,7 @@ st.dataframe(
     ),
     hide_index=True,
     width="stretch",
+    placeholder=NO_VALUE,
 )
 
 certification_view.missing_list(user)

@@ -11,6 +11,8 @@ from db.local_time import to_local
 from i18n import N_  # noqa: F401  re-exported for pages that mark strings for later translation
 
 LANG_KEY = "lang"
+# What a table shows in an empty cell: Streamlit writes "None" there, in English, unless told otherwise.
+NO_VALUE = "—"
 
 
 def lang() -> str:

@@ -13,7 +13,7 @@ from reports.action_plan.sections import MILESTONE_LABELS, OWNER_LABELS, STATUS_
 from ui.clients import selected_household_id
 from ui.db import engine
 from ui.session_flow import plan_sections
-from ui.text import N_, _, date
+from ui.text import N_, NO_VALUE, _, date
 
 VIEWED_KEY = "plan_viewed_household"  # the household whose plan view this session already audited
 PRINT_CHOICES = {
@@ -158,7 +158,7 @@ def _steps(plan: dict) -> None:
         }
         for step in steps
     ]
-    st.dataframe(rows, hide_index=True, width="stretch")
+    st.dataframe(rows, hide_index=True, width="stretch", placeholder=NO_VALUE)
 
 
 def _milestones(plan: dict) -> None:
@@ -200,7 +200,7 @@ def _referrals(plan: dict) -> None:
         }
         for r in referrals
     ]
-    st.dataframe(rows, hide_index=True, width="stretch")
+    st.dataframe(rows, hide_index=True, width="stretch", placeholder=NO_VALUE)
 
 
 def render(user: dict) -> None:

@@ -10,7 +10,7 @@ import streamlit as st
 from db.appointments.views import AppointmentView, WorkshopItem
 from ui.appointments.common import MODE_LABELS, STATUS_LABELS, clock, day_name
 from ui.labels import EDUCATION_LABELS, label
-from ui.text import _, plain
+from ui.text import NO_VALUE, _, plain
 
 
 def _line(a: AppointmentView, with_counselor: bool) -> str:
@@ -55,7 +55,7 @@ def day_view(
     )
     if not with_counselor:
         table = table.drop(columns=[_("Counselor")])
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=NO_VALUE)
 
 
 def week_view(

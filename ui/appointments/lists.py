@@ -22,7 +22,7 @@ from ui.appointments.common import (
 )
 from ui.db import engine
 from ui.labels import label
-from ui.text import _
+from ui.text import NO_VALUE, _
 from ui.widget_text import date_format
 
 OFFSET_CHOICES = (10080, 4320, 2880, 1440, 240, 120, 60)
@@ -58,7 +58,7 @@ def call_list(user: dict, office_id: int, counselor_id: int | None) -> None:
             _("Why"): [label(REASON_LABELS, c.reason) for c in items],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=NO_VALUE)
 
 
 def failed(user: dict, office_id: int, counselor_id: int | None) -> None:
@@ -79,7 +79,7 @@ def failed(user: dict, office_id: int, counselor_id: int | None) -> None:
             _("Tries"): [f.attempts for f in rows],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=NO_VALUE)
 
 
 def settings(user: dict, office_id: int) -> None:

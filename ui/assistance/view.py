@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import staleness
-from ui.text import N_, _, date, money, number, pick
+from ui.text import N_, NO_VALUE, _, date, money, number, pick
 
 REASONS = {
     "wrong_area": N_("Not offered where the home is."),
@@ -173,7 +173,7 @@ def stack_panel(stacked: dict, names: dict, sell_year: int) -> None:
                 _("Repaid if you sell"): [money(r["owed_if_sold"], cents=False) for r in stacked["schedule"]],
             }
         )
-        st.dataframe(table, hide_index=True)
+        st.dataframe(table, hide_index=True, placeholder=NO_VALUE)
 
 
 def compare_panel(without: dict, with_help: dict, total: float) -> None:

@@ -14,7 +14,7 @@ import streamlit as st
 
 from calculators.budget import CATEGORIES
 from i18n.labels import BUDGET_CATEGORY_LABELS
-from ui.text import N_, _, lang
+from ui.text import N_, NO_VALUE, _, lang
 
 FREQUENCY_LABELS = {
     "weekly": N_("Every week"),
@@ -139,7 +139,12 @@ def _editor(name: str, shown: bool, example: Callable, columns: Callable, parse:
         base = saved[:2]
         st.session_state[base_key] = base
     edited = st.data_editor(
-        base[1], key=f"budget_{name}_{language}", hide_index=True, column_config=columns(), **options
+        base[1],
+        key=f"budget_{name}_{language}",
+        hide_index=True,
+        column_config=columns(),
+        **options,
+        placeholder=NO_VALUE,
     )
     rows = parse(edited)
     st.session_state[saved_key] = (language, edited, rows)

@@ -25,7 +25,7 @@ from ui.labels import (
     label,
 )
 from ui.office_picker import all_or_office
-from ui.text import N_, _, date, ngettext, number
+from ui.text import N_, NO_VALUE, _, date, ngettext, number
 
 SECTION_LABELS = {
     "3": ETHNICITY_LABELS,
@@ -145,7 +145,12 @@ def sections(report: form.Report) -> None:
         with st.expander(title, expanded=key == "9", key=section_key(key), on_change="rerun") as panel:
             if panel.open:
                 hud = None if report.hud_sections is None else report.hud_sections[key]
-                st.dataframe(section_table(report.sections[key], hud), hide_index=True, width="stretch")
+                st.dataframe(
+                    section_table(report.sections[key], hud),
+                    hide_index=True,
+                    width="stretch",
+                    placeholder=NO_VALUE,
+                )
 
 
 def drop_offs(user: dict, report: form.Report) -> None:
@@ -176,6 +181,7 @@ def drop_offs(user: dict, report: form.Report) -> None:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=NO_VALUE,
     )
     if st.button(_("Open them in the household list"), key="hud_open", icon=":material/groups:"):
         open_in_households(list(reasons))

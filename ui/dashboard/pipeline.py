@@ -26,7 +26,7 @@ from ui.labels import (
     label,
 )
 from ui.office_picker import all_or_office
-from ui.text import N_, _, date, lang, money, ngettext, number, percent
+from ui.text import N_, NO_VALUE, _, date, lang, money, ngettext, number, percent
 
 FILTER_KEY = "households_filter"  # read by the households page: {"ids": [...]}
 HOUSEHOLDS_PAGE = "app_pages/households.py"
@@ -366,7 +366,12 @@ def click_through(user: dict, figures: dict, chosen: Filters, today: dt.date) ->
         return
     left, right = st.columns(2)
     if left.button(_("Show them here"), key="pipe_show", icon=":material/list:"):
-        st.dataframe(households_table(data.household_rows(user, ids)), hide_index=True, width="stretch")
+        st.dataframe(
+            households_table(data.household_rows(user, ids)),
+            hide_index=True,
+            width="stretch",
+            placeholder=NO_VALUE,
+        )
     if right.button(_("Open in the household list"), key="pipe_open", icon=":material/groups:"):
         open_in_households(ids)
 

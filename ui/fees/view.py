@@ -20,7 +20,7 @@ from ui.errors import FieldErrors
 from ui.households.labels import frozen
 from ui.hud_file.labels import HUD_GRANT
 from ui.labels import LANGUAGE_LABELS, chooser
-from ui.text import N_, _, date, lang, money
+from ui.text import N_, NO_VALUE, _, date, lang, money
 from ui.widget_text import date_format
 
 ERRORS = {
@@ -59,6 +59,7 @@ def schedule_section(agency_name: str) -> None:
             ),
             hide_index=True,
             width="stretch",
+            placeholder=NO_VALUE,
         )
     languages = ("es", "en")
     chosen = st.selectbox(
@@ -105,6 +106,7 @@ def edit_schedule(user: dict) -> None:
             "es": st.column_config.TextColumn(_("Service (Spanish)"), max_chars=funding.NAME_LIMIT),
             "amount": st.column_config.NumberColumn(_("Fee ($)"), min_value=0.0, max_value=funding.MAX_FEE),
         },
+        placeholder=NO_VALUE,
     )
     errors.slot("lines")
     st.text_area(_("Note (English)"), value=current.note_en if current else "", key="fees_note_en")
@@ -153,6 +155,7 @@ def sources_section(user: dict) -> None:
             ),
             hide_index=True,
             width="stretch",
+            placeholder=NO_VALUE,
         )
     a, b = st.columns(2)
     a.text_input(_("Name (English)"), key="fees_src_en", max_chars=funding.NAME_LIMIT)

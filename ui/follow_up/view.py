@@ -20,7 +20,7 @@ from ui.db import engine
 from ui.errors import FieldErrors
 from ui.households.labels import frozen
 from ui.labels import CLOSE_REASON_LABELS, LANGUAGE_LABELS, OUTCOME_LABELS, chooser, label
-from ui.text import N_, _, date, ngettext
+from ui.text import N_, NO_VALUE, _, date, ngettext
 from ui.widget_text import date_format
 
 STAGE_LABELS = {
@@ -241,6 +241,7 @@ def _history(user: dict, household_id: int) -> None:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=NO_VALUE,
     )
 
 

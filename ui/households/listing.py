@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui.clients import open_household
 from ui.labels import CONTACT_LABELS, JURISDICTION_LABELS, LANGUAGE_LABELS, STAGE_LABELS, label
-from ui.text import _, date
+from ui.text import NO_VALUE, _, date
 
 CLIENT_FILE = "app_pages/household.py"
 
@@ -62,6 +62,7 @@ def show(rows: list[dict], key: str, *, contact: bool = False) -> None:
         on_select="rerun",
         selection_mode="single-row",
         key=f"{key}_table",
+        placeholder=NO_VALUE,
     )
     selected = getattr(getattr(event, "selection", None), "rows", None) or []
     if selected:

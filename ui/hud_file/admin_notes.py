@@ -12,7 +12,7 @@ from db.local_time import today_local
 from db.scope import AccessDenied
 from ui.db import engine
 from ui.errors import FieldErrors
-from ui.text import N_, _, date
+from ui.text import N_, NO_VALUE, _, date
 from ui.widget_text import date_format
 
 ERRORS = {
@@ -83,4 +83,5 @@ def _body(hh: dict) -> None:
             ),
             hide_index=True,
             width="stretch",
+            placeholder=NO_VALUE,
         )

@@ -13,7 +13,7 @@ from ui.db import engine
 from ui.errors import FieldErrors
 from ui.hud_file.labels import SPOKEN_LANGUAGE
 from ui.labels import ROLE_LABELS, chooser, label
-from ui.text import N_, _, date, ngettext
+from ui.text import N_, NO_VALUE, _, date, ngettext
 from ui.widget_text import date_format
 
 MISSING_LABELS = {"id": N_("HUD counselor ID"), "date": N_("Certification date")}
@@ -69,6 +69,7 @@ def missing_list(user: dict) -> None:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=NO_VALUE,
     )
     if user.get("role") == "admin":
         st.caption(_("Add them on the Users and offices page (Disable or reset tab)."))

@@ -19,7 +19,7 @@ from ui.db import engine
 from ui.errors import FieldErrors
 from ui.households.labels import frozen
 from ui.labels import chooser, label
-from ui.text import N_, _, date, date_and_time, number
+from ui.text import N_, NO_VALUE, _, date, date_and_time, number
 
 KIND_LABELS = {
     "pay_stub": N_("Pay stub"),
@@ -132,6 +132,7 @@ def _table(rows: list[documents.DocumentRow]) -> None:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=NO_VALUE,
     )
 
 

@@ -16,7 +16,7 @@ from ui.db import engine
 from ui.errors import FieldErrors
 from ui.households.labels import frozen
 from ui.labels import LANGUAGE_LABELS, label
-from ui.text import N_, _, date
+from ui.text import N_, NO_VALUE, _, date
 from ui.widget_text import date_format
 
 METHOD_LABELS = {
@@ -135,7 +135,7 @@ def section(hh: dict) -> None:
                 _("Read aloud by"): g.attested_by if g else "",
             }
         )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", placeholder=NO_VALUE)
     lang = hh.get("preferred_language") or "es"
     st.download_button(
         _("Print the notices for signing (PDF)"),

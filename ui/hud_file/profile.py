@@ -21,7 +21,7 @@ from ui.households.labels import frozen
 from ui.hud_file import labels as L
 from ui.hud_file import notices
 from ui.labels import PURPOSE_LABELS, RACE_LABELS, label
-from ui.text import _, date, ngettext, number
+from ui.text import NO_VALUE, _, date, ngettext, number
 from ui.widget_text import date_format
 
 PREFIX = "hudp"
@@ -268,6 +268,7 @@ def _cases(hid: int) -> None:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=NO_VALUE,
     )
     flash = st.session_state.pop("hudc_flash", None)
     if flash:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from calculators.rules.coverage import HORIZON_DAYS, coverage
 from db.local_time import today_local
-from ui.text import _, date
+from ui.text import NO_VALUE, _, date
 from ui.widget_text import date_format
 
 
@@ -35,6 +35,7 @@ def coverage_panel() -> None:
                 }
             ),
             hide_index=True,
+            placeholder=NO_VALUE,
         )
     else:
         st.success(_("Every table has a figure on {date}.").format(date=date(day)))
@@ -55,4 +56,5 @@ def coverage_panel() -> None:
                 }
             ),
             hide_index=True,
+            placeholder=NO_VALUE,
         )

@@ -24,7 +24,7 @@ from ui.households.client_file.state import (
 )
 from ui.households.forms import fill, intake_widgets, read, show_value
 from ui.households.labels import FIELD_LABELS
-from ui.text import _, plain
+from ui.text import NO_VALUE, _, plain
 
 
 def _save_intake(hid: int, force_version: int | None = None) -> None:
@@ -134,6 +134,7 @@ def _members_section(hh: dict) -> None:
             "birth_year": st.column_config.NumberColumn(_("Birth year"), min_value=1900, step=1, format="%d"),
             "annual_income": st.column_config.NumberColumn(_("Income per year"), min_value=0, step=100),
         },
+        placeholder=NO_VALUE,
     )
     if st.button(_("Save people"), key="members_save"):
         people = []

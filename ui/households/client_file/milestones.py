@@ -13,7 +13,7 @@ from ui.errors import FieldErrors
 from ui.households.client_file.state import current_user, flash, remember_error, show_error, show_flash
 from ui.households.labels import frozen
 from ui.labels import MILESTONE_LABELS, chooser, label
-from ui.text import _, date, number
+from ui.text import NO_VALUE, _, date, number
 from ui.widget_text import date_format
 
 DUPLICATE_KEY = "ms_duplicate"  # (household id, code, day) waiting for "record it again"
@@ -122,6 +122,7 @@ def section(hh: dict) -> None:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=NO_VALUE,
     )
     names = {
         r["id"]: f"{label(MILESTONE_LABELS, r['code'])} — {date(r['achieved_on'], 'medium')}" for r in rows

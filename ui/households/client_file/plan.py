@@ -12,7 +12,7 @@ from ui.errors import FieldErrors
 from ui.households.client_file.state import current_user, flash, remember_error, show_error, show_flash
 from ui.households.labels import frozen
 from ui.labels import OWNER_LABELS, STEP_STATUS_LABELS, chooser, label
-from ui.text import _, date
+from ui.text import NO_VALUE, _, date
 from ui.widget_text import date_format
 
 
@@ -103,7 +103,9 @@ def section(hh: dict) -> None:
                 ],
             }
         )
-        st.dataframe(_highlight_overdue(frame, overdue), hide_index=True, width="stretch")
+        st.dataframe(
+            _highlight_overdue(frame, overdue), hide_index=True, width="stretch", placeholder=NO_VALUE
+        )
         texts = {s["id"]: s["text"] for s in steps}
         st.session_state["step_versions"] = {s["id"]: s["version"] for s in steps}
         a, b, c = st.columns([3, 2, 1], vertical_alignment="bottom")

@@ -12,7 +12,7 @@ from ui.errors import FieldErrors
 from ui.households.client_file.state import current_user, flash, remember_error, show_error, show_flash
 from ui.households.labels import REFERRAL_STATUS_LABELS, frozen
 from ui.labels import chooser, label
-from ui.text import _, date
+from ui.text import NO_VALUE, _, date
 from ui.widget_text import date_format
 
 
@@ -76,6 +76,7 @@ def section(hh: dict) -> None:
             ),
             hide_index=True,
             width="stretch",
+            placeholder=NO_VALUE,
         )
         names = {r["id"]: r["agency"] for r in rows}
         st.session_state["ref_versions"] = {r["id"]: r["version"] for r in rows}

@@ -19,7 +19,7 @@ from ui.households.labels import frozen
 from ui.hud_file.admin_notes import section as admin_notes_section
 from ui.hud_file.certification import session_notice
 from ui.labels import MODE_LABELS, PURPOSE_LABELS, chooser, label
-from ui.text import _, date
+from ui.text import NO_VALUE, _, date
 from ui.widget_text import date_format
 
 
@@ -126,4 +126,4 @@ def section(hh: dict) -> None:
             _("Notes"): [r["notes"] for r in rows],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=NO_VALUE)

@@ -9,7 +9,7 @@ from db import activity
 from ui.db import engine
 from ui.households.client_file.state import current_user
 from ui.households.labels import MEASURE_LABELS, timeline_detail, timeline_label
-from ui.text import _, date
+from ui.text import NO_VALUE, _, date
 
 
 def _progress_chart(hid: int) -> None:
@@ -65,4 +65,5 @@ def section(hh: dict) -> None:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=NO_VALUE,
     )
