@@ -1,6 +1,7 @@
 """Budget coach: money sent home (transfer services compared against the UN cost goal) and the tanda.
 
-Both panels sit in the Plan tab; the remittance share feeds a tip, so it is worked out while the tab is closed.
+Both panels sit in the Plan tab, each built only while open; the remittance share feeds a tip, so it is worked
+out from the kept values while the tab or the comparison is closed.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ REMITTANCE_WHOM = N_("the World Bank's Remittance Prices Worldwide")
 def remittance_panel(tab, plan: dict, errors: BudgetErrors) -> float | None:
     """Transfer services compared for the money sent home; returns the cost share of the service used now.
 
-    The share feeds a tip, so it is worked out from the kept values while the tab is closed (shown nothing).
+    The share feeds a tip, so it is worked out from the kept values while the tab or the comparison is closed.
     """
     sent = plan["by_category"].get("remittances", 0.0)
     if sent <= 0:
