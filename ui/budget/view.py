@@ -142,18 +142,17 @@ def fifty_thirty_twenty(reference: dict) -> None:
     """Show the household's shares beside 50/30/20, worded as a reference, never as pass or fail."""
     st.markdown(_("**50/30/20: a point of reference, not a rule**"))
     st.caption(_("Many families here spend more than half on housing alone. That is common, not a failure."))
-    # The three lines as one element: each element costs a slow laptop a few ms to draw on every rerun.
-    st.text(
-        "\n".join(
-            _("{label}: {share} of income ({amount}). Reference: {guide}.").format(
-                label=_(label),
-                share=percent(reference[key]["share"], 0),
-                amount=money(reference[key]["amount"], cents=False),
-                guide=percent(reference[key]["guide_share"], 0),
-            )
-            for key, label in SECTION_LABELS.items()
+
+    def line(label: str, row: dict) -> str:
+        return _("{label}: {share} of income ({amount}). Reference: {guide}.").format(
+            label=_(label),
+            share=percent(row["share"], 0),
+            amount=money(row["amount"], cents=False),
+            guide=percent(row["guide_share"], 0),
         )
-    )
+
+    # The three lines as one element: each element costs a slow laptop a few ms to draw on every rerun.
+    st.text("\n".join(line(label, reference[key]) for key, label in SECTION_LABELS.items()))
 
 
 def tips(situation: dict) -> None:
