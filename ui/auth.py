@@ -19,6 +19,7 @@ ACTIVITY_KEY = "last_activity"
 LOGIN_AT_KEY = "logged_in_at"
 CHECKED_KEY = "access_checked_this_run"  # set by the entry point around the page it runs
 PENDING_KEY = "pending_login"  # a login whose password was right, waiting for its code (server-side)
+REFUSED_KEY = "login_refused"  # why the last login or code was refused, shown once under its form
 
 LOGOUT_MESSAGES = {
     "idle": N_("You were logged out after 30 minutes without activity."),
@@ -74,7 +75,8 @@ def log_in(user: dict) -> None:
     st.session_state[USER_KEY] = user
     st.session_state[ACTIVITY_KEY] = st.session_state[LOGIN_AT_KEY] = time.time()
     if user.get("language"):
-        # The language widget already exists in this run; the entry point applies this on the next one.
+        # Applied by the entry point before it draws the language switch (after a login button's callback,
+        # the same run; after the first administrator's set-up, the next one).
         st.session_state["pending_lang"] = user["language"]
 
 
@@ -157,6 +159,30 @@ def require_role(*roles: str, enrolling: bool = False) -> dict:
     return user
 
 
+def _refused(err: accounts.AccountError) -> None:
+    """Keep a refused login's reason for the run that follows the button's callback."""
+    st.session_state[REFUSED_KEY] = err.code
+
+
+def _show_refusal() -> None:
+    code = st.session_state.pop(REFUSED_KEY, None)
+    if code:
+        st.error(account_message(accounts.AccountError(code)))
+
+
+def _submit_password() -> None:
+    """The password is checked in the button's callback, before the run: a right one is drawn as the home
+    page in that same run (checked in the run, it took an st.rerun() and drew the login page once more)."""
+    state = st.session_state
+    try:
+        user = accounts.authenticate(engine(), state.get("login_user", ""), state.get("login_password", ""))
+    except accounts.SecondFactorNeeded as step:
+        state[PENDING_KEY] = step.pending  # never the password itself
+    except accounts.AccountError as err:
+        _refused(err)
+    else:
+        log_in(user)
+
 
 def login_page() -> None:
     st.title(_("Log in"))
@@ -164,46 +190,43 @@ def login_page() -> None:
     if reason in LOGOUT_MESSAGES:
         st.info(_(LOGOUT_MESSAGES[reason]))
     if st.session_state.get(PENDING_KEY) is not None:
-        code_step(st.session_state[PENDING_KEY])
+        code_step()
         return
     with st.form("login"):
-        username = st.text_input(_("Username"), key="login_user", autocomplete="username")
-        password = st.text_input(_("Password"), type="password", key="login_password")
-        submitted = st.form_submit_button(_("Log in"), type="primary")
-    if submitted:
-        try:
-            user = accounts.authenticate(engine(), username, password)
-        except accounts.SecondFactorNeeded as step:
-            st.session_state[PENDING_KEY] = step.pending  # never the password itself
-            st.rerun()
-        except accounts.AccountError as err:
-            st.error(account_message(err))
-        else:
-            log_in(user)
-            st.rerun()
+        st.text_input(_("Username"), key="login_user", autocomplete="username")
+        st.text_input(_("Password"), type="password", key="login_password")
+        st.form_submit_button(_("Log in"), type="primary", on_click=_submit_password)
+    _show_refusal()
     st.caption(_("The calculators, tenant rights and workshops work without logging in."))
 
 
-def code_step(pending: accounts.PendingLogin) -> None:
+def _submit_code() -> None:
+    """The code is checked in the button's callback too, so a right one draws the home page at once."""
+    state = st.session_state
+    pending = state.get(PENDING_KEY)
+    if pending is None:
+        return
+    try:
+        user = second_factor.complete_login(engine(), pending, state.get("login_code", ""))
+    except accounts.AccountError as err:
+        _refused(err)
+        if err.code == "login_expired":
+            state.pop(PENDING_KEY, None)
+    else:
+        state.pop(PENDING_KEY, None)
+        log_in(user)
+
+
+def code_step() -> None:
     """The second step of a login for an account with a second factor."""
     st.write(_("Enter the 6-digit code from your authenticator app, or one of your recovery codes."))
     with st.form("login_code", clear_on_submit=True):
-        code = st.text_input(_("Code"), key="login_code", autocomplete="one-time-code", max_chars=20)
-        submitted = st.form_submit_button(_("Verify"), type="primary")
+        st.text_input(_("Code"), key="login_code", autocomplete="one-time-code", max_chars=20)
+        st.form_submit_button(_("Verify"), type="primary", on_click=_submit_code)
     if st.button(_("Back to username and password"), key="login_code_back"):
         st.session_state.pop(PENDING_KEY, None)
         st.rerun()
-    if submitted:
-        try:
-            user = second_factor.complete_login(engine(), pending, code)
-        except accounts.AccountError as err:
-            st.error(account_message(err))
-            if err.code == "login_expired":
-                st.session_state.pop(PENDING_KEY, None)
-        else:
-            st.session_state.pop(PENDING_KEY, None)
-            log_in(user)
-            st.rerun()
+    _show_refusal()
 
 
 def first_admin_page() -> None:

@@ -75,6 +75,35 @@ def test_wrong_password_is_refused_and_five_failures_lock(agency):
     assert "user" not in at.session_state or at.session_state["user"] is None
 
 
+REFUSED = {
+    "en": "Incorrect username or password.",
+    "es": "Usuario o contraseña incorrectos.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_refused_login_says_why_once_and_keeps_the_form(agency, lang):
+    at = login(app_test(lang=lang), "counselor", "wrong password!")
+    assert at.error[0].value.startswith(REFUSED[lang])
+    assert at.text_input(key="login_user").value == "counselor"
+    at.segmented_control(key="lang_switch").set_value("es" if lang == "en" else "en").run()
+    assert not at.error  # the reason belongs to that press, not to every later screen
+
+
+def test_a_right_password_is_checked_once_and_opens_the_home_page(agency):
+    from sqlalchemy import select
+
+    from db.engine import reading
+    from db.models import AuditEvent
+
+    at = login(app_test(), "counselor", PASSWORD)
+    assert at.title[0].value == "Households"
+    assert "login_refused" not in at.session_state
+    with reading(agency["engine"]) as s:
+        actions = list(s.scalars(select(AuditEvent.action).where(AuditEvent.action.like("login%"))))
+    assert actions == ["login"]
+
+
 def test_idle_session_is_logged_out(agency):
     at = app_test(user=agency["users"]["counselor"])
     assert at.title[0].value == "Households"
