@@ -40,9 +40,9 @@ follow_up_view.show_flash()
 if stages:
     follow_up_view.stage_counts(stages)
     st.dataframe(follow_up_view.stage_table(stages), hide_index=True, width="stretch", placeholder=NO_VALUE)
-    follow_up_view.work_on(user, stages)
 else:
     st.success(_("Every open file had contact in the last 60 days."))
+follow_up_view.work_on(user, stages)  # with no household it draws nothing (a kept refusal is dropped)
 
 if st.session_state.get("fu_audited") != who:
     st.session_state["fu_audited"] = who

@@ -87,3 +87,19 @@ def test_a_try_dated_tomorrow_is_refused_next_to_the_field(agency, lang, message
     assert not at.exception
     assert message in visible_text(at)
     assert follow_up.contacts_for(agency["engine"], agency["users"]["counselor"], agency["households"]["north"]) == []
+    at.run()  # the next screen (any other click) no longer carries that press's refusal
+    assert message not in visible_text(at)
+
+
+@pytest.mark.parametrize(("lang", "message"), [("en", "You do not have access"), ("es", "No tiene acceso")])
+def test_a_household_moved_away_before_the_press_is_refused_without_an_error_page(agency, lang, message):
+    from db.engine import transaction
+
+    at = app_test(PAGE, lang=lang, user=agency["users"]["counselor"])
+    with transaction(agency["engine"]) as s:  # another office takes the file while the page is open
+        s.get(Household, agency["households"]["north"]).office_id = agency["offices"]["south"]
+    button(at, WORDS[lang]["log"]).click().run()
+    assert not at.exception
+    assert message in visible_text(at)
+    admin = agency["users"]["admin"]  # sees every office
+    assert follow_up.contacts_for(agency["engine"], admin, agency["households"]["north"]) == []

@@ -6,6 +6,9 @@ shown only in tables and selectboxes (plain text), never as Markdown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -52,6 +55,7 @@ ERRORS = {
     "already_closed": N_("This file is already closed."),
 }
 FLASH = "fu_flash"
+REFUSED = "fu_refused"  # (box, InputError) of a save refused in its callback
 CLIENT_FILE = "app_pages/household.py"
 
 
@@ -91,7 +95,27 @@ def _flash(message: str) -> None:
     st.session_state[FLASH] = message
 
 
-def _try_box(user: dict, row: follow_up.FollowUpRow) -> None:
+def _save(box: str, action: Callable[[], str]) -> None:
+    """A save button's callback: the step is saved before the run, so the run draws the list as it now is.
+
+    Saved inside the run, a step needed st.rerun(), and the whole page was drawn twice. `action` returns the
+    confirmation; a refusal is kept for the run (`_refusal`), None when the household is out of reach.
+    """
+    try:
+        _flash(action())
+    except InputError as err:
+        st.session_state[REFUSED] = (box, err)
+    except AccessDenied:
+        st.session_state[REFUSED] = (box, None)
+
+
+def _refusal(box: str, errors: FieldErrors, refused: tuple | None) -> None:
+    """Show the refusal of this box's last press, if any, next to its field."""
+    if refused and refused[0] == box and refused[1] is not None:
+        errors.show(refused[1], ERRORS)
+
+
+def _try_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) -> None:
     errors = FieldErrors()
     st.date_input(_("Day of the try"), value=today_local(), key="fu_try_on", format=date_format())
     errors.slot("made_on")
@@ -106,21 +130,30 @@ def _try_box(user: dict, row: follow_up.FollowUpRow) -> None:
         _("Result"), results, format_func=frozen(results, chooser(RESULT_LABELS)), key="fu_try_result",
         placeholder=_("Choose an option"),
     )
-    if st.button(_("Log this try"), key="fu_try_save", type="primary"):
-        state = st.session_state
-        try:
-            follow_up.log_attempt(
-                engine(), user, row.household_id, made_on=state.get("fu_try_on"),
-                method=state.get("fu_try_method"), result=state.get("fu_try_result"),
-            )
-        except InputError as err:
-            errors.show(err, ERRORS)
-        else:
-            _flash(_("Try logged."))
-            st.rerun()
+    st.button(
+        _("Log this try"),
+        key="fu_try_save",
+        type="primary",
+        on_click=_save,
+        args=("try", partial(_log_try, user, row)),
+    )
+    _refusal("try", errors, refused)
 
 
-def _letter_box(user: dict, row: follow_up.FollowUpRow) -> None:
+def _log_try(user: dict, row: follow_up.FollowUpRow) -> str:
+    state = st.session_state
+    follow_up.log_attempt(
+        engine(),
+        user,
+        row.household_id,
+        made_on=state.get("fu_try_on"),
+        method=state.get("fu_try_method"),
+        result=state.get("fu_try_result"),
+    )
+    return _("Try logged.")
+
+
+def _letter_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) -> None:
     errors = FieldErrors()
     if row.tries < follow_up.TRIES_BEFORE_LETTER and row.letter_on is None:
         st.caption(_("HUD's guide: send the letter after two tries that did not reach the family."))
@@ -155,20 +188,30 @@ def _letter_box(user: dict, row: follow_up.FollowUpRow) -> None:
             mime="application/pdf",
             key="fu_letter_download",
         )
-    if st.button(_("Record the letter as sent"), key="fu_letter_save", type="primary"):
-        try:
-            answer_by = follow_up.record_letter(
-                engine(), user, row.household_id, sent_on=sent_on, method=state.get("fu_letter_method"),
-                language=language,
-            )
-        except InputError as err:
-            errors.show(err, ERRORS)
-        else:
-            _flash(_("Letter recorded. The family has until {day} to answer.").format(day=date(answer_by)))
-            st.rerun()
+    st.button(
+        _("Record the letter as sent"),
+        key="fu_letter_save",
+        type="primary",
+        on_click=_save,
+        args=("letter", partial(_record_letter, user, row)),
+    )
+    _refusal("letter", errors, refused)
 
 
-def _outcome_box(user: dict, row: follow_up.FollowUpRow) -> None:
+def _record_letter(user: dict, row: follow_up.FollowUpRow) -> str:
+    state = st.session_state
+    answer_by = follow_up.record_letter(
+        engine(),
+        user,
+        row.household_id,
+        sent_on=state.get("fu_letter_on") or today_local(),
+        method=state.get("fu_letter_method"),
+        language=state.get(f"fu_letter_lang_{row.household_id}"),
+    )
+    return _("Letter recorded. The family has until {day} to answer.").format(day=date(answer_by))
+
+
+def _outcome_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) -> None:
     errors = FieldErrors()
     st.caption(_("An outcome the family tells you about at a follow-up counts in the HUD-9902, section 10."))
     st.selectbox(
@@ -181,20 +224,25 @@ def _outcome_box(user: dict, row: follow_up.FollowUpRow) -> None:
     errors.slot("outcome")
     st.date_input(_("Day confirmed"), value=today_local(), key="fu_outcome_on", format=date_format())
     errors.slot("achieved_on")
-    if st.button(_("Save the outcome"), key="fu_outcome_save", type="primary"):
-        try:
-            follow_up.confirm_outcome(
-                engine(), user, row.household_id, st.session_state.get("fu_outcome"),
-                st.session_state.get("fu_outcome_on"),
-            )
-        except InputError as err:
-            errors.show(err, ERRORS)
-        else:
-            _flash(_("Outcome saved. Talking with the family counts as contact."))
-            st.rerun()
+    st.button(
+        _("Save the outcome"),
+        key="fu_outcome_save",
+        type="primary",
+        on_click=_save,
+        args=("outcome", partial(_confirm_outcome, user, row)),
+    )
+    _refusal("outcome", errors, refused)
 
 
-def _close_box(user: dict, row: follow_up.FollowUpRow) -> None:
+def _confirm_outcome(user: dict, row: follow_up.FollowUpRow) -> str:
+    state = st.session_state
+    follow_up.confirm_outcome(
+        engine(), user, row.household_id, state.get("fu_outcome"), state.get("fu_outcome_on")
+    )
+    return _("Outcome saved. Talking with the family counts as contact.")
+
+
+def _close_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) -> None:
     errors = FieldErrors()
     if row.stage != "ready_to_close":
         st.caption(_("HUD's guide: close for no contact after the letter's 30 days have passed."))
@@ -210,17 +258,20 @@ def _close_box(user: dict, row: follow_up.FollowUpRow) -> None:
     errors.slot("close_reason")
     st.date_input(_("Closing date"), value=today_local(), key="fu_close_on", format=date_format())
     errors.slot("closed_on")
-    if st.button(_("Close the file"), key="fu_close_save", type="primary"):
-        try:
-            activity.close(
-                engine(), user, row.household_id, st.session_state.get("fu_close_reason"),
-                st.session_state.get("fu_close_on"),
-            )
-        except InputError as err:
-            errors.show(err, ERRORS)
-        else:
-            _flash(_("The file is closed."))
-            st.rerun()
+    st.button(
+        _("Close the file"),
+        key="fu_close_save",
+        type="primary",
+        on_click=_save,
+        args=("close", partial(_close_file, user, row)),
+    )
+    _refusal("close", errors, refused)
+
+
+def _close_file(user: dict, row: follow_up.FollowUpRow) -> str:
+    state = st.session_state
+    activity.close(engine(), user, row.household_id, state.get("fu_close_reason"), state.get("fu_close_on"))
+    return _("The file is closed.")
 
 
 def _history(user: dict, household_id: int) -> None:
@@ -247,6 +298,9 @@ def _history(user: dict, household_id: int) -> None:
 
 def work_on(user: dict, rows: list[follow_up.FollowUpRow]) -> None:
     """Pick one household from the list and log its next follow-up step."""
+    refused = st.session_state.pop(REFUSED, None)  # the last save's refusal, shown in this run only
+    if refused and refused[1] is None:
+        st.error(_("You do not have access to this household."))
     if not rows:
         return
     by_id = {r.household_id: r for r in rows}
@@ -271,13 +325,13 @@ def work_on(user: dict, rows: list[follow_up.FollowUpRow]) -> None:
     tabs = st.tabs([_("Log a try"), _("Follow-up letter"), _("Outcome at follow-up"), _("Close the file")])
     try:
         with tabs[0]:
-            _try_box(user, row)
+            _try_box(user, row, refused)
         with tabs[1]:
-            _letter_box(user, row)
+            _letter_box(user, row, refused)
         with tabs[2]:
-            _outcome_box(user, row)
+            _outcome_box(user, row, refused)
         with tabs[3]:
-            _close_box(user, row)
+            _close_box(user, row, refused)
     except AccessDenied:
         st.error(_("You do not have access to this household."))
         return
