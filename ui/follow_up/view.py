@@ -99,7 +99,7 @@ def _save(box: str, action: Callable[[], str]) -> None:
     """A save button's callback: the step is saved before the run, so the run draws the list as it now is.
 
     Saved inside the run, a step needed st.rerun(), and the whole page was drawn twice. `action` returns the
-    confirmation; a refusal is kept for the run (`_refusal`), None when the household is out of reach.
+    confirmation; a refusal is kept for the run (`_save_button`), None when the household is out of reach.
     """
     try:
         _flash(action())
@@ -109,8 +109,9 @@ def _save(box: str, action: Callable[[], str]) -> None:
         st.session_state[REFUSED] = (box, None)
 
 
-def _refusal(box: str, errors: FieldErrors, refused: tuple | None) -> None:
-    """Show the refusal of this box's last press, if any, next to its field."""
+def _save_button(label: str, box: str, action: Callable[[], str], errors: FieldErrors, refused) -> None:
+    """The box's button, saving in its callback (`_save`); below it, or at its field, the last refusal."""
+    st.button(label, key=f"fu_{box}_save", type="primary", on_click=_save, args=(box, action))
     if refused and refused[0] == box and refused[1] is not None:
         errors.show(refused[1], ERRORS)
 
@@ -130,14 +131,7 @@ def _try_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) -> N
         _("Result"), results, format_func=frozen(results, chooser(RESULT_LABELS)), key="fu_try_result",
         placeholder=_("Choose an option"),
     )
-    st.button(
-        _("Log this try"),
-        key="fu_try_save",
-        type="primary",
-        on_click=_save,
-        args=("try", partial(_log_try, user, row)),
-    )
-    _refusal("try", errors, refused)
+    _save_button(_("Log this try"), "try", partial(_log_try, user, row), errors, refused)
 
 
 def _log_try(user: dict, row: follow_up.FollowUpRow) -> str:
@@ -188,14 +182,8 @@ def _letter_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) -
             mime="application/pdf",
             key="fu_letter_download",
         )
-    st.button(
-        _("Record the letter as sent"),
-        key="fu_letter_save",
-        type="primary",
-        on_click=_save,
-        args=("letter", partial(_record_letter, user, row)),
-    )
-    _refusal("letter", errors, refused)
+    record = partial(_record_letter, user, row)
+    _save_button(_("Record the letter as sent"), "letter", record, errors, refused)
 
 
 def _record_letter(user: dict, row: follow_up.FollowUpRow) -> str:
@@ -224,14 +212,7 @@ def _outcome_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) 
     errors.slot("outcome")
     st.date_input(_("Day confirmed"), value=today_local(), key="fu_outcome_on", format=date_format())
     errors.slot("achieved_on")
-    st.button(
-        _("Save the outcome"),
-        key="fu_outcome_save",
-        type="primary",
-        on_click=_save,
-        args=("outcome", partial(_confirm_outcome, user, row)),
-    )
-    _refusal("outcome", errors, refused)
+    _save_button(_("Save the outcome"), "outcome", partial(_confirm_outcome, user, row), errors, refused)
 
 
 def _confirm_outcome(user: dict, row: follow_up.FollowUpRow) -> str:
@@ -258,14 +239,7 @@ def _close_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) ->
     errors.slot("close_reason")
     st.date_input(_("Closing date"), value=today_local(), key="fu_close_on", format=date_format())
     errors.slot("closed_on")
-    st.button(
-        _("Close the file"),
-        key="fu_close_save",
-        type="primary",
-        on_click=_save,
-        args=("close", partial(_close_file, user, row)),
-    )
-    _refusal("close", errors, refused)
+    _save_button(_("Close the file"), "close", partial(_close_file, user, row), errors, refused)
 
 
 def _close_file(user: dict, row: follow_up.FollowUpRow) -> str:
