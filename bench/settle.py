@@ -15,27 +15,34 @@ from collections.abc import Callable
 # Installed in every page before Streamlit's scripts (context.add_init_script): counts the websocket's
 # ForwardMsgs that end a script run (top-level field 6, script_finished, other than "finished early for
 # a rerun"), read from the protobuf's wire format. React may draw a fast run's start and end in one frame,
-# so the page's "running" state alone can be missed.
+# so the page's "running" state alone can be missed. It also counts those that start one (field 4,
+# new_session), finished or not: tests/e2e/test_one_run_per_press_e2e.py reads them.
 WS_HOOK_JS = """
 (() => {
   window.__benchFinished = 0;
+  window.__benchStarted = 0;
   const varint = (b, i) => { let v = 0, m = 1, x; do { x = b[i++]; v += (x & 127) * m; m *= 128; } while (x & 128); return [v, i]; };
-  const finished = (buf) => {
+  // 'finished' (a run ended, not for a rerun), 'started' (a run began) or null
+  const kind = (buf) => {
     const b = new Uint8Array(buf); let i = 0;
     while (i < b.length) {
       let key, v; [key, i] = varint(b, i);
       const field = Math.floor(key / 8), wire = key & 7;
-      if (wire === 0) { [v, i] = varint(b, i); if (field === 6) return v !== 2; }
+      if (field === 4 && wire === 2) return 'started';
+      if (wire === 0) { [v, i] = varint(b, i); if (field === 6) return v !== 2 ? 'finished' : null; }
       else if (wire === 2) { [v, i] = varint(b, i); i += v; }
-      else if (wire === 1) i += 8; else if (wire === 5) i += 4; else return false;
+      else if (wire === 1) i += 8; else if (wire === 5) i += 4; else return null;
     }
-    return false;
+    return null;
   };
   const Native = window.WebSocket;
   window.WebSocket = function (...args) {
     const ws = new Native(...args);
     ws.addEventListener('message', (e) => {
-      if (e.data instanceof ArrayBuffer && finished(e.data)) window.__benchFinished += 1;
+      if (!(e.data instanceof ArrayBuffer)) return;
+      const k = kind(e.data);
+      if (k === 'finished') window.__benchFinished += 1;
+      else if (k === 'started') window.__benchStarted += 1;
     });
     return ws;
   };

@@ -8,37 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from bench.settle import WS_HOOK_JS
 from tests.e2e.conftest import AppServer, login, wait_for_app
 from tests.factories import PASSWORD
-
-# Counts the ForwardMsgs that start a script run (top-level field 4, new_session), read from the protobuf's
-# wire format as they arrive.
-COUNT_RUNS_JS = """
-(() => {
-  window.__runs = 0;
-  const varint = (b, i) => { let v = 0, m = 1, x; do { x = b[i++]; v += (x & 127) * m; m *= 128; } while (x & 128); return [v, i]; };
-  const starts = (buf) => {
-    const b = new Uint8Array(buf); let i = 0;
-    while (i < b.length) {
-      let key, v; [key, i] = varint(b, i);
-      const field = Math.floor(key / 8), wire = key & 7;
-      if (field === 4 && wire === 2) return true;
-      if (wire === 0) { [v, i] = varint(b, i); }
-      else if (wire === 2) { [v, i] = varint(b, i); i += v; }
-      else if (wire === 1) i += 8; else if (wire === 5) i += 4; else return false;
-    }
-    return false;
-  };
-  const Native = window.WebSocket;
-  window.WebSocket = function (...args) {
-    const ws = new Native(...args);
-    ws.addEventListener('message', (e) => { if (e.data instanceof ArrayBuffer && starts(e.data)) window.__runs += 1; });
-    return ws;
-  };
-  window.WebSocket.prototype = Native.prototype;
-  Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
-})();
-"""
 
 
 @pytest.fixture(scope="module")
@@ -53,19 +25,19 @@ def own_server(tmp_path_factory, chromium_path):
 @pytest.fixture
 def counted(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-    context.add_init_script(COUNT_RUNS_JS)
+    context.add_init_script(WS_HOOK_JS)  # counts the runs started (__benchStarted)
     yield context.new_page()
     context.close()
 
 
 def runs_during(page, press, done: str) -> int:
     """Script runs started from `press` until `done` is on the screen and the script has stopped."""
-    before = page.evaluate("window.__runs")
+    before = page.evaluate("window.__benchStarted")
     press()
     page.get_by_text(done).first.wait_for(timeout=30000)
     wait_for_app(page)
     page.wait_for_timeout(500)  # a second run would have started by now
-    return page.evaluate("window.__runs") - before
+    return page.evaluate("window.__benchStarted") - before
 
 
 def test_logging_in_draws_the_home_page_in_one_run(counted, own_server):
