@@ -103,3 +103,34 @@ def test_a_household_moved_away_before_the_press_is_refused_without_an_error_pag
     assert message in visible_text(at)
     admin = agency["users"]["admin"]  # sees every office
     assert follow_up.contacts_for(agency["engine"], admin, agency["households"]["north"]) == []
+
+
+def test_a_disabled_account_saves_nothing_and_is_logged_out(agency):
+    from db import accounts
+
+    counselor = agency["users"]["counselor"]
+    at = app_test(PAGE, user=counselor)
+    admin = agency["users"]["admin"]
+    accounts.set_active(agency["engine"], admin, counselor["id"], False)  # while its tab stays open
+    button(at, WORDS["en"]["log"]).click().run()
+    assert not at.exception
+    assert "user" not in at.session_state
+    assert follow_up.contacts_for(agency["engine"], admin, agency["households"]["north"]) == []
+
+
+def test_the_try_goes_to_the_household_picked_when_the_button_was_pressed(agency):
+    """The pick and the press can reach the server together, before the page was drawn with the new pick."""
+    from tests.factories import make_household
+
+    counselor, admin = agency["users"]["counselor"], agency["users"]["admin"]
+    rosa = make_household(
+        agency["engine"], agency["offices"]["north"], "Rosa Amaya Flores", counselor_id=counselor["id"]
+    )
+    at = app_test(PAGE, user=counselor)
+    shown = at.selectbox(key="fu_pick").value
+    other = ({rosa, agency["households"]["north"]} - {shown}).pop()
+    at.selectbox(key="fu_pick").set_value(other)
+    button(at, WORDS["en"]["log"]).click().run()  # one run: the new pick and the press together
+    assert not at.exception
+    assert len(follow_up.contacts_for(agency["engine"], admin, other)) == 1
+    assert follow_up.contacts_for(agency["engine"], admin, shown) == []

@@ -55,6 +55,7 @@ ERRORS = {
     "already_closed": N_("This file is already closed."),
 }
 FLASH = "fu_flash"
+PICK = "fu_pick"  # the household worked on (its id)
 REFUSED = "fu_refused"  # (box, InputError) of a save refused in its callback
 CLIENT_FILE = "app_pages/household.py"
 
@@ -100,6 +101,9 @@ def _save(box: str, action: Callable[[], str]) -> None:
 
     Saved inside the run, a step needed st.rerun(), and the whole page was drawn twice. `action` returns the
     confirmation; a refusal is kept for the run (`_save_button`), None when the household is out of reach.
+    The household is the one picked when the button was pressed (PICK), not the one of the last drawing: a
+    pick and a quick press can arrive before the page was drawn again. A disabled account saves nothing
+    (db.scope checks the account in every write), and the run then logs it out.
     """
     try:
         _flash(action())
@@ -131,15 +135,15 @@ def _try_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) -> N
         _("Result"), results, format_func=frozen(results, chooser(RESULT_LABELS)), key="fu_try_result",
         placeholder=_("Choose an option"),
     )
-    _save_button(_("Log this try"), "try", partial(_log_try, user, row), errors, refused)
+    _save_button(_("Log this try"), "try", partial(_log_try, user), errors, refused)
 
 
-def _log_try(user: dict, row: follow_up.FollowUpRow) -> str:
+def _log_try(user: dict) -> str:
     state = st.session_state
     follow_up.log_attempt(
         engine(),
         user,
-        row.household_id,
+        state.get(PICK),
         made_on=state.get("fu_try_on"),
         method=state.get("fu_try_method"),
         result=state.get("fu_try_result"),
@@ -182,19 +186,19 @@ def _letter_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) -
             mime="application/pdf",
             key="fu_letter_download",
         )
-    record = partial(_record_letter, user, row)
-    _save_button(_("Record the letter as sent"), "letter", record, errors, refused)
+    _save_button(_("Record the letter as sent"), "letter", partial(_record_letter, user), errors, refused)
 
 
-def _record_letter(user: dict, row: follow_up.FollowUpRow) -> str:
+def _record_letter(user: dict) -> str:
     state = st.session_state
+    household_id = state.get(PICK)
     answer_by = follow_up.record_letter(
         engine(),
         user,
-        row.household_id,
+        household_id,
         sent_on=state.get("fu_letter_on") or today_local(),
         method=state.get("fu_letter_method"),
-        language=state.get(f"fu_letter_lang_{row.household_id}"),
+        language=state.get(f"fu_letter_lang_{household_id}"),
     )
     return _("Letter recorded. The family has until {day} to answer.").format(day=date(answer_by))
 
@@ -212,13 +216,13 @@ def _outcome_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) 
     errors.slot("outcome")
     st.date_input(_("Day confirmed"), value=today_local(), key="fu_outcome_on", format=date_format())
     errors.slot("achieved_on")
-    _save_button(_("Save the outcome"), "outcome", partial(_confirm_outcome, user, row), errors, refused)
+    _save_button(_("Save the outcome"), "outcome", partial(_confirm_outcome, user), errors, refused)
 
 
-def _confirm_outcome(user: dict, row: follow_up.FollowUpRow) -> str:
+def _confirm_outcome(user: dict) -> str:
     state = st.session_state
     follow_up.confirm_outcome(
-        engine(), user, row.household_id, state.get("fu_outcome"), state.get("fu_outcome_on")
+        engine(), user, state.get(PICK), state.get("fu_outcome"), state.get("fu_outcome_on")
     )
     return _("Outcome saved. Talking with the family counts as contact.")
 
@@ -239,12 +243,12 @@ def _close_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) ->
     errors.slot("close_reason")
     st.date_input(_("Closing date"), value=today_local(), key="fu_close_on", format=date_format())
     errors.slot("closed_on")
-    _save_button(_("Close the file"), "close", partial(_close_file, user, row), errors, refused)
+    _save_button(_("Close the file"), "close", partial(_close_file, user), errors, refused)
 
 
-def _close_file(user: dict, row: follow_up.FollowUpRow) -> str:
+def _close_file(user: dict) -> str:
     state = st.session_state
-    activity.close(engine(), user, row.household_id, state.get("fu_close_reason"), state.get("fu_close_on"))
+    activity.close(engine(), user, state.get(PICK), state.get("fu_close_reason"), state.get("fu_close_on"))
     return _("The file is closed.")
 
 
