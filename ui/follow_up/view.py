@@ -7,6 +7,7 @@ shown only in tables and selectboxes (plain text), never as Markdown.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 import pandas as pd
@@ -56,7 +57,7 @@ ERRORS = {
 }
 FLASH = "fu_flash"
 PICK = "fu_pick"  # the household worked on (its id)
-REFUSED = "fu_refused"  # (box, InputError) of a save refused in its callback
+REFUSED = "fu_refused"  # the Refusal of a save refused in its callback
 CLIENT_FILE = "app_pages/household.py"
 
 
@@ -96,6 +97,14 @@ def _flash(message: str) -> None:
     st.session_state[FLASH] = message
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """A save refused in its callback, kept for the run: which box, and why (None: out of reach)."""
+
+    box: str
+    error: InputError | None
+
+
 def _save(box: str, action: Callable[[], str]) -> None:
     """A save button's callback: the step is saved before the run, so the run draws the list as it now is.
 
@@ -108,19 +117,21 @@ def _save(box: str, action: Callable[[], str]) -> None:
     try:
         _flash(action())
     except InputError as err:
-        st.session_state[REFUSED] = (box, err)
+        st.session_state[REFUSED] = Refusal(box, err)
     except AccessDenied:
-        st.session_state[REFUSED] = (box, None)
+        st.session_state[REFUSED] = Refusal(box, None)
 
 
-def _save_button(label: str, box: str, action: Callable[[], str], errors: FieldErrors, refused) -> None:
+def _save_button(
+    label: str, box: str, action: Callable[[], str], errors: FieldErrors, refused: Refusal | None
+) -> None:
     """The box's button, saving in its callback (`_save`); below it, or at its field, the last refusal."""
     st.button(label, key=f"fu_{box}_save", type="primary", on_click=_save, args=(box, action))
-    if refused and refused[0] == box and refused[1] is not None:
-        errors.show(refused[1], ERRORS)
+    if refused and refused.box == box and refused.error is not None:
+        errors.show(refused.error, ERRORS)
 
 
-def _try_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) -> None:
+def _try_box(user: dict, row: follow_up.FollowUpRow, refused: Refusal | None) -> None:
     errors = FieldErrors()
     st.date_input(_("Day of the try"), value=today_local(), key="fu_try_on", format=date_format())
     errors.slot("made_on")
@@ -151,7 +162,7 @@ def _log_try(user: dict) -> str:
     return _("Try logged.")
 
 
-def _letter_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) -> None:
+def _letter_box(user: dict, row: follow_up.FollowUpRow, refused: Refusal | None) -> None:
     errors = FieldErrors()
     if row.tries < follow_up.TRIES_BEFORE_LETTER and row.letter_on is None:
         st.caption(_("HUD's guide: send the letter after two tries that did not reach the family."))
@@ -203,7 +214,7 @@ def _record_letter(user: dict) -> str:
     return _("Letter recorded. The family has until {day} to answer.").format(day=date(answer_by))
 
 
-def _outcome_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) -> None:
+def _outcome_box(user: dict, row: follow_up.FollowUpRow, refused: Refusal | None) -> None:
     errors = FieldErrors()
     st.caption(_("An outcome the family tells you about at a follow-up counts in the HUD-9902, section 10."))
     st.selectbox(
@@ -227,7 +238,7 @@ def _confirm_outcome(user: dict) -> str:
     return _("Outcome saved. Talking with the family counts as contact.")
 
 
-def _close_box(user: dict, row: follow_up.FollowUpRow, refused: tuple | None) -> None:
+def _close_box(user: dict, row: follow_up.FollowUpRow, refused: Refusal | None) -> None:
     errors = FieldErrors()
     if row.stage != "ready_to_close":
         st.caption(_("HUD's guide: close for no contact after the letter's 30 days have passed."))
@@ -277,7 +288,7 @@ def _history(user: dict, household_id: int) -> None:
 def work_on(user: dict, rows: list[follow_up.FollowUpRow]) -> None:
     """Pick one household from the list and log its next follow-up step."""
     refused = st.session_state.pop(REFUSED, None)  # the last save's refusal, shown in this run only
-    if refused and refused[1] is None:
+    if refused and refused.error is None:
         st.error(_("You do not have access to this household."))
     if not rows:
         return
