@@ -30,6 +30,7 @@ NEW_KEY = "att_new"  # [{name, language}] typed by the trainer
 SEARCH_KEY = "att_last_search"  # (text, results): search (and audit) only when the text changes
 FLASH_KEY = "att_saved_message"
 NAME_ERROR_KEY = "att_new_name_missing"
+REFUSED_KEY = "att_refused"  # why the last save was refused (InputError or AccessDenied), shown once
 MESSAGES = {
     "unknown_education_type": N_("Choose the type of workshop."),
     "unknown_language": N_("Choose a language."),
@@ -71,11 +72,30 @@ def search_box(user: dict) -> None:
     for row in results:
         if row["id"] in _people():
             continue
-        if st.button(
-            _("Add {name}").format(name=plain(row["name"])), key=f"att_add_{row['id']}", icon=":material/add:"
-        ):
-            _people()[row["id"]] = row["name"]
-            st.rerun()
+        st.button(
+            _("Add {name}").format(name=plain(row["name"])),
+            key=f"att_add_{row['id']}",
+            icon=":material/add:",
+            on_click=_add_found,
+            args=(row["id"], row["name"]),
+        )
+
+
+def _add_found(hid: int, name: str) -> None:
+    """Button callback: the person found goes on the list before the run, so the page is drawn once."""
+    _people()[hid] = name
+
+
+def _remove_found(hid: int) -> None:
+    """Button callback: take a found person off the list."""
+    _people().pop(hid, None)
+
+
+def _remove_newcomer(index: int, name: str) -> None:
+    """Button callback: take a typed person off the list, unless the list changed since it was drawn."""
+    newcomers = _newcomers()
+    if index < len(newcomers) and newcomers[index]["name"] == name:
+        newcomers.pop(index)
 
 
 def _add_newcomer() -> None:
@@ -112,20 +132,23 @@ def chosen_list() -> None:
     for hid, name in list(people.items()):
         left, right = st.columns([4, 1])
         left.text(name)
-        if right.button(_("Remove"), key=f"att_rm_{hid}"):
-            people.pop(hid, None)
-            st.rerun()
+        right.button(_("Remove"), key=f"att_rm_{hid}", on_click=_remove_found, args=(hid,))
     for index, person in enumerate(list(newcomers)):
         left, right = st.columns([4, 1])
         left.text(_("{name} (new)").format(name=person["name"]))
-        if right.button(_("Remove"), key=f"att_rmn_{index}"):
-            newcomers.pop(index)
-            st.rerun()
+        right.button(
+            _("Remove"), key=f"att_rmn_{index}", on_click=_remove_newcomer, args=(index, person["name"])
+        )
+
+
+def _planned_events(user: dict) -> dict:
+    """Planned workshops held by today with no attendance yet, by id."""
+    return {e.id: e for e in workshop_schedule.planned_without_attendance(engine(), user, today_local())}
 
 
 def _planned_choice(user: dict):
     """A planned workshop held by today with no attendance yet, to record the attendance on; None: a new one."""
-    planned = {e.id: e for e in workshop_schedule.planned_without_attendance(engine(), user, today_local())}
+    planned = _planned_events(user)
     if not planned:
         return None
     names = {0: _("A workshop that was not planned")} | {
@@ -158,25 +181,23 @@ def record_form(user: dict, modules: list) -> None:
     )
     if not modules:
         st.caption(_("The workshop modules could not be loaded; type the title instead."))
-    title = ""
     if module_id == OTHER:
-        title = st.text_input(_("Workshop title"), key="att_title", max_chars=education.TITLE_LIMIT)
+        st.text_input(_("Workshop title"), key="att_title", max_chars=education.TITLE_LIMIT)
     errors.slot("title")
     planned = _planned_choice(user)
     left, middle, right = st.columns(3)
     with left:
         if planned is None:
-            when = st.date_input(
+            st.date_input(
                 _("Date"), value=today_local(), max_value=today_local(), key="att_date", format=date_format()
             )
         else:
-            when = planned.event_date
-            st.text(_("Date: {day}").format(day=date(when)))
+            st.text(_("Date: {day}").format(day=date(planned.event_date)))
         errors.slot("event_date")
     with middle:
         if "att_type" not in st.session_state and module_id != OTHER:
             _suggest_type(modules)
-        education_type = st.selectbox(
+        st.selectbox(
             _("HUD-9902 education type"),
             EDUCATION_TYPE,
             format_func=names_for(EDUCATION_LABELS, EDUCATION_TYPE),
@@ -185,7 +206,7 @@ def record_form(user: dict, modules: list) -> None:
         )
         errors.slot("education_type")
     with right:
-        language = st.selectbox(
+        st.selectbox(
             _("Language of the workshop"),
             list(education.LANGUAGES),
             format_func=names_for(LANGUAGE_LABELS, education.LANGUAGES),
@@ -198,40 +219,60 @@ def record_form(user: dict, modules: list) -> None:
     quick_add_box(errors)
     chosen_list()
     errors.slot("attendees")
-    if st.button(_("Save attendance"), key="att_save", type="primary", icon=":material/save:"):
-        paid = funding_view.parse(st.session_state.get("att_funding"))
-        try:
-            if paid is None:  # who paid goes to the 9902's HUD-grant column: chosen, never guessed
-                raise InputError("missing_funding", "funding")
-            event_id = education.record_event(
-                engine(),
-                user,
-                event_date=when,
-                education_type=education_type,
-                language=language,
-                module_id="" if module_id == OTHER else module_id,
-                title=title,
-                household_ids=list(_people()),
-                new_people=list(_newcomers()),
-                funding=paid[0],
-                funding_source_id=paid[1],
-                fee=st.session_state.get("att_fee"),
-                planned_id=None if planned is None else planned.id,
-            )
-        except InputError as err:
-            errors.show(err, {**MESSAGES, **funding_view.ERRORS})
-        except AccessDenied:
-            st.error(_("You do not have access to one of these households."))
-        else:
-            count = len(_people()) + len(_newcomers())
-            st.session_state[PEOPLE_KEY], st.session_state[NEW_KEY] = {}, []
-            st.session_state["att_event"] = event_id
-            st.session_state.pop(VIEW_KEY, None)
-            # Shown after the rerun, so the emptied attendee list is what the trainer sees next.
-            st.session_state[FLASH_KEY] = ngettext(
-                "Saved: {n} person at this workshop.", "Saved: {n} people at this workshop.", count
-            ).format(n=count)
-            st.rerun()
+    st.button(
+        _("Save attendance"),
+        key="att_save",
+        type="primary",
+        icon=":material/save:",
+        on_click=_save_attendance,
+        args=(user,),
+    )
+    refused = st.session_state.pop(REFUSED_KEY, None)  # the last save's refusal, shown in this run only
+    if isinstance(refused, InputError):
+        errors.show(refused, {**MESSAGES, **funding_view.ERRORS})
+    elif refused is not None:
+        st.error(_("You do not have access to one of these households."))
+
+
+def _save_attendance(user: dict) -> None:
+    """Save button callback: the workshop and who came are saved before the run, so the page is drawn once,
+    with the list emptied and the confirmation on top; a refusal is kept for the run to show at its field.
+
+    Every value is read from session state as it was at the press (arguments would be those of the last
+    drawing)."""
+    state = st.session_state
+    module_id = state.get("att_module")
+    chosen = state.get("att_planned") or None  # 0: a workshop that was not planned
+    planned = _planned_events(user).get(chosen) if chosen else None
+    paid = funding_view.parse(state.get("att_funding"))
+    try:
+        if paid is None:  # who paid goes to the 9902's HUD-grant column: chosen, never guessed
+            raise InputError("missing_funding", "funding")
+        event_id = education.record_event(
+            engine(),
+            user,
+            event_date=planned.event_date if planned else state.get("att_date", today_local()),
+            education_type=state.get("att_type"),
+            language=state.get("att_lang"),
+            module_id="" if module_id == OTHER else module_id,
+            title=state.get("att_title", "") if module_id == OTHER else "",
+            household_ids=list(_people()),
+            new_people=list(_newcomers()),
+            funding=paid[0],
+            funding_source_id=paid[1],
+            fee=state.get("att_fee"),
+            planned_id=chosen,  # gone from the list since: the database refuses it (already recorded)
+        )
+    except (InputError, AccessDenied) as err:
+        state[REFUSED_KEY] = err
+        return
+    count = len(_people()) + len(_newcomers())
+    state[PEOPLE_KEY], state[NEW_KEY] = {}, []
+    state["att_event"] = event_id
+    state.pop(VIEW_KEY, None)
+    state[FLASH_KEY] = ngettext(
+        "Saved: {n} person at this workshop.", "Saved: {n} people at this workshop.", count
+    ).format(n=count)
 
 
 def render(user: dict) -> None:
