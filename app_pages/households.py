@@ -103,9 +103,7 @@ if behind.get("ids") is not None:
     filters["ids"] = [int(i) for i in behind["ids"]]
     filters["status"] = None
     st.info(_("Showing the households behind a number on the dashboard."), icon=":material/filter_alt:")
-    if st.button(_("Show all households"), key="hh_clear_behind"):
-        st.session_state.pop("households_filter", None)
-        st.rerun()
+    st.button(_("Show all households"), key="hh_clear_behind", on_click=household_list.show_all)
 signature = repr(sorted(filters.items()))
 if st.session_state.get("hh_filters") != signature:
     st.session_state["hh_filters"] = signature

@@ -25,11 +25,13 @@ tenant_view.notice()
 # Logged in with a household open: offer to continue from the last saved answers (before the widgets
 # it fills are drawn).
 saved = clients.saved_scenarios("tenant_checklist")
-if saved and st.button(
-    _("Continue from saved progress ({date})").format(date=date(local_date(saved[0]["created_at"]))), key="tr_restore"
-):
-    tenant_view.restore(saved[0]["inputs"])
-    st.rerun()
+if saved:  # restored in the button's callback, before the run: the page is drawn once, with the answers
+    st.button(
+        _("Continue from saved progress ({date})").format(date=date(local_date(saved[0]["created_at"]))),
+        key="tr_restore",
+        on_click=tenant_view.restore,
+        args=(saved[0]["inputs"],),
+    )
 
 # Labels are looked up once per run: format_func must not depend on the session (AppTest calls it outside).
 place_labels = {p: tenant_view.place_label(p) for p in tenant_rights.places()}

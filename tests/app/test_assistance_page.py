@@ -170,3 +170,17 @@ def test_save_to_client_stores_eligible_programs_and_total(agency):
     assert "dc_hpap" in [p.program for p in typed.programs]
     assert typed.total_assistance == pytest.approx(stack(screen(HOUSEHOLD, PURCHASE), PURCHASE)["total"])
     assert typed.widgets["dpa_size"] == HOUSEHOLD["household_size"]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_cancel_on_saving_the_example_values_saves_nothing_and_closes_the_question(agency, lang):
+    user = agency["users"]["counselor"]
+    household = agency["households"]["north"]
+    at = open_page(lang, user=user, household_id=household, state={"sf_blank": {household}})
+    at.button(key="save_scenario_assistance").click().run()
+    question = at.warning[-1].value
+    at.button(key="sf_confirm_no_assistance").click().run()
+    assert not at.exception
+    assert question not in [w.value for w in at.warning]
+    assert not [b for b in at.button if b.key in ("sf_confirm_yes_assistance", "sf_confirm_no_assistance")]
+    assert not scenarios.list_for(agency["engine"], user, household, "assistance")

@@ -186,3 +186,19 @@ def test_households_behind_a_dashboard_number(agency):
     assert "Familia Detrás Del Número" in table
     assert "Núñez" not in table and "Nguyễn" not in table  # not behind the number / another office
     assert "behind a number" in at.info[0].value
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_show_all_households_leaves_the_dashboard_number(agency, lang):
+    at = app_test(
+        "app_pages/households.py",
+        lang=lang,
+        user=agency["users"]["lead"],
+        state={"households_filter": {"ids": [agency["households"]["south"]]}},
+    )
+    assert at.info and not at.dataframe  # nobody of this office behind that number
+    at.button(key="hh_clear_behind").click().run()
+    assert not at.exception
+    assert "households_filter" not in at.session_state
+    assert not at.info and "hh_clear_behind" not in [b.key for b in at.button]
+    assert "Núñez" in at.dataframe[0].value.to_csv()  # the whole caseload of the office again

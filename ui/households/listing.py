@@ -81,3 +81,8 @@ def show(rows: list[dict], key: str, *, contact: bool = False) -> None:
     right.button(_("Open client file"), key=f"{key}_open", on_click=_open, args=(key,), type="primary")
     if st.session_state.pop(f"{key}_go", False):
         st.switch_page(CLIENT_FILE)
+
+
+def show_all() -> None:
+    """Button callback: from the households behind a dashboard number back to the whole caseload, in one run."""
+    st.session_state.pop("households_filter", None)

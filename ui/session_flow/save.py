@@ -125,9 +125,9 @@ def save_panel(
         if yes.button(_("Yes, save the example values"), key=f"sf_confirm_yes_{kind}"):
             st.session_state.pop(confirm_key, None)
             _save(kind, typed, page_facts)
-        if no.button(_("Cancel"), key=f"sf_confirm_no_{kind}"):
-            st.session_state.pop(confirm_key, None)
-            st.rerun()
+        no.button(
+            _("Cancel"), key=f"sf_confirm_no_{kind}", on_click=st.session_state.pop, args=(confirm_key, None)
+        )
     done = st.session_state.get(DONE_KEY.format(kind=kind))
     if done:
         _after_save(kind, household_id, *done)
