@@ -173,6 +173,7 @@ def record_event(
     if len(ids) + len(newcomers) > MAX_ATTENDEES:
         raise InputError("out_of_range", "attendees")
     with transaction(engine) as s:
+        check_account(s, user)  # a disabled account's open tab records nothing (no household may be named)
         paid = funding_rules.check(s, funding, funding_source_id, fee)
         for hid in ids:
             hh = s.get(Household, hid)

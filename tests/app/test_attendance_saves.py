@@ -127,3 +127,17 @@ def test_a_person_moved_to_another_office_before_the_press_saves_nothing(office,
     assert not at.exception
     assert message in [e.value for e in at.error]
     assert saved_events(engine) == [] and attendance_count(engine) == 0
+
+
+def test_a_disabled_account_records_nothing_and_is_logged_out(office):
+    """Its tab stays open; the save runs in the button's callback, before the page checks the session."""
+    from db import accounts
+
+    trainer, admin = office["users"]["trainer"], office["users"]["admin"]
+    at = with_newcomers(app_test(PAGE, user=trainer), "Ana Gómez")
+    at.selectbox(key="att_funding").set_value("none")
+    accounts.set_active(office["engine"], admin, trainer["id"], False)
+    at.button(key="att_save").click().run()
+    assert not at.exception
+    assert "user" not in at.session_state
+    assert saved_events(office["engine"]) == []
