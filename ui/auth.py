@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
+from functools import wraps
 
 import streamlit as st
 
@@ -115,6 +117,22 @@ def enforce_idle_timeout(now: float | None = None) -> None:
         return
     st.session_state[USER_KEY] = {**user, **fresh}
     st.session_state[ACTIVITY_KEY] = now
+
+
+def signed_in_only(callback: Callable[..., None]) -> Callable[..., None]:
+    """A button's callback that saves only while the session is still good (idle, 12 hours, account changed).
+
+    Callbacks run before the page, so before its own check: without this, a tab left idle past its timeout
+    (a laptop waking up) would save one last press before showing the login page.
+    """
+
+    @wraps(callback)
+    def guarded(*args, **kwargs) -> None:
+        enforce_idle_timeout()
+        if current_user() is not None:
+            callback(*args, **kwargs)
+
+    return guarded
 
 
 @contextmanager
