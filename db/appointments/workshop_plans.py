@@ -23,7 +23,7 @@ from db.engine import reading, transaction
 from db.local_time import now_utc, to_local
 from db.models import EducationAttendance, EducationEvent, User
 from db.models.appointments import Appointment
-from db.scope import AccessDenied
+from db.scope import AccessDenied, check_account
 
 STAFF_ROLES = ("admin", "lead", "counselor", "trainer")
 HOLDING = ("booked", "kept")  # appointment statuses that hold a counselor's time
@@ -137,6 +137,7 @@ def plan(
     if starts <= (now or now_utc()):
         raise InputError("in_the_past", "start_time")
     with transaction(engine) as s:
+        check_account(s, user)  # a disabled account's open tab plans nothing (no household is named)
         _leader(s, leader_id, user["office_id"])
         _refuse_appointment(s, leader_id, starts, ends)
         if (clash := _workshop_clash(s, leader_id, starts, ends)) is not None:
@@ -191,6 +192,7 @@ def cancel(engine: Engine, user: dict, event_id: int) -> None:
     if not user or user.get("role") not in STAFF_ROLES:
         raise AccessDenied("no access")
     with transaction(engine) as s:
+        check_account(s, user)
         event = s.scalars(select(EducationEvent).where(EducationEvent.id == event_id).with_for_update()).first()
         if event is None or event.office_id != user["office_id"] or event.starts_at is None:
             raise AccessDenied("no access")

@@ -11,13 +11,29 @@ from db import appointments as appts
 from db import codes, households
 from db.appointments.views import Counselor
 from db.local_time import today_local
+from db.scope import AccessDenied
 from ui.appointments import consent
-from ui.appointments.common import LENGTHS, MODE_LABELS, TIMES, chooser_of, clock, error_text, minutes_label
+from ui.appointments.common import (
+    FLASH,
+    LENGTHS,
+    MODE_LABELS,
+    TIMES,
+    Refusal,
+    chooser_of,
+    clock,
+    error_text,
+    minutes_label,
+    show_refusal,
+)
+from ui.auth import signed_in_only
 from ui.clients import selected_household_id
 from ui.db import engine
 from ui.labels import PURPOSE_LABELS, chooser
-from ui.text import _, date
+from ui.text import _
 from ui.widget_text import date_format
+
+REFUSED = "appt_book_refused"  # the Refusal of the last Book press, shown by the next run only
+BOOK = ("book",)  # the box of that refusal: the booking form
 
 
 def find_household(user: dict) -> int | None:
@@ -44,26 +60,52 @@ def find_household(user: dict) -> int | None:
     )
 
 
-def booking_form(user: dict, staff: list[Counselor], default_place: str) -> int | None:
-    """The booking form; returns the new appointment's id once booked."""
+@signed_in_only  # an ended session (idle, 12 hours, account changed) books nothing
+def _book(user: dict) -> None:
+    """The Book button's callback: booked before the run, so the run draws the calendar once, on that day.
+
+    The household and the form's fields are read from session state as they were at the press. A refusal
+    is kept for the run, which shows it in the form; a disabled account books nothing (db.scope checks the
+    account in every write), and the run then logs it out.
+    """
+    state = st.session_state
+    try:
+        appts.book(
+            engine(), user, state.get("appt_household"), counselor_id=state.get("appt_counselor"),
+            day=state.get("appt_day"), start_time=state.get("appt_time"), minutes=state.get("appt_len"),
+            mode=state.get("appt_mode"), purpose=state.get("appt_purpose"), place=state.get("appt_place", ""),
+            bring=state.get("appt_bring", ""),
+        )  # fmt: skip
+    except InputError as err:
+        state[REFUSED] = Refusal(BOOK, error_text(err))
+    except AccessDenied:
+        state[REFUSED] = Refusal(BOOK, _("You do not have access to this household."))
+    else:
+        state[FLASH] = _("The appointment was booked.")
+        state["appt_view_day"] = state.get("appt_day")  # the calendar opens on the day booked
+
+
+def booking_form(user: dict, staff: list[Counselor], default_place: str) -> None:
+    """The booking form; the Book button books in its callback (`_book`)."""
+    refused = st.session_state.pop(REFUSED, None)  # the last press's refusal, shown in this run only
     st.subheader(_("Book an appointment"))
     household_id = find_household(user)
     if household_id is None:
-        return None
+        return
     consent.show(user, household_id, key="appt")
     names = {c.id: c.name for c in staff}
     mine = user["id"] if user["id"] in names else (staff[0].id if staff else None)
     with st.form("appt_book", enter_to_submit=False):  # Enter picks a filtered option; it never books
-        counselor = st.selectbox(
+        st.selectbox(
             _("Counselor"), list(names), index=list(names).index(mine) if mine in names else 0,
             format_func=names.get, key="appt_counselor",
             placeholder=_("Choose an option"),
         )  # fmt: skip
         left, right = st.columns(2)
-        day = left.date_input(
+        left.date_input(
             _("Day"), value=today_local() + dt.timedelta(days=1), key="appt_day", format=date_format()
         )
-        at = right.selectbox(
+        right.selectbox(
             _("Time"),
             TIMES,
             index=TIMES.index(dt.time(10)),
@@ -72,7 +114,7 @@ def booking_form(user: dict, staff: list[Counselor], default_place: str) -> int 
             placeholder=_("Choose an option"),
         )
         left, right = st.columns(2)
-        minutes = left.selectbox(
+        left.selectbox(
             _("Length"),
             LENGTHS,
             index=LENGTHS.index(60),
@@ -80,29 +122,17 @@ def booking_form(user: dict, staff: list[Counselor], default_place: str) -> int 
             key="appt_len",
             placeholder=_("Choose an option"),
         )
-        mode = right.radio(
+        right.radio(
             _("How"), list(MODE_LABELS), format_func=chooser(MODE_LABELS), horizontal=True, key="appt_mode"
         )
-        purpose = st.selectbox(
+        st.selectbox(
             _("Purpose (never shown in reminders)"), list(codes.COUNSELING_PURPOSE),
             index=codes.COUNSELING_PURPOSE.index("prepurchase"), format_func=chooser(PURPOSE_LABELS), key="appt_purpose",
             placeholder=_("Choose an option"),
         )  # fmt: skip
-        place = st.text_input(_("Place"), value=default_place, key="appt_place")
-        bring = st.text_area(
+        st.text_input(_("Place"), value=default_place, key="appt_place")
+        st.text_area(
             _("What to bring"), key="appt_bring", placeholder=_("For example: last two pay stubs, ID")
         )
-        errors = st.empty()
-        submitted = st.form_submit_button(_("Book"), type="primary")
-    if not submitted:
-        return None
-    try:
-        new_id = appts.book(
-            engine(), user, household_id, counselor_id=counselor, day=day, start_time=at, minutes=minutes,
-            mode=mode, purpose=purpose, place=place, bring=bring,
-        )  # fmt: skip
-    except InputError as err:
-        errors.error(error_text(err), icon=":material/error:")
-        return None
-    st.success(_("Booked for {day} at {time}.").format(day=date(day), time=clock(at)))
-    return new_id
+        show_refusal(refused, BOOK)
+        st.form_submit_button(_("Book"), type="primary", on_click=_book, args=(user,))

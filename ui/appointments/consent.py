@@ -12,7 +12,9 @@ import streamlit as st
 from calculators import InputError
 from db.appointments import reminder_data
 from db.local_time import today_local
-from ui.appointments.common import error_text
+from db.scope import AccessDenied
+from ui.appointments.common import Refusal, error_text, show_refusal
+from ui.auth import signed_in_only
 from ui.db import engine
 from ui.text import _, date
 from ui.widget_text import date_format
@@ -29,46 +31,61 @@ def summary(state: reminder_data.Consent) -> str:
     return _("Reminder consent — {state}").format(state="; ".join(parts))
 
 
+@signed_in_only  # an ended session (idle, 12 hours, account changed) saves nothing
+def _save(user: dict, household_id: int, key: str) -> None:
+    """The form's callback: both answers are saved before the run, so the run shows the consent as it now is.
+
+    `household_id` is the form's own (its key holds it), and the answers are read from session state. A
+    refusal is kept for the run, which shows it in the form; a disabled account saves nothing (db.scope
+    checks the account in every write), and the run then logs it out.
+    """
+    state = st.session_state
+    answers = {"email": state.get(f"{key}_ce_{household_id}"), "text": state.get(f"{key}_ct_{household_id}")}
+    try:
+        reminder_data.set_consents(
+            engine(), user, household_id, answers, state.get(f"{key}_con_{household_id}")
+        )
+    except InputError as err:
+        state[f"{key}_consent_refused"] = Refusal((household_id,), error_text(err))
+    except AccessDenied:
+        state[f"{key}_consent_refused"] = Refusal(
+            (household_id,), _("You do not have access to this household.")
+        )
+    else:
+        state[f"{key}_consent_saved_{household_id}"] = True
+
+
 def show(user: dict, household_id: int, *, key: str = "appt", expanded: bool = False) -> None:
     """The household's consent and a small form to record the family's answer with its date.
 
     `key` keeps the widgets of two places apart ('appt' on the appointments page, 'hh' in the client file).
     """
+    refused = st.session_state.pop(f"{key}_consent_refused", None)  # the last press's, shown in this run only
     state = reminder_data.consent(engine(), user, household_id)
     st.caption(summary(state))
     if not (state.email_since or state.text_since):
         st.caption(
             _("Without consent this family gets no reminder; it appears on the call list the day before.")
         )
-    saved = f"{key}_consent_saved_{household_id}"
-    if st.session_state.pop(saved, False):
+    if st.session_state.pop(f"{key}_consent_saved_{household_id}", False):
         st.success(_("Consent saved."))
     with (
         st.expander(_("Record reminder consent"), expanded=expanded),
         st.form(f"{key}_consent_{household_id}", enter_to_submit=False, border=False),
     ):
-        email = st.checkbox(
+        st.checkbox(
             _("Agrees to reminders by email"), value=bool(state.email_since), key=f"{key}_ce_{household_id}"
         )
-        text = st.checkbox(
+        st.checkbox(
             _("Agrees to reminders by text message"),
             value=bool(state.text_since),
             key=f"{key}_ct_{household_id}",
         )
-        on = st.date_input(
+        st.date_input(
             _("Date of the answer"),
             value=today_local(),
             key=f"{key}_con_{household_id}",
             format=date_format(),
         )
-        errors = st.empty()
-        submitted = st.form_submit_button(_("Save consent"))
-    if not submitted:
-        return
-    try:
-        reminder_data.set_consents(engine(), user, household_id, {"email": email, "text": text}, on)
-    except InputError as err:
-        errors.error(error_text(err), icon=":material/error:")
-    else:
-        st.session_state[saved] = True
-        st.rerun()
+        show_refusal(refused, (household_id,))
+        st.form_submit_button(_("Save consent"), on_click=_save, args=(user, household_id, key))

@@ -8,6 +8,7 @@ from db import appointments as appts
 from db.local_time import today_local, week_start
 from db.models import Office
 from ui.appointments import actions, booking, calendar, lists, workshop_plan
+from ui.appointments.common import FLASH
 from ui.db import engine
 from ui.text import _
 from ui.widget_text import date_format
@@ -24,7 +25,7 @@ def _office_address(office_id: int) -> str:
 def render(user: dict) -> None:
     st.title(_("Appointments"))
     flash_slot = st.empty()  # always there, so the tabs below keep their place (and the open tab) on reruns
-    flash = st.session_state.pop("appt_flash", None)
+    flash = st.session_state.pop(FLASH, None)  # set by the last press's callback
     if flash:
         flash_slot.success(flash)
     offices = appts.offices(engine(), user)
@@ -48,8 +49,6 @@ def render(user: dict) -> None:
         key="appt_who",
         placeholder=_("Choose an option"),
     )
-    if "appt_view_day_next" in st.session_state:  # after booking, the calendar opens on that day
-        st.session_state["appt_view_day"] = st.session_state.pop("appt_view_day_next")
     day = middle.date_input(_("Day"), value=today_local(), key="appt_view_day", format=date_format())
     span = right.segmented_control(
         _("View"), ["day", "week"], format_func={"day": _("Day"), "week": _("Week")}.get, default="day",
@@ -69,23 +68,17 @@ def render(user: dict) -> None:
             calendar.day_view(day, items, workshops, counselor_id is None)
         else:
             calendar.week_view(first, items, workshops, counselor_id is None)
-        chosen = actions.pick(items)
-        if chosen is not None:
-            actions.panel(user, chosen)
+        actions.chosen_panel(user, items)
     with book_tab:
-        new_id = booking.booking_form(user, staff, _office_address(office_id))
-        if new_id is not None:
-            st.session_state["appt_flash"] = _("The appointment was booked.")
-            st.session_state["appt_view_day_next"] = appts.get(engine(), user, new_id).starts.date()
-            st.rerun()
+        booking.booking_form(user, staff, _office_address(office_id))  # booking opens the calendar on its day
     with workshop_tab:
         st.subheader(_("Plan a workshop"))
         if office_id != user["office_id"]:
             st.caption(_("Workshops are planned for your own office."))
         else:
-            if workshop_plan.plan_form(user, key="appt_ws", default_place=_office_address(office_id)):
-                st.session_state["appt_flash"] = _("The workshop was planned; it is on the office calendar.")
-                st.rerun()
+            place = _office_address(office_id)
+            if workshop_plan.plan_form(user, key="appt_ws", default_place=place, confirm=False):
+                flash_slot.success(_("The workshop was planned; it is on the office calendar."))
             workshop_plan.upcoming(user)
     with call_tab:
         lists.call_list(user, office_id, counselor_id)
