@@ -5,6 +5,8 @@ Rules in db.funding; the printed schedule is reports.fee_schedule_pdf.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 import pandas as pd
@@ -15,6 +17,7 @@ from db import funding
 from db.local_time import today_local
 from i18n import file_names
 from reports.fee_schedule_pdf import fee_schedule_pdf
+from ui.auth import signed_in_only
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.households.labels import frozen
@@ -29,6 +32,7 @@ ERRORS = {
     "negative_amount": N_("The fee cannot be negative."),
 }
 FLASH = "fees_flash"
+REFUSED = "fees_refused"  # the Refusal of a save refused in its callback
 GRANT_CHOICES = ("", *funding.HUD_GRANT_TYPES)
 
 
@@ -39,6 +43,36 @@ def _flash(message: str) -> None:
 def show_flash() -> None:
     if FLASH in st.session_state:
         st.success(st.session_state.pop(FLASH), icon=":material/check_circle:")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A save refused in its callback, kept for the next run: which button, and why."""
+
+    box: str
+    error: InputError
+
+
+@signed_in_only  # an ended session (idle, 12 hours, account changed) saves nothing
+def _save(box: str, action: Callable[[], str]) -> None:
+    """A save button's callback: saved before the run, the page is drawn once, already showing the result.
+
+    Saved inside the run, a save needed st.rerun() and the page was drawn twice. `action` reads the widgets
+    from session state and returns the confirmation; a refusal is kept for the run (`_save_button`).
+    """
+    try:
+        _flash(action())
+    except InputError as err:
+        st.session_state[REFUSED] = Refusal(box, err)
+
+
+def _save_button(where, label: str, box: str, action: Callable[[], str], errors: FieldErrors, **kw) -> None:
+    """The button, saving in its callback (`_save`); then its last refusal, at its field, this run only."""
+    where.button(label, key=f"fees_{box}", on_click=_save, args=(box, action), **kw)
+    refused = st.session_state.get(REFUSED)
+    if refused is not None and refused.box == box:
+        del st.session_state[REFUSED]
+        errors.show(refused.error, ERRORS)
 
 
 def schedule_section(agency_name: str) -> None:
@@ -111,20 +145,25 @@ def edit_schedule(user: dict) -> None:
     errors.slot("lines")
     st.text_area(_("Note (English)"), value=current.note_en if current else "", key="fees_note_en")
     st.text_area(_("Note (Spanish)"), value=current.note_es if current else "", key="fees_note_es")
-    if st.button(_("Save the fee schedule"), key="fees_save", type="primary"):
-        frame = _edited(st.session_state["fees_rows"], st.session_state.get("fees_editor") or {})
-        try:
-            funding.save_schedule(
-                engine(), user, effective_from=st.session_state.get("fees_from"),
-                lines=frame.to_dict("records"), note_en=st.session_state.get("fees_note_en", ""),
-                note_es=st.session_state.get("fees_note_es", ""),
-            )
-        except InputError as err:
-            errors.show(err, ERRORS)
-        else:
-            st.session_state.pop("fees_rows", None)
-            _flash(_("Fee schedule saved."))
-            st.rerun()
+    _save_button(
+        st, _("Save the fee schedule"), "save", partial(_save_schedule, user), errors, type="primary"
+    )
+
+
+def _save_schedule(user: dict) -> str:
+    """The schedule as edited, read from session state (the callback runs before the page is drawn)."""
+    state = st.session_state
+    frame = _edited(state["fees_rows"], state.get("fees_editor") or {})
+    funding.save_schedule(
+        engine(),
+        user,
+        effective_from=state.get("fees_from"),
+        lines=frame.to_dict("records"),
+        note_en=state.get("fees_note_en", ""),
+        note_es=state.get("fees_note_es", ""),
+    )
+    state.pop("fees_rows", None)  # the editor starts again from the saved list
+    return _("Fee schedule saved.")
 
 
 def _edited(base: pd.DataFrame, changes: dict) -> pd.DataFrame:
@@ -168,18 +207,7 @@ def sources_section(user: dict) -> None:
         key="fees_src_grant",
         placeholder=_("Choose an option"),
     )
-    if st.button(_("Add funding source"), key="fees_src_add"):
-        state = st.session_state
-        try:
-            funding.add_source(
-                engine(), user, name_en=state.get("fees_src_en", ""), name_es=state.get("fees_src_es", ""),
-                hud_grant=state.get("fees_src_grant", ""),
-            )
-        except InputError as err:
-            errors.show(err, ERRORS)
-        else:
-            _flash(_("Funding source added."))
-            st.rerun()
+    _save_button(st, _("Add funding source"), "src_add", partial(_add_source, user), errors)
     active = [s for s in listed if s.active]
     if active:
         names = {s.id: s.name(lang()) for s in active}
@@ -188,7 +216,23 @@ def sources_section(user: dict) -> None:
             _("Stop using a source"), list(names), format_func=names.get, key="fees_src_retire",
             placeholder=_("Choose an option"),
         )
-        if right.button(_("Stop using it"), key="fees_src_retire_go"):
-            funding.set_active(engine(), user, st.session_state["fees_src_retire"], False)
-            _flash(_("That source is no longer offered. Past sessions keep it."))
-            st.rerun()
+        _save_button(right, _("Stop using it"), "src_retire_go", partial(_retire_source, user), errors)
+
+
+def _add_source(user: dict) -> str:
+    """The funder typed in, read from session state (the callback runs before the page is drawn)."""
+    state = st.session_state
+    funding.add_source(
+        engine(),
+        user,
+        name_en=state.get("fees_src_en", ""),
+        name_es=state.get("fees_src_es", ""),
+        hud_grant=state.get("fees_src_grant", ""),
+    )
+    return _("Funding source added.")
+
+
+def _retire_source(user: dict) -> str:
+    """The source chosen when the button was pressed (its session state), not the one of the last drawing."""
+    funding.set_active(engine(), user, st.session_state["fees_src_retire"], False)
+    return _("That source is no longer offered. Past sessions keep it.")
