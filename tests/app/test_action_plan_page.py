@@ -165,3 +165,60 @@ def test_logged_out_or_trainer_sees_nothing_of_the_client(demo, who):
     text = visible_text(at)
     assert "Please log in with an account that has access to this page." in text
     assert "Núñez" not in text and "Your goals" not in text
+
+
+@pytest.fixture
+def drawings(monkeypatch):
+    """How many times the plan was drawn (its print options, once a drawing); clear it before a press."""
+    from ui.action_plan import view
+
+    drawn: list[int] = []
+    real = view.print_options
+
+    def counted(*args, **kwargs):
+        drawn.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(view, "print_options", counted)
+    return drawn
+
+
+@pytest.mark.parametrize(
+    ("lang", "recorded", "given"),
+    [
+        ("en", "Recorded: copy given on", "A copy was given to the client on"),
+        ("es", "Anotado: copia entregada el", "Se entregó una copia al cliente el"),
+    ],
+)
+def test_given_is_recorded_and_said_once_in_one_drawing(demo, drawings, lang, recorded, given):
+    at = app_test(PAGE, lang=lang, user=demo["users"]["counselor"], household_id=demo["demo"])
+    drawings.clear()
+    at.button(key="plan_given").click().run()
+    assert not at.exception
+    assert len(drawings) == 1
+    assert [t.value for t in at.toast if t.value.startswith(recorded)]
+    assert any(s.value.startswith(given) for s in at.success)
+    at.run()
+    assert not at.toast  # said once
+    assert any(s.value.startswith(given) for s in at.success)  # the file still shows it
+
+
+@pytest.mark.parametrize(("lang", "message"), [("en", "You do not have access"), ("es", "No tiene acceso")])
+def test_given_for_a_household_moved_away_records_nothing_and_says_so_once(demo, lang, message):
+    from db.engine import transaction
+
+    engine, household_id = demo["engine"], demo["demo"]
+    at = app_test(PAGE, lang=lang, user=demo["users"]["counselor"], household_id=household_id)
+    with transaction(engine) as s:  # another office takes the file while the plan is on screen
+        s.get(Household, household_id).office_id = demo["offices"]["south"]
+    at.button(key="plan_given").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error if e.value.startswith(message)] == [e.value for e in at.error]
+    assert len(at.error) == 1
+    with reading(engine) as s:
+        assert s.get(Household, household_id).given_plan_on is None
+    assert audit_count(engine, "plan_given", household_id) == 0
+    with transaction(engine) as s:  # and it comes back: that press's refusal is not said again
+        s.get(Household, household_id).office_id = demo["offices"]["north"]
+    at.run()
+    assert not at.error

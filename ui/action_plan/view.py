@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 import streamlit as st
 
 from db.local_time import today_local
@@ -10,12 +13,14 @@ from i18n import file_names
 from reports.action_plan.build import build_pdf, plan_languages
 from reports.action_plan.data import load_plan, mark_given
 from reports.action_plan.sections import MILESTONE_LABELS, OWNER_LABELS, STATUS_LABELS
+from ui.auth import signed_in_only
 from ui.clients import selected_household_id
 from ui.db import engine
 from ui.session_flow import plan_sections
 from ui.text import N_, NO_VALUE, _, date
 
 VIEWED_KEY = "plan_viewed_household"  # the household whose plan view this session already audited
+GIVEN_KEY = "plan_given_press"  # the GivenPress of the last press, for the run that follows it
 PRINT_CHOICES = {
     "household": N_("The household's language ({language})"),
     "es": N_("Spanish"),
@@ -89,21 +94,47 @@ def download(user: dict, household_id: int, print_lang: str, large: bool) -> Non
     )
 
 
-def given_to_client(user: dict, household_id: int, plan: dict) -> None:
-    """HUD asks that the client gets a copy (FAQ 2519): record the day it was handed over."""
+@dataclass(frozen=True)
+class GivenPress:
+    """What a press of "Given to the client today" did: the day recorded, or None (no access)."""
+
+    on: dt.date | None
+
+
+@signed_in_only
+def _mark_given(user: dict, household_id: int) -> None:
+    """The button's callback: recorded before the run, so the page is drawn once, already saying so.
+
+    Recorded inside the run, it needed st.rerun() and the page was drawn twice. The household is the one
+    whose plan was on screen when pressed. An ended session (idle, 12 hours, an account disabled or changed)
+    records nothing (`signed_in_only`).
+    """
+    try:
+        st.session_state[GIVEN_KEY] = GivenPress(mark_given(engine(), user, household_id))
+    except AccessDenied:
+        st.session_state[GIVEN_KEY] = GivenPress(None)
+
+
+def given_to_client(user: dict, household_id: int, plan: dict, pressed: GivenPress | None = None) -> None:
+    """HUD asks that the client gets a copy (FAQ 2519): record the day it was handed over (`pressed`: what
+    the last press did, said once)."""
     if plan.get("given_plan_on"):
         st.success(_("A copy was given to the client on {date}.").format(date=date(plan["given_plan_on"])))
     else:
         st.info(_("The file does not show a copy given to the client yet."))
-    if st.button(_("Given to the client today"), key="plan_given", icon=":material/task_alt:"):
-        try:
-            on = mark_given(engine(), user, household_id)
-        except AccessDenied:
-            st.error(_("You do not have access to this household."))
-        else:
-            plan["given_plan_on"] = on
-            st.toast(_("Recorded: copy given on {date}.").format(date=date(on)))
-            st.rerun()
+    st.button(
+        _("Given to the client today"),
+        key="plan_given",
+        icon=":material/task_alt:",
+        on_click=_mark_given,
+        args=(user, household_id),
+    )
+    if pressed is None:
+        return
+    if pressed.on is None:
+        st.error(_("You do not have access to this household."))
+    else:
+        st.toast(_("Recorded: copy given on {date}.").format(date=date(pressed.on)))
 
 
 def preview(plan: dict, print_lang: str) -> None:
@@ -206,6 +237,7 @@ def _referrals(plan: dict) -> None:
 def render(user: dict) -> None:
     """The whole screen for the open household, or a pointer to open one."""
     st.title(_("Action plan"))
+    pressed = st.session_state.pop(GIVEN_KEY, None)  # said in this run only (no plan: _load says why)
     household_id = selected_household_id()
     if household_id is None:
         st.info(_("Open a household from the Households page first; its plan will appear here."))
@@ -218,5 +250,5 @@ def render(user: dict) -> None:
     with left:
         download(user, household_id, print_lang, large)
     with right:
-        given_to_client(user, household_id, plan)
+        given_to_client(user, household_id, plan, pressed)
     preview(plan, print_lang)
