@@ -189,3 +189,148 @@ def test_an_admin_cannot_turn_the_factor_off(agency):
     at = app_test("app_pages/account.py", user=agency["users"]["admin"])
     labels = [b.label for b in at.button]
     assert "Make new recovery codes" in labels and "Turn off the second factor" not in labels
+
+
+# The factor is changed in the forms' callbacks: the page is drawn once per submit, already showing the
+# result, and a refused code is said once, under its form.
+
+NEW_CODES = {"en": "Make new recovery codes", "es": "Crear nuevos códigos de recuperación"}
+TURN_OFF = {"en": "Turn off the second factor", "es": "Desactivar el segundo factor"}
+IDLE = "You were logged out after 30 minutes without activity."
+
+
+@pytest.fixture
+def drawings(monkeypatch):
+    """How many times the second-factor section was drawn (once a drawing); clear it before a submit."""
+    from ui.account import second_factor as section
+
+    drawn: list[int] = []
+    real = section.second_factor_section
+
+    def counted(*args, **kwargs):
+        drawn.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(section, "second_factor_section", counted)
+    return drawn
+
+
+def _said_under_the_form(at, label: str) -> list[str]:
+    """The error messages drawn right after the form whose submit button reads `label`."""
+    nodes = list(at.main)
+    button = next(i for i, n in enumerate(nodes) if type(n).__name__ == "Button" and n.label == label)
+    return [n.value for n in nodes[button + 1 : button + 2] if type(n).__name__ == "Error"]
+
+
+def _codes_left(agency, username="counselor") -> int:
+    return second_factor.recovery_codes_left(agency["engine"], agency["users"][username]["id"])
+
+
+def _factor(agency, username="counselor") -> tuple:
+    """The account's stored factor: its secret and its recovery codes' hashes."""
+    with reading(agency["engine"]) as s:
+        row = s.get(User, agency["users"][username]["id"])
+        return row.totp_secret, list(row.recovery_codes or [])
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_wrong_code_is_refused_once_and_a_right_one_turns_it_on_in_one_drawing(agency, drawings, lang):
+    at = app_test("app_pages/account.py", user=agency["users"]["counselor"], lang=lang)
+    _button(at, SET_UP[lang]).click().run()
+    secret = at.session_state["factor_enrolment"].secret
+    grouped = " ".join(secret[i : i + 4] for i in range(0, 32, 4))
+    at.text_input(key="factor_code").input(_wrong(secret))
+    _button(at, TURN_ON[lang]).click().run()
+    assert not at.exception
+    said = _said_under_the_form(at, TURN_ON[lang])
+    assert len(said) == 1 and BAD_CODE[lang] in said[0] and len(at.error) == 1
+    assert grouped in [c.value for c in at.code]  # the same key, to try again
+    at.run()
+    assert not at.error  # said once
+    at.text_input(key="factor_code").input(pyotp.TOTP(secret).now())
+    drawings.clear()
+    _button(at, TURN_ON[lang]).click().run()
+    assert not at.exception
+    assert len(drawings) == 1
+    assert IS_ON[lang] in visible_text(at)
+    assert len(at.code[0].value.splitlines()) == 10
+    shown = visible_text(at) + "".join(c.value for c in at.code)
+    assert grouped not in shown and secret not in shown  # the key is never shown again
+    assert "factor_enrolment" not in at.session_state
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_new_recovery_codes_need_a_right_code_and_appear_in_one_drawing(agency, drawings, lang):
+    secret = _enrol_earlier(agency)
+    user = {**agency["users"]["counselor"], "second_factor": True}
+    at = app_test("app_pages/account.py", user=user, lang=lang)
+    at.text_input(key="factor_manage_code").input(_wrong(secret))
+    _button(at, NEW_CODES[lang]).click().run()
+    assert not at.exception
+    said = _said_under_the_form(at, TURN_OFF[lang])
+    assert len(said) == 1 and BAD_CODE[lang] in said[0] and len(at.error) == 1
+    assert not at.code and _codes_left(agency) == 10
+    at.run()
+    assert not at.error  # said once
+    at.text_input(key="factor_manage_code").input(pyotp.TOTP(secret).now())
+    drawings.clear()
+    _button(at, NEW_CODES[lang]).click().run()
+    assert not at.exception
+    assert len(drawings) == 1
+    codes = at.code[0].value.splitlines()
+    assert len(codes) == 10
+    assert second_factor.check_code(agency["engine"], user["id"], codes[0])  # the new ones work
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_wrong_code_does_not_turn_the_factor_off(agency, drawings, lang):
+    secret = _enrol_earlier(agency)
+    user = {**agency["users"]["counselor"], "second_factor": True}
+    at = app_test("app_pages/account.py", user=user, lang=lang)
+    at.text_input(key="factor_manage_code").input(_wrong(secret))
+    drawings.clear()
+    _button(at, TURN_OFF[lang]).click().run()
+    assert not at.exception
+    assert len(drawings) == 1
+    said = _said_under_the_form(at, TURN_OFF[lang])
+    assert len(said) == 1 and BAD_CODE[lang] in said[0]
+    assert at.session_state["user"]["second_factor"] is True
+    at.text_input(key="factor_manage_code").input(pyotp.TOTP(secret).now())
+    drawings.clear()
+    _button(at, TURN_OFF[lang]).click().run()
+    assert len(drawings) == 1
+    assert SET_UP[lang] in visible_text(at) and not at.error
+
+
+@pytest.mark.parametrize(
+    ("press", "why"),
+    [("turn_on", "disabled"), ("turn_on", "idle"), ("new_codes", "idle"), ("turn_off", "idle")],
+)
+def test_a_submit_from_a_session_that_ended_changes_nothing(agency, press, why):
+    """The callback runs before the page checks the session, so it checks it itself, as the page did."""
+    from db.engine import transaction
+
+    counselor = agency["users"]["counselor"]
+    if press == "turn_on":
+        at = app_test("app_pages/account.py", user=counselor)
+        _button(at, SET_UP["en"]).click().run()
+        code_box, label = "factor_code", TURN_ON["en"]
+        code = pyotp.TOTP(at.session_state["factor_enrolment"].secret).now()
+    else:
+        secret = _enrol_earlier(agency)
+        at = app_test("app_pages/account.py", user={**counselor, "second_factor": True})
+        code_box, label = "factor_manage_code", NEW_CODES["en"] if press == "new_codes" else TURN_OFF["en"]
+        code = pyotp.TOTP(secret).now()
+    at.text_input(key=code_box).input(code)
+    before = _factor(agency)
+    if why == "disabled":
+        with transaction(agency["engine"]) as s:  # while its tab stays open
+            s.get(User, counselor["id"]).is_active = False
+    else:
+        at.session_state["last_activity"] = time.time() - 31 * 60
+    _button(at, label).click().run()
+    assert not at.exception
+    assert "user" not in at.session_state
+    assert _factor(agency) == before  # no factor turned on or off, the same recovery codes
+    if why == "idle":
+        assert IDLE in visible_text(at)

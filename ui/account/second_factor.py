@@ -4,17 +4,19 @@ code, and show the ten recovery codes once."""
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 import segno
 import streamlit as st
 
 from db import accounts, second_factor
-from ui.auth import ENROL_FIRST, account_message
+from ui.auth import ENROL_FIRST, account_message, signed_in_only
 from ui.db import engine
 from ui.text import N_, _
 
 ENROL_KEY = "factor_enrolment"  # the new secret, until a code confirms it (server-side session only)
 CODES_KEY = "factor_recovery_codes"  # shown once, until the user says they saved them
+REFUSED_KEY = "factor_refused"  # the Refusal of a change refused in its callback, said once
 
 INTRO = N_(
     "A second factor protects client files even if someone learns your password: after the password, "
@@ -48,7 +50,43 @@ def _show_recovery_codes(codes: list[str]) -> None:
         st.rerun()
 
 
-def _enrol(user: dict) -> None:
+@dataclass(frozen=True)
+class Refusal:
+    """A change to the factor refused in its callback, kept for the run: which form, and why."""
+
+    form: str
+    code: str
+
+
+def _refuse(form: str, err: accounts.AccountError) -> None:
+    st.session_state[REFUSED_KEY] = Refusal(form, err.code)
+
+
+def _show_refusal(form: str, refused: Refusal | None) -> None:
+    """Under the form, why its last submit was refused (popped by the section: shown in that run only)."""
+    if refused and refused.form == form:
+        st.error(account_message(accounts.AccountError(refused.code)))
+
+
+@signed_in_only  # an ended session (idle, 12 hours, account changed) changes nothing
+def _confirm(user: dict) -> None:
+    """The confirm form's callback: the factor is switched on before the run, which then shows the recovery
+    codes once (switched on in the run, it took an st.rerun() and drew the page twice). The secret leaves the
+    session once it is on, so it is never shown again; a wrong code leaves it off and says so."""
+    state = st.session_state
+    enrolment = state.get(ENROL_KEY)
+    if enrolment is None:
+        return
+    try:
+        codes = second_factor.enable(engine(), user, enrolment.secret, state.get("factor_code", ""))
+    except accounts.AccountError as err:
+        _refuse("confirm", err)
+    else:
+        state.pop(ENROL_KEY, None)
+        state[CODES_KEY] = codes
+
+
+def _enrol(user: dict, refused: Refusal | None) -> None:
     enrolment = st.session_state.get(ENROL_KEY)
     if enrolment is None:
         if st.button(_("Set up a second factor"), key="factor_start", type="primary"):
@@ -61,51 +99,56 @@ def _enrol(user: dict) -> None:
     st.code(_grouped(enrolment.secret), language=None)
     st.markdown(_("**2.** Enter the 6-digit code the app shows, to check that it works."))
     with st.form("factor_confirm", clear_on_submit=True):
-        code = st.text_input(_("6-digit code"), key="factor_code", max_chars=8, autocomplete="one-time-code")
-        confirmed = st.form_submit_button(_("Turn on the second factor"), type="primary")
-    if confirmed:
-        try:
-            codes = second_factor.enable(engine(), user, enrolment.secret, code)
-        except accounts.AccountError as err:
-            st.error(account_message(err))
-        else:
-            st.session_state.pop(ENROL_KEY, None)
-            st.session_state[CODES_KEY] = codes
-            st.rerun()
+        st.text_input(_("6-digit code"), key="factor_code", max_chars=8, autocomplete="one-time-code")
+        st.form_submit_button(_("Turn on the second factor"), type="primary", on_click=_confirm, args=(user,))
+    _show_refusal("confirm", refused)
 
 
-def _manage(user: dict) -> None:
+@signed_in_only
+def _renew(user: dict) -> None:
+    """Ten new recovery codes after a current code, made in the callback; the run shows them once."""
+    try:
+        st.session_state[CODES_KEY] = second_factor.replace_recovery_codes(
+            engine(), user, st.session_state.get("factor_manage_code", "")
+        )
+    except accounts.AccountError as err:
+        _refuse("manage", err)
+
+
+@signed_in_only
+def _turn_off(user: dict) -> None:
+    """The factor turned off after a current code, in the callback; the run shows the set-up again."""
+    try:
+        second_factor.turn_off(engine(), user, st.session_state.get("factor_manage_code", ""))
+    except accounts.AccountError as err:
+        _refuse("manage", err)
+
+
+def _manage(user: dict, refused: Refusal | None) -> None:
     """The factor is on: new recovery codes, or (not for administrators) turning it off, after a code."""
     left = second_factor.recovery_codes_left(engine(), user["id"])
     st.success(_("Your second factor is on. Recovery codes left: {n}.").format(n=left))
     st.caption(_("Lost your phone? Ask an administrator to reset your second factor."))
     with st.form("factor_manage", clear_on_submit=True):
-        code = st.text_input(_("Current 6-digit code"), key="factor_manage_code", max_chars=8)
-        renew = st.form_submit_button(_("Make new recovery codes"))
+        st.text_input(_("Current 6-digit code"), key="factor_manage_code", max_chars=8)
+        st.form_submit_button(_("Make new recovery codes"), on_click=_renew, args=(user,))
         # Administrators must keep theirs (a lost one is reset by another administrator).
-        off = user["role"] != "admin" and st.form_submit_button(_("Turn off the second factor"))
-    if renew or off:
-        try:
-            if renew:
-                st.session_state[CODES_KEY] = second_factor.replace_recovery_codes(engine(), user, code)
-            else:
-                second_factor.turn_off(engine(), user, code)
-        except accounts.AccountError as err:
-            st.error(account_message(err))
-        else:
-            st.rerun()
+        if user["role"] != "admin":
+            st.form_submit_button(_("Turn off the second factor"), on_click=_turn_off, args=(user,))
+    _show_refusal("manage", refused)
 
 
 def second_factor_section(user: dict) -> None:
     st.subheader(_("Second factor"))
+    refused = st.session_state.pop(REFUSED_KEY, None)  # the last submit's refusal, for this run only
     codes = st.session_state.get(CODES_KEY)
     if codes:
         _show_recovery_codes(codes)
         return
     if user.get("second_factor"):
-        _manage(user)
+        _manage(user, refused)
         return
     if accounts.needs_second_factor(user):
         st.warning(_(ENROL_FIRST), icon=":material/lock:")
     st.write(_(INTRO))
-    _enrol(user)
+    _enrol(user, refused)
