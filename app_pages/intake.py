@@ -1,6 +1,6 @@
 """New household: the intake form; on save the new client file opens."""
 
-from ui.auth import CLIENT_ROLES, require_role
+from ui.auth import CLIENT_ROLES, require_role, signed_in_only
 
 user = require_role(*CLIENT_ROLES)
 
@@ -26,6 +26,7 @@ if "new_display_name" not in st.session_state:
     fill(PREFIX, {"counselor_id": user["id"] if user["id"] in counselors else None})
 
 
+@signed_in_only
 def create() -> None:
     try:
         hud_answers = hud_intake.answers()  # checked first: a bad answer saves nothing

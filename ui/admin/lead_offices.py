@@ -5,13 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from db import accounts, lead_offices
-from ui.auth import account_message
+from ui.auth import account_message, signed_in_only
 from ui.db import engine
 from ui.text import _
 
 EVERY, CHOSEN = "every", "chosen"
 
 
+@signed_in_only
 def _save(admin: dict, lead_id: int) -> None:
     state = st.session_state
     every = state.get(f"lead_scope_{lead_id}") == EVERY

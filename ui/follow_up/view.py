@@ -19,6 +19,7 @@ from db.local_time import today_local
 from db.scope import AccessDenied
 from i18n import file_names
 from reports.follow_up_letter import letter_pdf
+from ui.auth import signed_in_only
 from ui.clients import open_household
 from ui.db import engine
 from ui.errors import FieldErrors
@@ -105,6 +106,7 @@ class Refusal:
     error: InputError | None
 
 
+@signed_in_only  # an ended session (idle, 12 hours, account changed) saves nothing
 def _save(box: str, action: Callable[[], str]) -> None:
     """A save button's callback: the step is saved before the run, so the run draws the list as it now is.
 

@@ -10,6 +10,7 @@ from calculators import InputError
 from db import admin_notes
 from db.local_time import today_local
 from db.scope import AccessDenied
+from ui.auth import signed_in_only
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.text import N_, NO_VALUE, _, date
@@ -23,6 +24,7 @@ ERRORS = {
 FLASH = "note_flash"
 
 
+@signed_in_only
 def _add(hid: int) -> None:
     state = st.session_state
     try:

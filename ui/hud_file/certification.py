@@ -9,6 +9,7 @@ import streamlit as st
 from calculators import InputError
 from db import certification, hud_codes
 from db.local_time import today_local
+from ui.auth import signed_in_only
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.hud_file.labels import SPOKEN_LANGUAGE
@@ -88,6 +89,7 @@ def roster_columns(rows: list[certification.Certification]) -> dict[int, dict]:
     }
 
 
+@signed_in_only
 def _save(target_id: int) -> None:
     state = st.session_state
     try:

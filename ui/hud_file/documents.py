@@ -15,6 +15,7 @@ from db.documents import store as document_store
 from db.local_time import local_date
 from db.models.documents import DOCUMENT_KINDS
 from db.scope import AccessDenied
+from ui.auth import signed_in_only
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.households.labels import frozen
@@ -58,6 +59,7 @@ def _upload_key() -> str:
     return f"doc_file_{st.session_state.get(UPLOAD_COUNT, 0)}"
 
 
+@signed_in_only
 def _add(hid: int) -> None:
     state = st.session_state
     upload = state.get(_upload_key())
@@ -75,6 +77,7 @@ def _add(hid: int) -> None:
     state[FLASH] = ("success", N_("Document added."))
 
 
+@signed_in_only
 def _remove(document_id: int) -> None:
     if not st.session_state.get("doc_remove_sure"):
         st.session_state[FLASH] = ("warning", N_("Tick the box to confirm the removal."))

@@ -14,6 +14,7 @@ from reports.hud9902.form import period
 from reports.hud_arm import serializer
 from reports.hud_arm.readiness import fields_missing
 from reports.notices_pdf import TITLES
+from ui.auth import signed_in_only
 from ui.clients import open_household
 from ui.dashboard.data import household_rows
 from ui.db import engine
@@ -64,6 +65,7 @@ def _notices(user: dict, fiscal_year: int, quarter: int, office_id: int | None) 
                 )
 
 
+@signed_in_only
 def _prepare(user: dict, fiscal_year: int, quarter: int, office_id: int | None) -> None:
     result = hud_arm.client_export(engine(), user, fiscal_year, quarter, office_id)
     st.session_state[RESULT_KEY] = {"period": (fiscal_year, quarter, office_id), "result": result}

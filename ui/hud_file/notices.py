@@ -12,6 +12,7 @@ from db.local_time import today_local
 from db.scope import AccessDenied
 from i18n import file_names
 from reports.notices_pdf import TITLES, notices_pdf
+from ui.auth import signed_in_only
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.households.labels import frozen
@@ -52,6 +53,7 @@ def banner(hh: dict) -> None:
         )
 
 
+@signed_in_only
 def _record(hid: int) -> None:
     state = st.session_state
     try:
@@ -72,6 +74,7 @@ def _record(hid: int) -> None:
     state["ntc_flash"] = _("Recorded.")
 
 
+@signed_in_only
 def _save_text() -> None:
     state = st.session_state
     try:

@@ -15,6 +15,7 @@ from db.local_time import today_local
 from db.scope import AccessDenied
 from reports import hud_arm
 from reports.hud_arm.readiness import fields_missing
+from ui.auth import signed_in_only
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.households.labels import frozen
@@ -60,6 +61,7 @@ def _read() -> dict:
     return {name: st.session_state.get(f"{PREFIX}_{name}") for name in hud_client.PROFILE_FIELDS}
 
 
+@signed_in_only
 def _save(hid: int) -> None:
     base = st.session_state[BASE_KEY]
     mine = _read()
@@ -227,6 +229,7 @@ def _profile_form(hid: int) -> None:
             st.button(_("Reload the saved answers"), key="hudp_reload", on_click=_reload, args=(hid,))
 
 
+@signed_in_only
 def _set_case(hid: int) -> None:
     state = st.session_state
     try:

@@ -15,6 +15,7 @@ from db.local_time import to_local, today_local
 from db.scope import AccessDenied
 from ui.appointments.common import clock
 from ui.appointments.workshop_plan import plan_form
+from ui.auth import signed_in_only
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.fees import funding as funding_view
@@ -234,6 +235,7 @@ def record_form(user: dict, modules: list) -> None:
         st.error(_("You do not have access to one of these households."))
 
 
+@signed_in_only  # an ended session (idle, 12 hours, account changed) records nothing
 def _save_attendance(user: dict) -> None:
     """Save button callback: the workshop and who came are saved before the run, so the page is drawn once,
     with the list emptied and the confirmation on top; a refusal is kept for the run to show at its field.

@@ -7,6 +7,7 @@ import streamlit as st
 from calculators import InputError
 from db import activity, codes
 from db.local_time import today_local
+from ui.auth import signed_in_only
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.households.client_file.state import current_user, flash, remember_error, show_error, show_flash
@@ -16,6 +17,7 @@ from ui.text import _, date
 from ui.widget_text import date_format
 
 
+@signed_in_only
 def _close(hid: int) -> None:
     try:
         activity.close(
@@ -31,6 +33,7 @@ def _close(hid: int) -> None:
     flash("close", _("The file is closed."))
 
 
+@signed_in_only
 def _reopen(hid: int) -> None:
     try:
         activity.reopen(engine(), current_user(), hid)

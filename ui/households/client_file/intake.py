@@ -9,6 +9,7 @@ import streamlit as st
 from calculators import InputError
 from db import households
 from ui.appointments import consent as reminder_consent
+from ui.auth import signed_in_only
 from ui.db import engine
 from ui.errors import FieldErrors, message_for
 from ui.households.client_file.state import (
@@ -27,7 +28,14 @@ from ui.households.labels import FIELD_LABELS
 from ui.text import NO_VALUE, _, plain
 
 
-def _save_intake(hid: int, force_version: int | None = None) -> None:
+@signed_in_only
+def _save_intake(hid: int) -> None:
+    """The form's Save button: my changes over the version the form was loaded from."""
+    _write_intake(hid)
+
+
+def _write_intake(hid: int, force_version: int | None = None) -> None:
+    """Save the changed fields (a conflict or a bad value is kept for the next draw)."""
     base = st.session_state[BASE_KEY]
     mine = read(PREFIX)
     changes = {k: v for k, v in mine.items() if v != base["values"].get(k)}
@@ -53,6 +61,7 @@ def _save_intake(hid: int, force_version: int | None = None) -> None:
     flash("intake", _("Saved."))
 
 
+@signed_in_only
 def _reapply(hid: int) -> None:
     """Keep my input: save it over the version the other person saved."""
     conflict = st.session_state[CONFLICT_KEY]
@@ -61,7 +70,7 @@ def _reapply(hid: int) -> None:
     # Their version everywhere, with only the fields I changed on top: re-applying must not put back
     # the old values of fields the other person changed and I did not touch.
     fill(PREFIX, {**theirs, **conflict["mine"]})
-    _save_intake(hid, force_version=conflict["current"]["version"])
+    _write_intake(hid, force_version=conflict["current"]["version"])
 
 
 def _take_theirs() -> None:

@@ -8,6 +8,7 @@ import streamlit as st
 from calculators import InputError
 from db import activity, codes
 from db.local_time import today_local
+from ui.auth import signed_in_only
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.households.client_file.state import current_user, flash, remember_error, show_error, show_flash
@@ -19,6 +20,7 @@ from ui.widget_text import date_format
 DUPLICATE_KEY = "ms_duplicate"  # (household id, code, day) waiting for "record it again"
 
 
+@signed_in_only
 def _add_milestone(hid: int, again: bool = False) -> None:
     state = st.session_state
     value = state.get("ms_value")
@@ -48,6 +50,7 @@ def _add_milestone(hid: int, again: bool = False) -> None:
     flash("milestone", _("Milestone recorded. The stage was updated from the milestones."))
 
 
+@signed_in_only
 def _remove_milestone() -> None:
     choice = st.session_state.get("ms_remove")
     if choice is None:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from calculators import InputError
 from db import activity, codes
+from ui.auth import signed_in_only
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.households.client_file.state import current_user, flash, remember_error, show_error, show_flash
@@ -16,6 +17,7 @@ from ui.text import NO_VALUE, _, date
 from ui.widget_text import date_format
 
 
+@signed_in_only
 def _add_goal(hid: int) -> None:
     try:
         activity.add_goal(engine(), current_user(), hid, st.session_state.get("goal_text", ""))
@@ -26,6 +28,7 @@ def _add_goal(hid: int) -> None:
     flash("plan", _("Goal added."))
 
 
+@signed_in_only
 def _add_step(hid: int) -> None:
     state = st.session_state
     try:
@@ -44,6 +47,7 @@ def _add_step(hid: int) -> None:
     flash("plan", _("Step added."))
 
 
+@signed_in_only
 def _set_step() -> None:
     state = st.session_state
     if state.get("step_pick") is None:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from calculators import InputError
 from db import activity
+from ui.auth import signed_in_only
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.households.client_file.state import current_user, flash, remember_error, show_error, show_flash
@@ -16,6 +17,7 @@ from ui.text import NO_VALUE, _, date
 from ui.widget_text import date_format
 
 
+@signed_in_only
 def _add_referral(hid: int) -> None:
     state = st.session_state
     try:
@@ -36,6 +38,7 @@ def _add_referral(hid: int) -> None:
     flash("referral", _("Referral added."))
 
 
+@signed_in_only
 def _set_referral() -> None:
     state = st.session_state
     if state.get("ref_pick") is None:

@@ -11,6 +11,7 @@ import streamlit as st
 from calculators import InputError
 from db import activity, codes
 from db.local_time import today_local
+from ui.auth import signed_in_only
 from ui.db import engine
 from ui.errors import FieldErrors
 from ui.fees import funding as funding_view
@@ -23,6 +24,7 @@ from ui.text import NO_VALUE, _, date
 from ui.widget_text import date_format
 
 
+@signed_in_only
 def _add_session(hid: int) -> None:
     state = st.session_state
     minutes = state.get("sess_minutes")
