@@ -189,3 +189,31 @@ def login(
         page.get_by_label("Code", exact=True).fill(totp_code(secret))
         page.get_by_role("button", name="Verify").click()
         wait_for_app(page)
+
+
+def own_app_server(tmp_path_factory, name: str):
+    """A server with its own database, for a module whose presses change data other modules read."""
+    server = AppServer(tmp_path_factory.mktemp(name))
+    server.start()
+    return server
+
+
+@pytest.fixture
+def counted(browser):
+    """A page whose websocket counts the script runs it starts (window.__benchStarted, bench.settle)."""
+    from bench.settle import WS_HOOK_JS
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    context.add_init_script(WS_HOOK_JS)
+    yield context.new_page()
+    context.close()
+
+
+def runs_during(page, press, done: str) -> int:
+    """Script runs started from `press` until `done` is on the screen and the script has stopped."""
+    before = page.evaluate("window.__benchStarted")
+    press()
+    page.get_by_text(done).first.wait_for(timeout=30000)
+    wait_for_app(page)
+    page.wait_for_timeout(500)  # a second run would have started by now
+    return page.evaluate("window.__benchStarted") - before

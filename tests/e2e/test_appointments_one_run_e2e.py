@@ -10,28 +10,17 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from bench.settle import WS_HOOK_JS
 from db import appointments as appts
 from db.local_time import today_local
-from tests.e2e.conftest import AppServer, login, wait_for_app
-from tests.e2e.test_one_run_per_press_e2e import runs_during
+from tests.e2e.conftest import login, own_app_server, runs_during, wait_for_app
 
 
 @pytest.fixture(scope="module")
 def own_server(tmp_path_factory, chromium_path):
     """A server of its own: the booking made here would be in the way of the other appointment tests."""
-    server = AppServer(tmp_path_factory.mktemp("appointment_runs"))
-    server.start()
+    server = own_app_server(tmp_path_factory, "appointment_runs")
     yield server
     server.stop()
-
-
-@pytest.fixture
-def counted(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-    context.add_init_script(WS_HOOK_JS)  # counts the runs started (__benchStarted)
-    yield context.new_page()
-    context.close()
 
 
 def test_booking_and_cancelling_draw_the_page_in_one_run(counted, own_server):

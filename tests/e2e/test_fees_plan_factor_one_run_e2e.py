@@ -13,35 +13,15 @@ import pyotp
 import pytest
 from playwright.sync_api import expect
 
-from bench.settle import WS_HOOK_JS
-from tests.e2e.conftest import AppServer, login, wait_for_app
+from tests.e2e.conftest import login, own_app_server, runs_during, wait_for_app
 
 
 @pytest.fixture(scope="module")
 def own_server(tmp_path_factory, chromium_path):
     """A server of its own: these presses change the funders, a household's file and a login."""
-    server = AppServer(tmp_path_factory.mktemp("saves"))
-    server.start()
+    server = own_app_server(tmp_path_factory, "saves")
     yield server
     server.stop()
-
-
-@pytest.fixture
-def counted(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-    context.add_init_script(WS_HOOK_JS)  # counts the runs started (__benchStarted)
-    yield context.new_page()
-    context.close()
-
-
-def runs_during(page, press, done: str) -> int:
-    """Script runs started from `press` until `done` is on the screen and the script has stopped."""
-    before = page.evaluate("window.__benchStarted")
-    press()
-    page.get_by_text(done).first.wait_for(timeout=30000)
-    wait_for_app(page)
-    page.wait_for_timeout(500)  # a second run would have started by now
-    return page.evaluate("window.__benchStarted") - before
 
 
 def nav(page, name: str) -> None:

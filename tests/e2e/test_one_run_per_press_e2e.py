@@ -8,36 +8,16 @@ from __future__ import annotations
 
 import pytest
 
-from bench.settle import WS_HOOK_JS
-from tests.e2e.conftest import AppServer, login, wait_for_app
+from tests.e2e.conftest import login, own_app_server, runs_during, wait_for_app
 from tests.factories import PASSWORD
 
 
 @pytest.fixture(scope="module")
 def own_server(tmp_path_factory, chromium_path):
     """A server of its own: logging a try changes the household's follow-up stage."""
-    server = AppServer(tmp_path_factory.mktemp("runs"))
-    server.start()
+    server = own_app_server(tmp_path_factory, "runs")
     yield server
     server.stop()
-
-
-@pytest.fixture
-def counted(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-    context.add_init_script(WS_HOOK_JS)  # counts the runs started (__benchStarted)
-    yield context.new_page()
-    context.close()
-
-
-def runs_during(page, press, done: str) -> int:
-    """Script runs started from `press` until `done` is on the screen and the script has stopped."""
-    before = page.evaluate("window.__benchStarted")
-    press()
-    page.get_by_text(done).first.wait_for(timeout=30000)
-    wait_for_app(page)
-    page.wait_for_timeout(500)  # a second run would have started by now
-    return page.evaluate("window.__benchStarted") - before
 
 
 def test_logging_in_draws_the_home_page_in_one_run(counted, own_server):
