@@ -101,3 +101,16 @@ def audit_actions(engine, household_id: int) -> list[str]:
     """The audit trail of one household, oldest first: what tests expect a change to have recorded."""
     with reading(engine) as s:
         return [e.action for e in audit.events_for(s, "household", household_id)]
+
+
+def workshop_held_yesterday(engine, trainer: dict) -> int:
+    """A workshop planned (a week ahead, as trainers do) for yesterday at 18:00, led by `trainer`; its id."""
+    from db.appointments import workshop_plans
+    from db.local_time import today_local
+
+    held = today_local() - dt.timedelta(days=1)
+    return workshop_plans.plan(
+        engine, trainer, day=held, start_time=dt.time(18, 0), minutes=120, place="Biblioteca",
+        leader_id=trainer["id"], education_type="prepurchase", title="Comprar casa", language="es",
+        now=dt.datetime.combine(held, dt.time(0)) - dt.timedelta(days=1),
+    )  # fmt: skip

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from db import appointments as appts
-from db.appointments import workshop_plans as workshop_schedule
 from db.engine import reading
 from db.local_time import today_local
 from db.models import EducationAttendance, EducationEvent
 from tests.app.conftest import app_test, visible_text
+from tests.factories import workshop_held_yesterday
 
 PAGE = "app_pages/attendance.py"
 
@@ -38,12 +38,7 @@ def test_a_trainer_plans_a_workshop_that_the_office_calendar_shows(agency, lang,
 @pytest.mark.parametrize("lang, saved", [("en", "Saved: 1 person"), ("es", "Guardado: 1 persona")])
 def test_attendance_of_a_planned_workshop_is_recorded_on_it(agency, lang, saved):
     engine, trainer = agency["engine"], agency["users"]["trainer"]
-    held = today_local() - dt.timedelta(days=1)
-    event_id = workshop_schedule.plan(
-        engine, trainer, day=held, start_time=dt.time(18, 0), minutes=120, place="Biblioteca",
-        leader_id=trainer["id"], education_type="prepurchase", title="Comprar casa", language="es",
-        now=dt.datetime.combine(held, dt.time(0)) - dt.timedelta(days=1),
-    )  # fmt: skip
+    event_id = workshop_held_yesterday(engine, trainer)
     at = app_test(PAGE, lang=lang, user=trainer)
     at.selectbox(key="att_planned").set_value(event_id).run()
     assert "Comprar casa" in at.selectbox(key="att_planned").format_func(event_id)

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from db import education
-from db.appointments import workshop_plans as workshop_schedule
 from db.engine import reading, transaction
 from db.local_time import today_local
 from db.models import EducationAttendance, EducationEvent, Household
 from tests.app.conftest import app_test, visible_text
+from tests.factories import workshop_held_yesterday
 
 PAGE = "app_pages/attendance.py"
 
@@ -87,11 +87,7 @@ def test_a_found_person_added_then_removed(office):
 def test_a_planned_workshop_recorded_elsewhere_before_the_press_is_not_recorded_twice(office, lang, message):
     engine, trainer = office["engine"], office["users"]["trainer"]
     held = today_local() - dt.timedelta(days=1)
-    event_id = workshop_schedule.plan(
-        engine, trainer, day=held, start_time=dt.time(18, 0), minutes=120, place="Biblioteca",
-        leader_id=trainer["id"], education_type="prepurchase", title="Comprar casa", language="es",
-        now=dt.datetime.combine(held, dt.time(0)) - dt.timedelta(days=1),
-    )  # fmt: skip
+    event_id = workshop_held_yesterday(engine, trainer)
     at = app_test(PAGE, lang=lang, user=trainer)
     at.selectbox(key="att_planned").set_value(event_id).run()
     with_newcomers(at, "Ana Gómez")
