@@ -237,26 +237,28 @@ def workshop_events(session, rng, staff: dict, today: dt.date) -> dict:
     rows = []
     start = today - dt.timedelta(days=HISTORY_DAYS)
     saturday = start + dt.timedelta(days=(5 - start.weekday()) % 7)
-    kinds = (
-        "prepurchase",
-        "financial_literacy",
-        "prepurchase",
-        "rental",
-        "fair_housing",
-        "predatory_lending",
+    kinds = (  # (HUD-9902 education type, curriculum module or, as a trainer would type it, a title per language)
+        ("prepurchase", "preparing"),
+        ("financial_literacy", "money_goals"),
+        ("prepurchase", "financing"),
+        ("rental", "renter"),
+        ("fair_housing", {"es": "Vivienda justa: sus derechos", "en": "Fair housing: your rights"}),
+        ("predatory_lending", "scams"),
     )
     i = 0
     while saturday <= today:
+        kind, module = kinds[i % len(kinds)]
+        language = "es" if i % 4 else "en"
         for office in staff["offices"].values():
             rows.append(
                 {
                     "office_id": office,
                     "trainer_id": staff["users"]["trainer"],
                     "event_date": saturday,
-                    "education_type": kinds[i % len(kinds)],
-                    "module_id": "",
-                    "language": "es" if i % 4 else "en",
-                    "duration_minutes": 480 if kinds[i % len(kinds)] == "prepurchase" else 120,
+                    "education_type": kind,
+                    "module_id": module if isinstance(module, str) else module[language],
+                    "language": language,
+                    "duration_minutes": 480 if kind == "prepurchase" else 120,
                     "created_at": utcnow(),
                 }
             )

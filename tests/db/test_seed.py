@@ -176,3 +176,20 @@ def test_demo_purposes_match_each_household_story(seeded):
 def test_demo_passwords_pass_the_password_rule():
     for username, name, _role, _office, password in seed.DEMO_ACCOUNTS:
         accounts.check_new_password(password, username, name)
+
+
+def test_demo_workshops_have_titles_that_fit_their_type(seeded):
+    """A certificate prints the workshop's name: every demo workshop has one, and a module matches its type."""
+    from curricula.workshops import modules
+    from db.models import EducationEvent
+
+    by_id = {m.id: m for m in modules()}
+    engine, _ = seeded
+    with reading(engine) as s:
+        rows = s.execute(select(EducationEvent.module_id, EducationEvent.education_type).distinct()).all()
+    assert rows
+    for module_id, education_type in rows:
+        assert module_id.strip(), education_type
+        if module_id in by_id:
+            assert by_id[module_id].hud_education_type == education_type, module_id
+    assert {t for _m, t in rows} >= {"prepurchase", "rental", "fair_housing"}

@@ -147,13 +147,18 @@ def _planned_events(user: dict) -> dict:
     return {e.id: e for e in workshop_schedule.planned_without_attendance(engine(), user, today_local())}
 
 
-def _planned_choice(user: dict):
+def _planned_choice(user: dict, modules: list):
     """A planned workshop held by today with no attendance yet, to record the attendance on; None: a new one."""
     planned = _planned_events(user)
     if not planned:
         return None
     names = {0: _("A workshop that was not planned")} | {
-        e.id: f"{date(e.event_date, 'medium')} {clock(to_local(e.starts_at))} — {e.module_id}"
+        e.id: " — ".join(
+            (
+                f"{date(e.event_date, 'medium')} {clock(to_local(e.starts_at))}",
+                module_title(e.module_id, modules, lang()),
+            )
+        )
         for e in planned.values()
     }
     chosen = st.selectbox(
@@ -185,7 +190,7 @@ def record_form(user: dict, modules: list) -> None:
     if module_id == OTHER:
         st.text_input(_("Workshop title"), key="att_title", max_chars=education.TITLE_LIMIT)
     errors.slot("title")
-    planned = _planned_choice(user)
+    planned = _planned_choice(user, modules)
     left, middle, right = st.columns(3)
     with left:
         if planned is None:

@@ -9,8 +9,8 @@ from db.scope import AccessDenied
 from i18n import file_names
 from ui.db import engine
 from ui.labels import LANGUAGE_LABELS
-from ui.text import _, date, lang
-from ui.workshops.titles import module_title, names_for
+from ui.text import _, date, lang, ngettext
+from ui.workshops.titles import names_for, workshop_title
 
 VIEW_KEY = "att_view"  # (event id, attendees): audit an event's list once, not on every rerun
 
@@ -33,6 +33,16 @@ def _attendees(user: dict, event_id: int) -> list[dict]:
     return rows
 
 
+def _event_label(event: dict, modules: list) -> str:
+    """Date, title and how many came, e.g. "5 dic 2026 — Your money, your goals · 12 people"."""
+    n = event["attendees"]
+    return ngettext("{date} — {title} · {n} person", "{date} — {title} · {n} people", n).format(
+        date=date(event["event_date"], "medium"),
+        title=workshop_title(event["module_id"], event["education_type"], modules, lang()),
+        n=n,
+    )
+
+
 def certificates(user: dict, modules: list) -> None:
     """Recent workshops and a certificate of completion for each person who came."""
     st.subheader(_("Recent workshops and certificates"))
@@ -43,14 +53,7 @@ def certificates(user: dict, modules: list) -> None:
     by_id = {e["id"]: e for e in events}
     if st.session_state.get("att_event") not in by_id:
         st.session_state["att_event"] = events[0]["id"]
-    labels = {
-        e["id"]: _("{date} — {title} ({n})").format(
-            date=date(e["event_date"], "medium"),
-            title=module_title(e["module_id"], modules, lang()),
-            n=e["attendees"],
-        )
-        for e in events
-    }
+    labels = {e["id"]: _event_label(e, modules) for e in events}
     event_id = st.selectbox(
         _("Workshop"), list(by_id), format_func=labels.get, key="att_event", placeholder=_("Choose an option")
     )
@@ -73,7 +76,7 @@ def certificates(user: dict, modules: list) -> None:
         key=f"att_cert_lang_{event_id}",
         placeholder=_("Choose an option"),
     )
-    title = module_title(event["module_id"], modules, cert_lang)
+    title = workshop_title(event["module_id"], event["education_type"], modules, cert_lang)
     for number, person in enumerate(people, start=1):
         left, right = st.columns([3, 2])
         left.text(person["name"])

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ui.labels import label
+from i18n import gettext
+from ui.labels import EDUCATION_LABELS, label
 
 
 def names_for(table: dict, codes) -> callable:
@@ -26,3 +27,11 @@ def module_title(module_id: str, modules: list, language: str) -> str:
         if module.id == module_id:
             return module.title.get(language) or module.title.get("en") or module_id
     return module_id
+
+
+def workshop_title(module_id: str, education_type: str, modules: list, language: str) -> str:
+    """A recorded workshop's title in `language`; with none recorded (older rows), its HUD type's name."""
+    title = module_title(module_id, modules, language)
+    if title.strip():
+        return title
+    return gettext(EDUCATION_LABELS[education_type], language) if education_type in EDUCATION_LABELS else ""
