@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from dataclasses import dataclass
+
 import streamlit as st
 
 from calculators import InputError
@@ -25,6 +28,7 @@ MESSAGES = {
         "We have no rule on file for that date. Please verify with the program or agency."
     ),
 }
+ERROR_ICON = ":material/error:"
 
 
 def message_for(error: InputError, extra: dict[str, str] | None = None) -> str:
@@ -48,6 +52,45 @@ class FieldErrors:
         target = self._slots.get(error.field or "")
         message = message_for(error, extra)
         if target is not None:
-            target.error(message, icon=":material/error:")
+            target.error(message, icon=ERROR_ICON)
         else:
-            st.error(message, icon=":material/error:")
+            st.error(message, icon=ERROR_ICON)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A save refused in its button's callback, kept for the next run to show once, in its box."""
+
+    box: Hashable  # the box or form whose button was pressed
+    error: InputError | None = None  # shown at its field, in the page's words (`show_refusal`)
+    message: str = ""  # else a sentence translated in the callback (a clash, an account code, out of reach)
+
+
+def refuse(key: str, box: Hashable, error: InputError | None = None, message: str = "") -> None:
+    """In a callback: keep why the save of `box` was refused, for the run that follows (`take_refusal`)."""
+    st.session_state[key] = Refusal(box, error, message)
+
+
+def take_refusal(key: str, box: Hashable | None = None) -> Refusal | None:
+    """The refusal kept under `key`, popped so it is shown in this run only; with `box`, only if it is its."""
+    refused = st.session_state.get(key)
+    if refused is None or (box is not None and refused.box != box):
+        return None
+    return st.session_state.pop(key)
+
+
+def show_refusal(
+    refused: Refusal | None,
+    box: Hashable,
+    errors: FieldErrors | None = None,
+    extra: dict[str, str] | None = None,
+    *,
+    icon: str | None = ERROR_ICON,
+) -> None:
+    """The refusal, here if it belongs to this box: an InputError at its field (`errors`), else in the box."""
+    if refused is None or refused.box != box:
+        return
+    if refused.error is not None:
+        (errors or FieldErrors()).show(refused.error, extra)
+    else:
+        st.error(refused.message, icon=icon)

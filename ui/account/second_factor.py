@@ -4,7 +4,6 @@ code, and show the ten recovery codes once."""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 
 import segno
 import streamlit as st
@@ -12,6 +11,7 @@ import streamlit as st
 from db import accounts, second_factor
 from ui.auth import ENROL_FIRST, account_message, signed_in_only
 from ui.db import engine
+from ui.errors import Refusal, refuse, show_refusal, take_refusal
 from ui.text import N_, _
 
 ENROL_KEY = "factor_enrolment"  # the new secret, until a code confirms it (server-side session only)
@@ -50,24 +50,6 @@ def _show_recovery_codes(codes: list[str]) -> None:
         st.rerun()
 
 
-@dataclass(frozen=True)
-class Refusal:
-    """A change to the factor refused in its callback, kept for the run: which form, and why."""
-
-    form: str
-    code: str
-
-
-def _refuse(form: str, err: accounts.AccountError) -> None:
-    st.session_state[REFUSED_KEY] = Refusal(form, err.code)
-
-
-def _show_refusal(form: str, refused: Refusal | None) -> None:
-    """Under the form, why its last submit was refused (popped by the section: shown in that run only)."""
-    if refused and refused.form == form:
-        st.error(account_message(accounts.AccountError(refused.code)))
-
-
 @signed_in_only  # an ended session (idle, 12 hours, account changed) changes nothing
 def _confirm(user: dict) -> None:
     """The confirm form's callback: the factor is switched on before the run, which then shows the recovery
@@ -80,7 +62,7 @@ def _confirm(user: dict) -> None:
     try:
         codes = second_factor.enable(engine(), user, enrolment.secret, state.get("factor_code", ""))
     except accounts.AccountError as err:
-        _refuse("confirm", err)
+        refuse(REFUSED_KEY, "confirm", message=account_message(err))
     else:
         state.pop(ENROL_KEY, None)
         state[CODES_KEY] = codes
@@ -101,7 +83,7 @@ def _enrol(user: dict, refused: Refusal | None) -> None:
     with st.form("factor_confirm", clear_on_submit=True):
         st.text_input(_("6-digit code"), key="factor_code", max_chars=8, autocomplete="one-time-code")
         st.form_submit_button(_("Turn on the second factor"), type="primary", on_click=_confirm, args=(user,))
-    _show_refusal("confirm", refused)
+    show_refusal(refused, "confirm", icon=None)
 
 
 @signed_in_only
@@ -112,7 +94,7 @@ def _renew(user: dict) -> None:
             engine(), user, st.session_state.get("factor_manage_code", "")
         )
     except accounts.AccountError as err:
-        _refuse("manage", err)
+        refuse(REFUSED_KEY, "manage", message=account_message(err))
 
 
 @signed_in_only
@@ -121,7 +103,7 @@ def _turn_off(user: dict) -> None:
     try:
         second_factor.turn_off(engine(), user, st.session_state.get("factor_manage_code", ""))
     except accounts.AccountError as err:
-        _refuse("manage", err)
+        refuse(REFUSED_KEY, "manage", message=account_message(err))
 
 
 def _manage(user: dict, refused: Refusal | None) -> None:
@@ -135,12 +117,12 @@ def _manage(user: dict, refused: Refusal | None) -> None:
         # Administrators must keep theirs (a lost one is reset by another administrator).
         if user["role"] != "admin":
             st.form_submit_button(_("Turn off the second factor"), on_click=_turn_off, args=(user,))
-    _show_refusal("manage", refused)
+    show_refusal(refused, "manage", icon=None)
 
 
 def second_factor_section(user: dict) -> None:
     st.subheader(_("Second factor"))
-    refused = st.session_state.pop(REFUSED_KEY, None)  # the last submit's refusal, for this run only
+    refused = take_refusal(REFUSED_KEY)  # the last submit's refusal, for this run only
     codes = st.session_state.get(CODES_KEY)
     if codes:
         _show_recovery_codes(codes)

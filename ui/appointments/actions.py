@@ -21,15 +21,14 @@ from ui.appointments.common import (
     MODE_LABELS,
     STATUS_LABELS,
     TIMES,
-    Refusal,
     chooser_of,
     clock,
     day_name,
     error_text,
-    show_refusal,
 )
 from ui.auth import signed_in_only
 from ui.db import engine
+from ui.errors import ERROR_ICON, Refusal, refuse, show_refusal, take_refusal
 from ui.labels import PURPOSE_LABELS, label
 from ui.text import _
 from ui.widget_text import date_format
@@ -109,18 +108,18 @@ def _save(box: tuple, action: Callable[[], str]) -> None:
     try:
         st.session_state[FLASH] = action()
     except InputError as err:
-        st.session_state[REFUSED] = Refusal(box, error_text(err))
+        refuse(REFUSED, box, message=error_text(err))
     except AccessDenied:
-        st.session_state[REFUSED] = Refusal(box, _("You do not have access to this household."))
+        refuse(REFUSED, box, message=_("You do not have access to this household."))
 
 
 def chosen_panel(user: dict, items: list[AppointmentView]) -> None:
     """The appointment chosen in the list and its panel; the last press's refusal is shown in this run only."""
-    refused = st.session_state.pop(REFUSED, None)
+    refused = take_refusal(REFUSED)
     above = st.empty()  # the refusal of an appointment not in the panel (moved or cancelled meanwhile)
     chosen = pick(items)
     if refused is not None and refused.box[1] != chosen:
-        above.error(refused.message, icon=":material/error:")
+        above.error(refused.message, icon=ERROR_ICON)
         refused = None
     if chosen is not None:
         panel(user, chosen, refused)
@@ -147,7 +146,7 @@ def panel(user: dict, appointment_id: int, refused: Refusal | None = None) -> No
     st.text("\n".join(f"{name}: {value}" for name, value in lines))
     started = a.starts <= dt.datetime.now(a.starts.tzinfo)
     if refused is not None and refused.box not in _boxes(a, started):
-        st.error(refused.message, icon=":material/error:")  # its button is gone: the appointment changed
+        st.error(refused.message, icon=ERROR_ICON)  # its button is gone: the appointment changed
     large = st.toggle(_("Large print"), key=f"appt_large_{a.id}")
     details = reminder_queue.details(engine(), user, a.id)
     st.download_button(

@@ -18,16 +18,15 @@ from ui.appointments.common import (
     LENGTHS,
     MODE_LABELS,
     TIMES,
-    Refusal,
     chooser_of,
     clock,
     error_text,
     minutes_label,
-    show_refusal,
 )
 from ui.auth import signed_in_only
 from ui.clients import selected_household_id
 from ui.db import engine
+from ui.errors import refuse, show_refusal, take_refusal
 from ui.labels import PURPOSE_LABELS, chooser
 from ui.text import _
 from ui.widget_text import date_format
@@ -77,9 +76,9 @@ def _book(user: dict) -> None:
             bring=state.get("appt_bring", ""),
         )  # fmt: skip
     except InputError as err:
-        state[REFUSED] = Refusal(BOOK, error_text(err))
+        refuse(REFUSED, BOOK, message=error_text(err))
     except AccessDenied:
-        state[REFUSED] = Refusal(BOOK, _("You do not have access to this household."))
+        refuse(REFUSED, BOOK, message=_("You do not have access to this household."))
     else:
         state[FLASH] = _("The appointment was booked.")
         state["appt_view_day"] = state.get("appt_day")  # the calendar opens on the day booked
@@ -87,7 +86,7 @@ def _book(user: dict) -> None:
 
 def booking_form(user: dict, staff: list[Counselor], default_place: str) -> None:
     """The booking form; the Book button books in its callback (`_book`)."""
-    refused = st.session_state.pop(REFUSED, None)  # the last press's refusal, shown in this run only
+    refused = take_refusal(REFUSED)  # the last press's refusal, shown in this run only
     st.subheader(_("Book an appointment"))
     household_id = find_household(user)
     if household_id is None:

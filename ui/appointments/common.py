@@ -1,11 +1,8 @@
-"""Shared bits of the appointments UI: times in the viewer's language, labels, error messages and refusals."""
+"""Shared bits of the appointments UI: times in the viewer's language, labels and error messages."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-
-import streamlit as st
 
 from calculators import InputError
 from db.appointments import DoubleBooked
@@ -50,20 +47,6 @@ MESSAGES = {
 TIMES = tuple(dt.time(h, m) for h in range(7, 21) for m in (0, 15, 30, 45))
 LENGTHS = (15, 30, 45, 60, 90, 120, 180)
 FLASH = "appt_flash"  # the last press's confirmation, set by its callback and shown at the top of the page
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """A save refused in its button's callback, kept for the next run: the box it belongs to, and why."""
-
-    box: tuple
-    message: str
-
-
-def show_refusal(refused: Refusal | None, box: tuple) -> None:
-    """The last press's refusal, here, if it belongs to this box (drawn under the box's fields)."""
-    if refused is not None and refused.box == box:
-        st.error(refused.message, icon=":material/error:")
 
 
 def clock(moment: dt.datetime | dt.time) -> str:

@@ -13,9 +13,10 @@ from calculators import InputError
 from db.appointments import reminder_data
 from db.local_time import today_local
 from db.scope import AccessDenied
-from ui.appointments.common import Refusal, error_text, show_refusal
+from ui.appointments.common import error_text
 from ui.auth import signed_in_only
 from ui.db import engine
+from ui.errors import refuse, show_refusal, take_refusal
 from ui.text import _, date
 from ui.widget_text import date_format
 
@@ -46,10 +47,10 @@ def _save(user: dict, household_id: int, key: str) -> None:
             engine(), user, household_id, answers, state.get(f"{key}_con_{household_id}")
         )
     except InputError as err:
-        state[f"{key}_consent_refused"] = Refusal((household_id,), error_text(err))
+        refuse(f"{key}_consent_refused", (household_id,), message=error_text(err))
     except AccessDenied:
-        state[f"{key}_consent_refused"] = Refusal(
-            (household_id,), _("You do not have access to this household.")
+        refuse(
+            f"{key}_consent_refused", (household_id,), message=_("You do not have access to this household.")
         )
     else:
         state[f"{key}_consent_saved_{household_id}"] = True
@@ -60,7 +61,7 @@ def show(user: dict, household_id: int, *, key: str = "appt", expanded: bool = F
 
     `key` keeps the widgets of two places apart ('appt' on the appointments page, 'hh' in the client file).
     """
-    refused = st.session_state.pop(f"{key}_consent_refused", None)  # the last press's, shown in this run only
+    refused = take_refusal(f"{key}_consent_refused")  # the last press's, shown in this run only
     state = reminder_data.consent(engine(), user, household_id)
     st.caption(summary(state))
     if not (state.email_since or state.text_since):

@@ -20,16 +20,15 @@ from ui.appointments.common import (
     FLASH,
     LENGTHS,
     TIMES,
-    Refusal,
     chooser_of,
     clock,
     day_name,
     error_text,
     minutes_label,
-    show_refusal,
 )
 from ui.auth import signed_in_only
 from ui.db import engine
+from ui.errors import refuse, show_refusal, take_refusal
 from ui.labels import EDUCATION_LABELS, LANGUAGE_LABELS, chooser, label
 from ui.text import _, date
 from ui.widget_text import date_format
@@ -64,9 +63,9 @@ def _plan(user: dict, key: str) -> None:
             language=state.get(f"{key}_lang"),
         )  # fmt: skip
     except InputError as err:
-        state[f"{key}_refused"] = Refusal((key,), error_text(err))
+        refuse(f"{key}_refused", (key,), message=error_text(err))
     except AccessDenied:
-        state[f"{key}_refused"] = Refusal((key,), _("You do not have access to plan workshops."))
+        refuse(f"{key}_refused", (key,), message=_("You do not have access to plan workshops."))
     else:
         note = _("Workshop planned for {day} at {time}.").format(day=date(day), time=clock(at))
         state[f"{key}_planned"] = Planned(event_id, note)
@@ -77,7 +76,7 @@ def plan_form(user: dict, *, key: str = "wsp", default_place: str = "", confirm:
 
     `confirm`: say under the form where the workshop stands (a page that confirms at its top says False).
     """
-    refused = st.session_state.pop(f"{key}_refused", None)  # the last press's, shown in this run only
+    refused = take_refusal(f"{key}_refused")  # the last press's, shown in this run only
     planned = st.session_state.pop(f"{key}_planned", None)
     staff = dict(workshop_schedule.leaders(engine(), user))
     mine = user["id"] if user["id"] in staff else next(iter(staff), None)
@@ -128,9 +127,9 @@ def _cancel(user: dict, event_id: int) -> None:
     try:
         workshop_schedule.cancel(engine(), user, event_id)
     except InputError as err:
-        state[CANCEL_REFUSED] = Refusal((event_id,), error_text(err))
+        refuse(CANCEL_REFUSED, (event_id,), message=error_text(err))
     except AccessDenied:
-        state[CANCEL_REFUSED] = Refusal((event_id,), _("You do not have access to plan workshops."))
+        refuse(CANCEL_REFUSED, (event_id,), message=_("You do not have access to plan workshops."))
     else:
         state[FLASH] = _("The workshop was cancelled; its leader is free again.")
 
@@ -139,7 +138,7 @@ def upcoming(user: dict, days: int = 60) -> None:
     """The office's planned workshops of the coming weeks, each with a button to take it off the calendar."""
     from db import appointments as appts
 
-    refused = st.session_state.pop(CANCEL_REFUSED, None)  # the last press's, shown in this run only
+    refused = take_refusal(CANCEL_REFUSED)  # the last press's, shown in this run only
     items = [w for w in appts.workshops(engine(), user, today_local(), days) if w.starts is not None]
     st.subheader(_("Planned workshops"))
     if not items:

@@ -6,23 +6,21 @@ Rules in db.funding; the printed schedule is reports.fee_schedule_pdf.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 import pandas as pd
 import streamlit as st
 
-from calculators import InputError
 from db import funding
 from db.local_time import today_local
 from i18n import file_names
 from reports.fee_schedule_pdf import fee_schedule_pdf
-from ui.auth import signed_in_only
 from ui.db import engine
-from ui.errors import FieldErrors
+from ui.errors import FieldErrors, show_refusal, take_refusal
 from ui.households.labels import frozen
 from ui.hud_file.labels import HUD_GRANT
 from ui.labels import LANGUAGE_LABELS, chooser
+from ui.saving import save_in_callback
 from ui.text import N_, NO_VALUE, _, date, lang, money
 from ui.widget_text import date_format
 
@@ -32,12 +30,8 @@ ERRORS = {
     "negative_amount": N_("The fee cannot be negative."),
 }
 FLASH = "fees_flash"
-REFUSED = "fees_refused"  # the Refusal of a save refused in its callback
+REFUSED = "fees_refused"  # the ui.errors.Refusal of a save refused in its callback
 GRANT_CHOICES = ("", *funding.HUD_GRANT_TYPES)
-
-
-def _flash(message: str) -> None:
-    st.session_state[FLASH] = message
 
 
 def show_flash() -> None:
@@ -45,34 +39,11 @@ def show_flash() -> None:
         st.success(st.session_state.pop(FLASH), icon=":material/check_circle:")
 
 
-@dataclass(frozen=True)
-class Refusal:
-    """A save refused in its callback, kept for the next run: which button, and why."""
-
-    box: str
-    error: InputError
-
-
-@signed_in_only  # an ended session (idle, 12 hours, account changed) saves nothing
-def _save(box: str, action: Callable[[], str]) -> None:
-    """A save button's callback: saved before the run, the page is drawn once, already showing the result.
-
-    Saved inside the run, a save needed st.rerun() and the page was drawn twice. `action` reads the widgets
-    from session state and returns the confirmation; a refusal is kept for the run (`_save_button`).
-    """
-    try:
-        _flash(action())
-    except InputError as err:
-        st.session_state[REFUSED] = Refusal(box, err)
-
-
 def _save_button(where, label: str, box: str, action: Callable[[], str], errors: FieldErrors, **kw) -> None:
-    """The button, saving in its callback (`_save`); then its last refusal, at its field, this run only."""
-    where.button(label, key=f"fees_{box}", on_click=_save, args=(box, action), **kw)
-    refused = st.session_state.get(REFUSED)
-    if refused is not None and refused.box == box:
-        del st.session_state[REFUSED]
-        errors.show(refused.error, ERRORS)
+    """The button, saving in its callback (ui.saving); then its last refusal, at its field, this run only."""
+    saving = (REFUSED, FLASH, box, action)
+    where.button(label, key=f"fees_{box}", on_click=save_in_callback, args=saving, **kw)
+    show_refusal(take_refusal(REFUSED, box), box, errors, ERRORS)
 
 
 def schedule_section(agency_name: str) -> None:

@@ -7,24 +7,22 @@ shown only in tables and selectboxes (plain text), never as Markdown.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 import pandas as pd
 import streamlit as st
 
-from calculators import InputError
 from db import activity, codes, follow_up
 from db.local_time import today_local
 from db.scope import AccessDenied
 from i18n import file_names
 from reports.follow_up_letter import letter_pdf
-from ui.auth import signed_in_only
 from ui.clients import open_household
 from ui.db import engine
-from ui.errors import FieldErrors
+from ui.errors import FieldErrors, Refusal, show_refusal, take_refusal
 from ui.households.labels import frozen
 from ui.labels import CLOSE_REASON_LABELS, LANGUAGE_LABELS, OUTCOME_LABELS, chooser, label
+from ui.saving import save_in_callback
 from ui.text import N_, NO_VALUE, _, date, ngettext
 from ui.widget_text import date_format
 
@@ -58,7 +56,8 @@ ERRORS = {
 }
 FLASH = "fu_flash"
 PICK = "fu_pick"  # the household worked on (its id)
-REFUSED = "fu_refused"  # the Refusal of a save refused in its callback
+REFUSED = "fu_refused"  # the ui.errors.Refusal of a save refused in its callback
+OUT_OF_REACH = N_("You do not have access to this household.")  # a save's household gone to another office
 CLIENT_FILE = "app_pages/household.py"
 
 
@@ -94,43 +93,20 @@ def show_flash() -> None:
         st.success(st.session_state.pop(FLASH), icon=":material/check_circle:")
 
 
-def _flash(message: str) -> None:
-    st.session_state[FLASH] = message
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """A save refused in its callback, kept for the run: which box, and why (None: out of reach)."""
-
-    box: str
-    error: InputError | None
-
-
-@signed_in_only  # an ended session (idle, 12 hours, account changed) saves nothing
-def _save(box: str, action: Callable[[], str]) -> None:
-    """A save button's callback: the step is saved before the run, so the run draws the list as it now is.
-
-    Saved inside the run, a step needed st.rerun(), and the whole page was drawn twice. `action` returns the
-    confirmation; a refusal is kept for the run (`_save_button`), None when the household is out of reach.
-    The household is the one picked when the button was pressed (PICK), not the one of the last drawing: a
-    pick and a quick press can arrive before the page was drawn again. A disabled account saves nothing
-    (db.scope checks the account in every write), and the run then logs it out.
-    """
-    try:
-        _flash(action())
-    except InputError as err:
-        st.session_state[REFUSED] = Refusal(box, err)
-    except AccessDenied:
-        st.session_state[REFUSED] = Refusal(box, None)
-
-
 def _save_button(
     label: str, box: str, action: Callable[[], str], errors: FieldErrors, refused: Refusal | None
 ) -> None:
-    """The box's button, saving in its callback (`_save`); below it, or at its field, the last refusal."""
-    st.button(label, key=f"fu_{box}_save", type="primary", on_click=_save, args=(box, action))
-    if refused and refused.box == box and refused.error is not None:
-        errors.show(refused.error, ERRORS)
+    """The box's button, saving in its callback (ui.saving); below it, or at its field, the last refusal."""
+    # Each action saves for the household picked at the press (PICK), not the one of the last drawing: a
+    # pick and a quick press can arrive before the page was drawn again.
+    st.button(
+        label,
+        key=f"fu_{box}_save",
+        type="primary",
+        on_click=save_in_callback,
+        args=(REFUSED, FLASH, box, action, OUT_OF_REACH),
+    )
+    show_refusal(refused, box, errors, ERRORS)
 
 
 def _try_box(user: dict, row: follow_up.FollowUpRow, refused: Refusal | None) -> None:
@@ -289,9 +265,10 @@ def _history(user: dict, household_id: int) -> None:
 
 def work_on(user: dict, rows: list[follow_up.FollowUpRow]) -> None:
     """Pick one household from the list and log its next follow-up step."""
-    refused = st.session_state.pop(REFUSED, None)  # the last save's refusal, shown in this run only
-    if refused and refused.error is None:
-        st.error(_("You do not have access to this household."))
+    refused = take_refusal(REFUSED)  # the last save's refusal, shown in this run only
+    if refused is not None and refused.error is None:  # its household is out of reach: said above the boxes
+        st.error(refused.message)
+        refused = None
     if not rows:
         return
     by_id = {r.household_id: r for r in rows}
