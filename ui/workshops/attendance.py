@@ -17,7 +17,7 @@ from ui.appointments.common import clock
 from ui.appointments.workshop_plan import plan_form
 from ui.auth import signed_in_only
 from ui.db import engine
-from ui.errors import FieldErrors
+from ui.errors import FieldErrors, refuse, show_refusal, take_refusal
 from ui.fees import funding as funding_view
 from ui.labels import EDUCATION_LABELS, LANGUAGE_LABELS
 from ui.text import N_, _, date, lang, ngettext, plain
@@ -31,7 +31,7 @@ NEW_KEY = "att_new"  # [{name, language}] typed by the trainer
 SEARCH_KEY = "att_last_search"  # (text, results): search (and audit) only when the text changes
 FLASH_KEY = "att_saved_message"
 NAME_ERROR_KEY = "att_new_name_missing"
-REFUSED_KEY = "att_refused"  # why the last save was refused (InputError or AccessDenied), shown once
+REFUSED_KEY = "att_refused"  # the ui.errors.Refusal of the last save, shown once
 MESSAGES = {
     "unknown_education_type": N_("Choose the type of workshop."),
     "unknown_language": N_("Choose a language."),
@@ -233,11 +233,8 @@ def record_form(user: dict, modules: list) -> None:
         on_click=_save_attendance,
         args=(user,),
     )
-    refused = st.session_state.pop(REFUSED_KEY, None)  # the last save's refusal, shown in this run only
-    if isinstance(refused, InputError):
-        errors.show(refused, {**MESSAGES, **funding_view.ERRORS})
-    elif refused is not None:
-        st.error(_("You do not have access to one of these households."))
+    refused = take_refusal(REFUSED_KEY)  # the last save's refusal, shown in this run only
+    show_refusal(refused, "save", errors, {**MESSAGES, **funding_view.ERRORS}, icon=None)
 
 
 @signed_in_only  # an ended session (idle, 12 hours, account changed) records nothing
@@ -270,8 +267,11 @@ def _save_attendance(user: dict) -> None:
             fee=state.get("att_fee"),
             planned_id=chosen,  # gone from the list since: the database refuses it (already recorded)
         )
-    except (InputError, AccessDenied) as err:
-        state[REFUSED_KEY] = err
+    except InputError as err:
+        refuse(REFUSED_KEY, "save", err)
+        return
+    except AccessDenied:
+        refuse(REFUSED_KEY, "save", message=_("You do not have access to one of these households."))
         return
     count = len(_people()) + len(_newcomers())
     state[PEOPLE_KEY], state[NEW_KEY] = {}, []
