@@ -151,7 +151,7 @@ def test_overriding_a_default_changes_the_result(agency):
     setting(at, "tax", 1.5)
     after = metric(at, "Total a month")
     assert before != after
-    assert "Default: 0.850%" in [n.placeholder for n in at.number_input if n.key == "tax"][0]
+    assert "Default: 0.85%" in [n.placeholder for n in at.number_input if n.key == "tax"][0]
 
 
 COST_KEYS = ("tax", "homestead", "ins", "closing", "min_down", "hoa", "seller", "dpa", "pmi")
@@ -325,7 +325,7 @@ def test_id_type_and_status_never_reach_the_url(agency):
     [
         (
             "en",
-            "| Property tax rate | 0.850% | [Source](https://otr.cfo.dc.gov/page/real-property-tax-rates) |",
+            "| Property tax rate | 0.85% | [Source](https://otr.cfo.dc.gov/page/real-property-tax-rates) |",
             "November 27, 2026",
         ),
         ("es", "| Tasa del impuesto a la propiedad |", "27 de noviembre de 2026"),

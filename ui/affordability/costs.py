@@ -10,6 +10,7 @@ import streamlit as st
 
 from calculators import InputError
 from calculators.affordability.inputs import defaults
+from ui.affordability.figures import rate
 from ui.errors import FieldErrors
 from ui.text import N_, _, date, money, percent
 from ui.url_inputs import coded_choice, labels
@@ -34,7 +35,7 @@ OVERRIDES = [
 
 
 def _shown(value, kind: str) -> str:
-    return percent(value, 3) if kind == "percent" else money(value, cents=False)
+    return rate(value) if kind == "percent" else money(value, cents=False)
 
 
 def source_caption(entry: dict) -> None:

@@ -35,6 +35,9 @@ FREQUENCY_LABELS = {
     "monthly": N_("Every month"),
     "yearly": N_("Per year"),
 }
+# The rate box shows the figure as typed ("6.5", "6.125"): Streamlit passes the format to sprintf.js in the
+# browser, where "%g" with no precision prints the shortest exact form; "%.3f" showed "6.500".
+RATE_FORMAT = "%g"
 # Debts the household lists one by one, so the page can say what paying each off would do.
 DEBTS = {
     "car": N_("the car loan"),
@@ -110,10 +113,11 @@ def household(errors: FieldErrors) -> dict:
         "loan",
         "conventional",
         format_func=loan_labels.get,
+        placeholder=_("Choose an option"),
     )
     errors.slot("loan_type")
     rate = bound_number(
-        _("Interest rate (% a year)"), "rate", 6.5, errors, "annual_rate", step=0.125, format="%.3f"
+        _("Interest rate (% a year)"), "rate", 6.5, errors, "annual_rate", step=0.125, format=RATE_FORMAT
     )
     term = bound_number(_("Loan term (years)"), "term", 30, errors, "term_years", step=5)
     income = bound_number(
@@ -148,6 +152,7 @@ def household(errors: FieldErrors) -> dict:
         "area",
         "dc",
         format_func=area_labels.get,
+        placeholder=_("Choose an option"),
     )
     errors.slot("jurisdiction")
     # Kind of ID and immigration status are sensitive: kept on screen only, never put in the link.

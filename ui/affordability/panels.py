@@ -8,7 +8,7 @@ from calculators import InputError
 from calculators.affordability.levers import what_it_takes
 from calculators.affordability.price import analyze
 from calculators.rent_vs_buy import compare
-from ui.affordability.inputs import LOAN_LABELS
+from ui.affordability.inputs import LOAN_LABELS, RATE_FORMAT
 from ui.affordability.view import EXTRA_ERRORS, PART_LABELS, issues
 from ui.errors import FieldErrors
 from ui.text import N_, _, money, ngettext, percent
@@ -53,6 +53,7 @@ def compare_panel(base: dict) -> None:
                 f"c{i + 1}_loan",
                 start_loan,
                 format_func=loan_labels.get,
+                placeholder=_("Choose an option"),
             )
             rate = bound_number(
                 _("Interest rate (% a year)"),
@@ -61,7 +62,7 @@ def compare_panel(base: dict) -> None:
                 errors,
                 "annual_rate",
                 step=0.125,
-                format="%.3f",
+                format=RATE_FORMAT,
             )
             down = bound_number(
                 _("Down payment"), f"c{i + 1}_down", start_down, errors, "down_payment", step=1000.0

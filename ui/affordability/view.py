@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import staleness
+from ui.affordability.figures import day, rate
 from ui.affordability.inputs import DEBTS, LOAN_LABELS
 from ui.text import N_, _, date, money, number, percent
 
@@ -219,12 +220,18 @@ def _value(entry: dict) -> str:
     value, field = entry["value"], entry["field"]
     if value is None:
         return _("none on file: verify")
+    if field == "usda_fees" and isinstance(value, dict):
+        return _("{upfront} at the start (added to the loan) · {annual} a year").format(
+            upfront=rate(value["upfront"]), annual=rate(value["annual"])
+        )
     if isinstance(value, dict):
-        return ", ".join(percent(v, 2) for v in value.values())
+        return ", ".join(rate(v) for v in value.values())
     if field in RATE_FIELDS:
-        return percent(value, 3)
+        return rate(value)
     if field in MONEY_FIELDS:
         return money(value, cents=False)
+    if field == "as_of":
+        return day(value)
     if field == "jurisdiction":
         from ui.labels import JURISDICTION_LABELS
 
