@@ -10,6 +10,7 @@ from calculators.rules import all_rule_files  # noqa: E402
 from ui.program_rules import tables as view  # noqa: E402
 from ui.program_rules.agency import add_row_form, agency_rows_panel  # noqa: E402
 from ui.program_rules.coverage import coverage_panel  # noqa: E402
+from ui.program_rules.labels import file_name, table_name  # noqa: E402
 from ui.text import NO_VALUE, _, ngettext  # noqa: E402
 
 st.title(_("Program rules"))
@@ -37,10 +38,12 @@ only_old = st.toggle(_("Show only files with rules to verify"), key="rules_only_
 for name in names:
     if only_old and not stale[name]:
         continue
-    label = _("{file} ({n} to verify)").format(file=name, n=stale[name]) if stale[name] else name
+    label = file_name(name)
+    if stale[name]:
+        label = _("{name} · {n} to verify").format(name=label, n=stale[name])
     with st.expander(label):
         for table, rows in view.file_tables(name).items():
-            st.markdown(f"**{table}**")
+            st.markdown(f"**{table_name(table)}**")
             st.dataframe(
                 view.table_frame(rows),
                 hide_index=True,

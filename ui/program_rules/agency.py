@@ -10,6 +10,8 @@ from calculators.rules.overlay import key_label, series_key
 from db import agency_rules
 from ui import rule_overlay
 from ui.db import engine
+from ui.households.labels import frozen
+from ui.program_rules.labels import field_name, file_name, table_name
 from ui.text import N_, _, date
 
 ERRORS = {
@@ -29,14 +31,6 @@ ERRORS = {
     "unknown_field": N_("This field is not recognized."),
     "not_allowed": N_("Only program leads and administrators can add figures."),
     "unknown_table": N_("This table is not one of the rule tables."),
-}
-LABELS = {
-    "effective_from": N_("First day it applies (effective_from)"),
-    "effective_to": N_("First day it no longer applies (effective_to), if known"),
-    "source_url": N_("Web address of the source (source_url)"),
-    "verified_on": N_("Day you checked it with the source (verified_on)"),
-    "note": N_("Note (note)"),
-    "citation": N_("Law or notice (citation)"),
 }
 
 
@@ -61,9 +55,21 @@ def add_row_form(user: dict) -> None:
             "instead of the shipped figure from its first day, marked 'set by your agency'."
         )
     )
-    file = st.selectbox(_("Rule file"), all_rule_files(), key="ar_file", placeholder=_("Choose an option"))
+    file = st.selectbox(
+        _("Rule file"),
+        all_rule_files(),
+        format_func=frozen(all_rule_files(), file_name),
+        key="ar_file",
+        placeholder=_("Choose an option"),
+    )
     tables = [t for t, rows in shipped(file).items() if t != "meta" and isinstance(rows, list)]
-    table = st.selectbox(_("Table"), tables, key=f"ar_table_{file}", placeholder=_("Choose an option"))
+    table = st.selectbox(
+        _("Table"),
+        tables,
+        format_func=frozen(tables, table_name),
+        key=f"ar_table_{file}",
+        placeholder=_("Choose an option"),
+    )
     rows = shipped(file)[table]
     latest = max(range(len(rows)), key=lambda i: rows[i]["effective_from"])
     start = st.selectbox(
@@ -80,7 +86,7 @@ def add_row_form(user: dict) -> None:
     for fk in table_kind(file, table).fields:
         if fk.kind in ("bilingual", "texts"):
             continue
-        label = _(LABELS[fk.name]) if fk.name in LABELS else fk.name
+        label = field_name(fk.name)
         default = _default(fk.name, template)
         values[fk.name] = st.text_input(
             f"{label} *" if fk.required else label,
@@ -118,8 +124,8 @@ def agency_rows_panel() -> None:
             _(
                 "**{file} · {table}** · {which} · from {start} · checked {checked} · set by your agency"
             ).format(
-                file=item.file,
-                table=item.table,
+                file=file_name(item.file),
+                table=table_name(item.table),
                 which=key_label(series_key(item.row)) or "-",
                 start=date(item.row["effective_from"]),
                 checked=date(item.row["verified_on"]),

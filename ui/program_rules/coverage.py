@@ -7,6 +7,7 @@ import streamlit as st
 
 from calculators.rules.coverage import HORIZON_DAYS, coverage
 from db.local_time import today_local
+from ui.program_rules.labels import file_name, table_name
 from ui.text import NO_VALUE, _, date
 from ui.widget_text import date_format
 
@@ -28,8 +29,8 @@ def coverage_panel() -> None:
         st.dataframe(
             pd.DataFrame(
                 {
-                    _("Rule file"): [g.file for g in result.missing],
-                    _("Table"): [g.table for g in result.missing],
+                    _("Rule file"): [file_name(g.file) for g in result.missing],
+                    _("Table"): [table_name(g.table) for g in result.missing],
                     _("Which figure"): [g.key for g in result.missing],
                     _("Last row ended"): [date(g.last_ended) if g.last_ended else "" for g in result.missing],
                 }
@@ -49,8 +50,8 @@ def coverage_panel() -> None:
         st.dataframe(
             pd.DataFrame(
                 {
-                    _("Rule file"): [e.file for e in result.ending],
-                    _("Table"): [e.table for e in result.ending],
+                    _("Rule file"): [file_name(e.file) for e in result.ending],
+                    _("Table"): [table_name(e.table) for e in result.ending],
                     _("Which figure"): [e.key for e in result.ending],
                     _("Ends on"): [date(e.ends) for e in result.ending],
                 }

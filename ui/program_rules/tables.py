@@ -6,20 +6,21 @@ import pandas as pd
 
 from calculators.rules import is_stale, load
 from calculators.rules.overlay import AGENCY_MARK
-from ui.text import _, date
+from ui.program_rules.labels import field_name
+from ui.text import _, date, lang
 
 CITATION = ("effective_from", "effective_to", "source_url", "verified_on")
 
 
 def _figures(row: dict) -> str:
-    """The row's own values in one readable cell (bilingual text shows in both languages)."""
+    """The row's own values in one readable cell, each named for people (bilingual text in the page's language)."""
     parts = []
     for key, value in row.items():
         if key in CITATION or key == AGENCY_MARK:
             continue
         if isinstance(value, dict) and set(value) == {"en", "es"}:
-            value = value["en"]
-        parts.append(f"{key} = {value}")
+            value = value[lang()]
+        parts.append(f"{field_name(key)} = {value}")
     return "; ".join(parts)
 
 
