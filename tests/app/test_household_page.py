@@ -91,13 +91,19 @@ def test_quick_add_session_appears_in_the_log_and_sets_last_contact(agency, lang
     )
 
 
+def facts(at) -> dict[str, str]:
+    """The client file's one-row table of stage, contacts and status, by column heading."""
+    table = next(m.value for m in at.markdown if m.value.startswith("| ") and "\n|" in m.value)
+    head, _line, row = (line.strip("| ").split(" | ") for line in table.splitlines())
+    return dict(zip(head, row, strict=True))
+
+
 def test_milestones_move_the_stage(agency):
     at = open_file(agency, tab="Milestones")
     at.selectbox(key="ms_code").set_value("budget_completed")
     button(at, "Record milestone").click().run()
     assert not at.exception
-    stage = next(m for m in at.metric if m.label == "Stage")
-    assert stage.value == "Budget done"
+    assert facts(at)["Stage"].startswith("Budget done · since ")
     assert "Milestone recorded" in visible_text(at)
 
 
@@ -105,8 +111,8 @@ def test_milestone_in_spanish(agency):
     at = open_file(agency, "es", tab="Logros")
     at.selectbox(key="ms_code").set_value("budget_completed")
     button(at, "Registrar logro").click().run()
-    stage = next(m for m in at.metric if m.label == "Etapa")
-    assert stage.value == "Presupuesto hecho"
+    assert facts(at)["Etapa"].startswith("Presupuesto hecho · desde el ")
+    assert set(facts(at)) == {"Etapa", "Último contacto", "Próximo seguimiento", "Expediente"}
 
 
 def test_overdue_step_is_flagged(agency):

@@ -20,17 +20,26 @@ from ui.session_flow import open_in
 from ui.text import N_, _, date, money, percent, plain
 
 
+def _facts(hh: dict) -> str:
+    """Stage, contacts and status as a one-row table: words wrap in it (a metric cut "Presupuesto hecho")."""
+    stage = label(STAGE_LABELS, hh["stage"])
+    if hh["stage_since"]:
+        stage = " · ".join((stage, _("since {day}").format(day=date(hh["stage_since"], "medium"))))
+    cells = {
+        _("Stage"): stage,
+        _("Last contact"): date(hh["last_contact_on"], "medium") if hh["last_contact_on"] else "—",
+        _("Next follow-up"): date(hh["next_follow_up"], "medium") if hh["next_follow_up"] else "—",
+        _("File"): label(STATUS_LABELS, hh["status"]),
+    }  # our own words and dates only: no typed text reaches this Markdown
+    rows = (list(cells), ["---"] * len(cells), list(cells.values()))
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+
+
 def _summary(hh: dict) -> None:
     st.subheader(plain(hh["display_name"]))
     if hh["is_demo"]:
         st.caption(_("Demo record: fictional data."))
-    a, b, c, d = st.columns(4)
-    a.metric(_("Stage"), label(STAGE_LABELS, hh["stage"]))
-    if hh["stage_since"]:
-        a.caption(_("since {day}").format(day=date(hh["stage_since"], "medium")))
-    b.metric(_("Last contact"), date(hh["last_contact_on"], "medium") if hh["last_contact_on"] else "—")
-    c.metric(_("Next follow-up"), date(hh["next_follow_up"], "medium") if hh["next_follow_up"] else "—")
-    d.metric(_("File"), label(STATUS_LABELS, hh["status"]))
+    st.markdown(_facts(hh))
     details = [
         _("Counselor: {name}").format(name=plain(hh["counselor_name"]) or "—"),
         _("Opened: {day}").format(day=date(hh["opened_on"], "medium")),
