@@ -107,7 +107,7 @@ def chart_groups(at) -> list[str]:
     import pyarrow as pa
 
     data = at.get("vega_lite_chart")[1].proto.datasets[0].data.data
-    return sorted(set(pa.ipc.open_stream(data).read_all().column("group").to_pylist()))
+    return sorted(set(pa.ipc.open_stream(data).read_all().column(0).to_pylist()))  # the group, first
 
 
 @pytest.mark.parametrize(
@@ -201,10 +201,11 @@ def test_no_figures_without_access(world, who):
 @pytest.mark.parametrize(
     ("event", "stage"),
     [
-        ({"selection": {"pick": [{"code": "education", "stage": "Homebuyer education"}]}}, "education"),
+        ({"selection": {"pick": [{"Stage": "Homebuyer education"}]}}, "education"),
         ({"selection": {"pick": []}}, None),
         ({"selection": {}}, None),
-        ({"selection": {"pick": [{"code": "not_a_stage"}]}}, None),
+        ({"selection": {"pick": [{"Stage": "Not a stage"}]}}, None),
+        ({"selection": {"pick": [{"code": "education"}]}}, None),
         (None, None),
     ],
 )

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from calculators.mortgage import amortization
-from ui import chart_theme  # noqa: F401  (whole axis and legend labels)
+from ui.chart_theme import cents, field, localize  # (also enables whole axis and legend labels)
 from ui.text import _, lang
 
 
@@ -18,18 +18,19 @@ def monthly_parts(rows: list[dict]) -> alt.Chart:
 
     rows: {scenario, part, amount} with translated labels.
     """
-    data = pd.DataFrame(rows)
-    return (
+    loan, part, amount = _("Loan"), _("Part"), _("Monthly cost ($)")
+    data = pd.DataFrame([{loan: r["scenario"], part: r["part"], amount: cents(r["amount"])} for r in rows])
+    return localize(
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("scenario:N", title=None, sort=None),
-            y=alt.Y("amount:Q", title=_("Monthly cost ($)"), stack="zero"),
-            color=alt.Color("part:N", title=_("Part"), sort=None),
+            x=alt.X(field=field(loan), type="nominal", title=None, sort=None),
+            y=alt.Y(field=field(amount), type="quantitative", title=amount, stack="zero"),
+            color=alt.Color(field=field(part), type="nominal", title=part, sort=None),
             tooltip=[
-                alt.Tooltip("scenario:N", title=_("Loan")),
-                alt.Tooltip("part:N", title=_("Part")),
-                alt.Tooltip("amount:Q", title=_("Monthly"), format="$,.2f"),
+                alt.Tooltip(field=field(loan), type="nominal", title=loan),
+                alt.Tooltip(field=field(part), type="nominal", title=part),
+                alt.Tooltip(field=field(amount), type="quantitative", title=_("Monthly"), format="$,.2f"),
             ],
         )
     )
@@ -51,22 +52,30 @@ def balance_equity(frames: list[pd.DataFrame]) -> alt.Chart:
     """Lines over the years: what is still owed and what the family owns, for each scenario."""
     data = pd.concat(frames, ignore_index=True)
     owed, owned = _("Still owed"), _("Equity (what you own)")
+    loan, year, kind, amount = _("Loan"), _("Year"), _("Kind"), _("Dollars")
     long = data.melt(
         id_vars=["scenario", "year"], value_vars=["balance", "equity"], var_name="kind", value_name="amount"
     )
-    long["kind"] = long["kind"].map({"balance": owed, "equity": owned})
-    return (
+    long = pd.DataFrame(
+        {
+            loan: long["scenario"],
+            year: long["year"],
+            kind: long["kind"].map({"balance": owed, "equity": owned}),
+            amount: long["amount"].astype(float).round(2),
+        }
+    )
+    return localize(
         alt.Chart(long)
         .mark_line()
         .encode(
-            x=alt.X("year:Q", title=_("Year")),
-            y=alt.Y("amount:Q", title=_("Dollars")),
-            color=alt.Color("scenario:N", title=_("Loan")),
-            strokeDash=alt.StrokeDash("kind:N", title=None),
+            x=alt.X(field=field(year), type="quantitative", title=year),
+            y=alt.Y(field=field(amount), type="quantitative", title=amount),
+            color=alt.Color(field=field(loan), type="nominal", title=loan),
+            strokeDash=alt.StrokeDash(field=field(kind), type="nominal", title=None),
             tooltip=[
-                alt.Tooltip("scenario:N", title=_("Loan")),
-                alt.Tooltip("year:Q", title=_("Year")),
-                alt.Tooltip("amount:Q", title=_("Dollars"), format="$,.0f"),
+                alt.Tooltip(field=field(loan), type="nominal", title=loan),
+                alt.Tooltip(field=field(year), type="quantitative", title=year),
+                alt.Tooltip(field=field(amount), type="quantitative", title=amount, format="$,.0f"),
             ],
         )
     )
@@ -75,21 +84,27 @@ def balance_equity(frames: list[pd.DataFrame]) -> alt.Chart:
 def rent_vs_buy(rows: list[dict]) -> alt.Chart:
     """Two lines: the net cost of renting and of buying after each year."""
     rent, buy = _("Renting"), _("Buying")
+    year, choice, cost = _("Year"), _("Rent or buy"), _("Net cost so far ($)")
     data = pd.DataFrame(
-        [{"year": r["year"], "choice": rent, "cost": r["rent_cost"]} for r in rows]
-        + [{"year": r["year"], "choice": buy, "cost": r["own_cost"]} for r in rows]
+        [{year: r["year"], choice: rent, cost: cents(r["rent_cost"])} for r in rows]
+        + [{year: r["year"], choice: buy, cost: cents(r["own_cost"])} for r in rows]
     )
-    return (
+    return localize(
         alt.Chart(data)
         .mark_line(point=True)
         .encode(
-            x=alt.X("year:Q", title=_("Years from now"), axis=alt.Axis(tickMinStep=1)),
-            y=alt.Y("cost:Q", title=_("Net cost so far ($)")),
-            color=alt.Color("choice:N", title=None),
+            x=alt.X(
+                field=field(year),
+                type="quantitative",
+                title=_("Years from now"),
+                axis=alt.Axis(tickMinStep=1),
+            ),
+            y=alt.Y(field=field(cost), type="quantitative", title=cost),
+            color=alt.Color(field=field(choice), type="nominal", title=None),
             tooltip=[
-                alt.Tooltip("choice:N", title=" "),
-                alt.Tooltip("year:Q", title=_("Year")),
-                alt.Tooltip("cost:Q", title=_("Net cost so far ($)"), format="$,.0f"),
+                alt.Tooltip(field=field(choice), type="nominal", title=" "),
+                alt.Tooltip(field=field(year), type="quantitative", title=year),
+                alt.Tooltip(field=field(cost), type="quantitative", title=cost, format="$,.0f"),
             ],
         )
     )

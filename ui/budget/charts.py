@@ -9,22 +9,23 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from ui import chart_theme  # noqa: F401  (whole axis and legend labels)
+from ui.chart_theme import cents, field, localize  # (also enables whole axis and legend labels)
 from ui.text import _, lang
 
 
 def where_money_goes(rows: list[dict]) -> alt.Chart:
     """Horizontal bars, largest first. rows: {category (translated), amount}."""
-    data = pd.DataFrame(rows)
-    return (
+    category, amount = _("Category"), _("Dollars a month")
+    data = pd.DataFrame([{category: r["category"], amount: cents(r["amount"])} for r in rows])
+    return localize(
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("amount:Q", title=_("Dollars a month")),
-            y=alt.Y("category:N", title=None, sort="-x"),
+            x=alt.X(field=field(amount), type="quantitative", title=amount),
+            y=alt.Y(field=field(category), type="nominal", title=None, sort="-x"),
             tooltip=[
-                alt.Tooltip("category:N", title=_("Category")),
-                alt.Tooltip("amount:Q", title=_("Monthly"), format="$,.2f"),
+                alt.Tooltip(field=field(category), type="nominal", title=category),
+                alt.Tooltip(field=field(amount), type="quantitative", title=_("Monthly"), format="$,.2f"),
             ],
         )
     )
@@ -32,64 +33,69 @@ def where_money_goes(rows: list[dict]) -> alt.Chart:
 
 def cash_flow_weeks(weeks: list[dict]) -> alt.Chart:
     """Bars of money in and out per week, and the balance at each week's end (red when below zero)."""
-    label_in, label_out, week_label = _("Money in"), _("Money out"), _("Week")
+    label_in, label_out = _("Money in"), _("Money out")
+    week, kind, amount, balance = _("Week"), _("Money in or out"), _("Dollars"), _("Balance at week's end")
     rows = []
     for w in weeks:
         name = _("Week {n}").format(n=w["week"])
-        rows.append({"week": name, "kind": label_in, "amount": w["money_in"], "balance": w["balance"]})
-        rows.append({"week": name, "kind": label_out, "amount": -w["money_out"], "balance": w["balance"]})
+        rows.append({week: name, kind: label_in, amount: cents(w["money_in"])})
+        rows.append({week: name, kind: label_out, amount: cents(-w["money_out"])})
     data = pd.DataFrame(rows)
+    x = alt.X(field=field(week), type="nominal", sort=None)
     bars = (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("week:N", title=week_label, sort=None),
-            y=alt.Y("amount:Q", title=_("Dollars")),
-            color=alt.Color("kind:N", title=None, scale=alt.Scale(range=["#2e7d32", "#f9a825"])),
-            xOffset=alt.XOffset("kind:N"),
-            tooltip=[alt.Tooltip("kind:N", title=" "), alt.Tooltip("amount:Q", format="$,.2f")],
+            x=alt.X(field=field(week), type="nominal", title=week, sort=None),
+            y=alt.Y(field=field(amount), type="quantitative", title=amount),
+            color=alt.Color(
+                field=field(kind), type="nominal", title=None, scale=alt.Scale(range=["#2e7d32", "#f9a825"])
+            ),
+            xOffset=alt.XOffset(field=field(kind), type="nominal"),
+            tooltip=[
+                alt.Tooltip(field=field(kind), type="nominal", title=" "),
+                alt.Tooltip(field=field(amount), type="quantitative", title=amount, format="$,.2f"),
+            ],
         )
     )
-    balance = pd.DataFrame(
-        [
-            {"week": _("Week {n}").format(n=w["week"]), "balance": w["balance"], "short": w["short"]}
-            for w in weeks
-        ]
-    )
+    ends = [{week: _("Week {n}").format(n=w["week"]), balance: cents(w["balance"])} for w in weeks]
+    y = alt.Y(field=field(balance), type="quantitative")
     points = (
-        alt.Chart(balance)
+        alt.Chart(pd.DataFrame(ends))
         .mark_line(point=alt.OverlayMarkDef(size=80), color="#37474f")
         .encode(
-            x=alt.X("week:N", sort=None),
-            y=alt.Y("balance:Q"),
-            tooltip=[alt.Tooltip("balance:Q", title=_("Balance at week's end"), format="$,.2f")],
+            x=x,
+            y=y,
+            tooltip=[alt.Tooltip(field=field(balance), type="quantitative", title=balance, format="$,.2f")],
         )
     )
+    short = [row for row, w in zip(ends, weeks, strict=True) if w["short"]]
     danger = (
-        alt.Chart(balance[balance["short"]])
+        alt.Chart(pd.DataFrame(short, columns=[week, balance]))
         .mark_point(size=160, color="#c62828", filled=True)
-        .encode(x=alt.X("week:N", sort=None), y=alt.Y("balance:Q"))
+        .encode(x=x, y=y)
     )
-    return bars + points + danger
+    return localize(bars + points + danger)
 
 
 def debt_balances(schedules: dict[str, list[dict]]) -> alt.Chart:
     """Total balance month by month for each method. schedules: {method label: schedule rows}."""
+    method, month, owed = _("Method"), _("Month"), _("Total still owed")
     rows = []
     for label, schedule in schedules.items():
-        rows += [{"method": label, "month": r["month"], "balance": r["total_balance"]} for r in schedule]
+        rows += [{method: label, month: r["month"], owed: cents(r["total_balance"])} for r in schedule]
     data = pd.DataFrame(rows)
-    return (
+    return localize(
         alt.Chart(data)
         .mark_line()
         .encode(
-            x=alt.X("month:Q", title=_("Months from now")),
-            y=alt.Y("balance:Q", title=_("Total still owed")),
-            color=alt.Color("method:N", title=_("Method")),
+            x=alt.X(field=field(month), type="quantitative", title=_("Months from now")),
+            y=alt.Y(field=field(owed), type="quantitative", title=owed),
+            color=alt.Color(field=field(method), type="nominal", title=method),
             tooltip=[
-                alt.Tooltip("method:N", title=_("Method")),
-                alt.Tooltip("month:Q", title=_("Month")),
-                alt.Tooltip("balance:Q", title=_("Owed"), format="$,.2f"),
+                alt.Tooltip(field=field(method), type="nominal", title=method),
+                alt.Tooltip(field=field(month), type="quantitative", title=month),
+                alt.Tooltip(field=field(owed), type="quantitative", title=_("Owed"), format="$,.2f"),
             ],
         )
     )

@@ -12,10 +12,8 @@ import streamlit as st
 
 from db import codes
 from db.pipeline import Filters, fiscal_quarter, quarter_bounds
-from ui import (
-    chart_theme,  # noqa: F401  (whole axis and legend labels)
-    filter_menu,
-)
+from ui import filter_menu
+from ui.chart_theme import field, localize  # (also enables whole axis and legend labels)
 from ui.dashboard import data
 from ui.households.labels import frozen
 from ui.labels import (
@@ -170,27 +168,23 @@ def funnel_table(figures: dict) -> pd.DataFrame:
 
 def funnel_chart(figures: dict) -> alt.Chart:
     """Horizontal bars: how many households reached each stage, in pipeline order; a click picks a stage."""
-    frame = pd.DataFrame(
-        [
-            {
-                "code": r["stage"],
-                "stage": label(STAGE_LABELS, r["stage"]),
-                "order": i,
-                "reached": r["reached"],
-            }
-            for i, r in enumerate(figures["funnel"])
-        ]
-    )
     stage, reached = _("Stage"), _("Reached this stage")
-    return (
+    names = [label(STAGE_LABELS, r["stage"]) for r in figures["funnel"]]
+    frame = pd.DataFrame(
+        {stage: names, reached: [r["reached"] for r in figures["funnel"]]}, columns=[stage, reached]
+    )
+    return localize(
         alt.Chart(frame)
         .mark_bar(color="#1f6f8b", cursor="pointer")
-        .add_params(alt.selection_point(name=PICK, fields=["code"]))
+        .add_params(alt.selection_point(name=PICK, fields=[field(stage)]))
         .encode(
             # labelLimit 0: a stage's whole name, not "Educación para c…" (Vega cuts at a pixel width).
-            y=alt.Y("stage:N", sort=alt.SortField("order"), title=stage, axis=alt.Axis(labelLimit=0)),
-            x=alt.X("reached:Q", title=reached),
-            tooltip=[alt.Tooltip("stage:N", title=stage), alt.Tooltip("reached:Q", title=reached)],
+            y=alt.Y(field=field(stage), type="nominal", sort=names, title=stage, axis=alt.Axis(labelLimit=0)),
+            x=alt.X(field=field(reached), type="quantitative", title=reached),
+            tooltip=[
+                alt.Tooltip(field=field(stage), type="nominal", title=stage),
+                alt.Tooltip(field=field(reached), type="quantitative", title=reached),
+            ],
         )
         .properties(height=260)
     )
@@ -237,31 +231,28 @@ def breakdown_chart(rows: list[dict], by: str) -> alt.Chart | None:
             return _("FY{year} Q{quarter}").format(year=fy, quarter=quarter)
         return row["label"] or str(row["group"])
 
-    order = {s: i for i, s in enumerate(codes.STAGES)}
-    frame = pd.DataFrame(
-        [
-            {
-                "group": group_name(r),
-                "stage": label(STAGE_LABELS, r["stage"]),
-                "order": order.get(r["stage"], 0),
-                "households": r["households"],
-            }
-            for r in rows
-        ]
-    )
     group, stage, count = _(DIMENSION_LABELS[by]), _("Stage"), _("Households")
-    return (
+    frame = pd.DataFrame(
+        [{group: group_name(r), stage: label(STAGE_LABELS, r["stage"]), count: r["households"]} for r in rows]
+    )
+    names = [label(STAGE_LABELS, s) for s in codes.STAGES]
+    # Stacked in pipeline order, worked out in the chart: the data a reader can open holds no helper column.
+    in_order = (
+        f"indexof({json.dumps(names, ensure_ascii=False)}, datum[{json.dumps(stage, ensure_ascii=False)}])"
+    )
+    return localize(
         alt.Chart(frame)
+        .transform_calculate(stage_order=in_order)
         .mark_bar()
         .encode(
-            x=alt.X("group:N", title=group),
-            y=alt.Y("households:Q", title=count),
-            color=alt.Color("stage:N", title=stage, sort=[label(STAGE_LABELS, s) for s in codes.STAGES]),
-            order=alt.Order("order:Q"),
+            x=alt.X(field=field(group), type="nominal", title=group),
+            y=alt.Y(field=field(count), type="quantitative", title=count),
+            color=alt.Color(field=field(stage), type="nominal", title=stage, sort=names),
+            order=alt.Order("stage_order:Q"),
             tooltip=[
-                alt.Tooltip("group:N", title=group),
-                alt.Tooltip("stage:N", title=stage),
-                alt.Tooltip("households:Q", title=count),
+                alt.Tooltip(field=field(group), type="nominal", title=group),
+                alt.Tooltip(field=field(stage), type="nominal", title=stage),
+                alt.Tooltip(field=field(count), type="quantitative", title=count),
             ],
         )
         .properties(height=300)
@@ -333,13 +324,15 @@ def open_in_households(ids: list[int]) -> None:
 
 
 def picked_stage(event) -> str | None:
-    """The stage code of the funnel bar the user clicked, if any."""
+    """The stage code of the funnel bar the user clicked, if any (named in the reader's words)."""
     try:
         points = event.selection[PICK]
     except (AttributeError, KeyError, TypeError):
         return None
-    codes_picked = [p.get("code") for p in points if isinstance(p, dict)] if isinstance(points, list) else []
-    return next((c for c in codes_picked if c in codes.STAGES), None)
+    by_name = {label(STAGE_LABELS, code): code for code in codes.STAGES}
+    stage = _("Stage")
+    names = [p.get(stage) for p in points if isinstance(p, dict)] if isinstance(points, list) else []
+    return next((by_name[n] for n in names if n in by_name), None)
 
 
 def pick_from_chart(event) -> None:

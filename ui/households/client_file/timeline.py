@@ -12,6 +12,40 @@ from ui.households.labels import MEASURE_LABELS, timeline_detail, timeline_label
 from ui.text import NO_VALUE, _, date
 
 
+def progress_chart(points: list[dict]):
+    """One line per measure over time, a row each, dates and column names in the reader's language."""
+    day, measure, value = _("Date"), _("Measure"), _("Value")
+    frame = pd.DataFrame(
+        {
+            day: [p["on"].isoformat() for p in points],
+            measure: [_(MEASURE_LABELS[p["measure"]]) for p in points],
+            value: [round(float(p["value"]), 2) for p in points],
+        }
+    )
+    # Imported when the Timeline tab is drawn (only the tab in view is): altair takes a third of a second
+    # to import, which every first opening of a client file used to pay.
+    import altair as alt
+
+    from ui.chart_theme import field, localize  # (also enables whole axis and legend labels)
+
+    return localize(
+        alt.Chart(frame)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X(field=field(day), type="temporal", title=day),
+            y=alt.Y(field=field(value), type="quantitative", title=None),
+            color=alt.Color(field=field(measure), type="nominal", title=None),
+            tooltip=[
+                alt.Tooltip(field=field(measure), type="nominal", title=measure),
+                alt.Tooltip(field=field(value), type="quantitative", title=value),
+            ],
+        )
+        .properties(height=140)
+        .facet(row=alt.Row(field=field(measure), type="nominal", title=None))
+        .resolve_scale(y="independent")
+    )
+
+
 def _progress_chart(hid: int) -> None:
     points = activity.progress_series(engine(), current_user(), hid)
     if not points:
@@ -19,33 +53,7 @@ def _progress_chart(hid: int) -> None:
             _("No savings, credit score or debt figures yet. Add a value when you record a milestone.")
         )
         return
-    frame = pd.DataFrame(
-        {
-            "date": [p["on"].isoformat() for p in points],
-            "measure": [_(MEASURE_LABELS[p["measure"]]) for p in points],
-            "value": [p["value"] for p in points],
-        }
-    )
-    # Imported when the Timeline tab is drawn (only the tab in view is): altair takes a third of a second
-    # to import, which every first opening of a client file used to pay.
-    import altair as alt
-
-    from ui import chart_theme  # noqa: F401  (whole axis and legend labels)
-
-    chart = (
-        alt.Chart(frame)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("date:T", title=_("Date")),
-            y=alt.Y("value:Q", title=None),
-            color=alt.Color("measure:N", title=None),
-            tooltip=[alt.Tooltip("measure:N", title=_("Measure")), alt.Tooltip("value:Q", title=_("Value"))],
-        )
-        .properties(height=140)
-        .facet(row=alt.Row("measure:N", title=None))
-        .resolve_scale(y="independent")
-    )
-    st.altair_chart(chart, width="stretch")
+    st.altair_chart(progress_chart(points), width="stretch")
 
 
 def section(hh: dict) -> None:
