@@ -24,12 +24,13 @@ def coded_choice(widget, label: str, options: list, key: str, default, **kwargs)
     made in Spanish would not open in English. Here the URL is read once to seed the widget and the
     code is written back; the default is left out to keep links short.
     """
-    if key not in st.session_state:
+    if key not in st.session_state or st.session_state[key] not in options:
+        # Also when the browser sent no choice (None): a press made while the page was still being drawn
+        # sends the control before it reported its value, and the default would silently change the mode
+        # on screen and drop it from the link. The link still holds the choice shown.
         wanted = st.query_params.get(key)
         matches = [o for o in options if str(o) == wanted]
         st.session_state[key] = matches[0] if matches else default
-    elif st.session_state[key] not in options:
-        st.session_state[key] = default
     value = widget(label, options, key=key, **kwargs)
     if value == default or value is None:
         if key in st.query_params:
