@@ -70,6 +70,9 @@ with right:
             else:
                 panels.rent_panel(analysis, scenario)
     except InputError as error:
+        # At its box when the box is drawn: the costs panel opens by itself when a figure is missing.
         errors.show(error, view.EXTRA_ERRORS)
+        if error.code == "needs_value":
+            st.info(view.figure_to_enter(error.field), icon=":material/edit:")
     else:
         flow_calculators.affordability(mode, scenario, household["debts"], analysis, result)

@@ -16,6 +16,7 @@ from ui.text import N_, _, date, money, percent
 from ui.url_inputs import coded_choice, labels
 
 LIMIT_CHOICES = {"guideline": N_("Counseling guideline"), "maximum": N_("Program maximum")}
+COSTS_LABEL = N_("Taxes, insurance and other costs (defaults and their sources)")
 
 
 # Overridable defaults: widget key, scenario field, label, kind (percent / money), step
@@ -32,6 +33,18 @@ OVERRIDES = [
     ("closing", "closing_cost_rate", N_("Closing costs (% of price)"), "percent", 0.25),
     ("min_down", "min_down_rate", N_("Minimum down payment (% of price)"), "percent", 0.5),
 ]
+
+
+def missing_figures(table: dict) -> list[str]:
+    """Overridable figures the rules have no value for today and nobody has typed: the answer needs them."""
+    return [
+        field
+        for key, field, *_rest in OVERRIDES
+        if field != "homestead_deduction"  # no deduction on file counts as none
+        and field in table
+        and table[field].get("value") is None
+        and _kept_number(key) in (None, "")
+    ]
 
 
 def _shown(value, kind: str) -> str:
@@ -184,8 +197,10 @@ def cost_inputs(errors: FieldErrors, scenario: dict) -> dict:
         table = defaults(scenario["loan_type"], scenario["jurisdiction"], scenario.get("credit_score"))
     except InputError:
         table = {}
-    label = _("Taxes, insurance and other costs (defaults and their sources)")
-    with st.expander(label, expanded=_costs_changed(), key="aff_costs", on_change="rerun") as panel:
+    label = _(COSTS_LABEL)
+    # Opens by itself when a figure was changed, or when one is missing, so its box is there to fill in.
+    expanded = _costs_changed() or bool(missing_figures(table))
+    with st.expander(label, expanded=expanded, key="aff_costs", on_change="rerun") as panel:
         if not panel.open:
             found = _costs(scenario, table, _kept, lambda: _kept_choice("limits", LIMIT_CHOICES, "guideline"))
         else:

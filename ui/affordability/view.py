@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import staleness
+from ui.affordability.costs import COSTS_LABEL
 from ui.affordability.figures import day, rate
 from ui.affordability.inputs import DEBTS, LOAN_LABELS
 from ui.text import N_, _, date, money, number, percent
@@ -262,6 +263,13 @@ def assumptions(analysis: dict) -> None:
             st.warning(
                 _("Some of these figures were checked over a year ago. Verify them before relying on them.")
             )
+
+
+def figure_to_enter(field: str) -> str:
+    """Where the answer's side of the page points when a figure must be typed: which one, and where."""
+    return _("To see the answer, fill in “{figure}” under “{panel}”.").format(
+        figure=_(FIELD_LABELS[field]) if field in FIELD_LABELS else field, panel=_(COSTS_LABEL)
+    )
 
 
 def analysis_panel(analysis: dict) -> None:
