@@ -134,13 +134,8 @@ def login_form() -> None:
 
 
 def to_home_page() -> None:
-    """The user's first page: My account while an administrator's second factor is not set up."""
-    user = auth.current_user() or {}
-    if accounts.needs_second_factor(user):
-        st.switch_page("app_pages/account.py")
-    st.switch_page(
-        "app_pages/households.py" if user.get("role") in auth.CLIENT_ROLES else "app_pages/workshop.py"
-    )
+    role = (auth.current_user() or {}).get("role")
+    st.switch_page("app_pages/households.py" if role in auth.CLIENT_ROLES else "app_pages/workshop.py")
 
 
 def other_addresses() -> None:
@@ -163,13 +158,15 @@ _EVERY_MENU = (
     {"role": "counselor"},
     {"role": "trainer"},
 )
-_VISITOR_ONLY = ("start", "setup", "login")  # a logged-in user is sent home from these
+# The login page's own addresses. Left out of a signed-in menu: the run right after a login then falls to
+# the home page by itself (a stand-in sending it there would draw the page twice).
+_LOGIN_ADDRESSES = frozenset({"start", "setup"})
 
 
 @cache
 def every_address() -> frozenset[str]:
     """Every address any menu holds (built once per process: addresses do not depend on the language)."""
-    found = {"start", "setup"}  # a visitor's first page is one or the other, by whether anyone can log in
+    found = set(_LOGIN_ADDRESSES)  # a visitor's first page is one or the other, by whether anyone can log in
     for sample in _EVERY_MENU:
         page = PageMaker()
         role_menu(sample, page)
@@ -181,16 +178,11 @@ def build_menu(user: dict | None) -> dict:
     """The pages this user may open, by section, and hidden stand-ins at every other address."""
     page = PageMaker()
     menu = role_menu(user, page)
-    held = page.addresses
+    left_out = page.addresses | (_LOGIN_ADDRESSES if user is not None else frozenset())
     title = _("Log in") if user is None else "Camino"
     stand_ins = [
-        st.Page(
-            to_home_page if user is not None and address in _VISITOR_ONLY else other_addresses,
-            title=title,
-            url_path=address,
-            visibility="hidden",
-        )
-        for address in sorted(every_address() - held)
+        st.Page(other_addresses, title=title, url_path=address, visibility="hidden")
+        for address in sorted(every_address() - left_out)
     ]
     last = list(menu)[-1]
     menu[last] = [*menu[last], *stand_ins]

@@ -188,9 +188,9 @@ def test_close_and_reopen(agency):
     button(at, "Close file").click().run()
     assert not at.exception
     assert "Closed on" in visible_text(at)
-    assert next(m for m in at.metric if m.label == "File").value == "Closed"
+    assert facts(at)["File"] == "Closed"
     button(at, "Reopen file").click().run()
-    assert next(m for m in at.metric if m.label == "File").value == "Open"
+    assert facts(at)["File"] == "Open"
 
 
 def test_timeline_lists_sessions_and_milestones(agency):
